@@ -1,0 +1,266 @@
+"""The follow-up engine: when to follow up, on which channel, and when to stop (article point 5).
+
+Pure functions on dates: the caller loads attempts and follow-ups from the database, asks these
+functions what should happen, and writes the answer back. Nothing here reads the clock.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hundred.lib.dates import add_business_days
+
+__all__ = [
+    "CHANNELS",
+    "REASONS",
+    "Attempt",
+    "OpenFollowUp",
+    "Pause",
+    "Planned",
+    "RuleSettings",
+    "SpacingViolation",
+    "after_outreach",
+    "check_attempt",
+    "favour_followup_due",
+    "is_back",
+    "keep_in_touch_due",
+    "on_reply",
+    "paused_until",
+    "snooze",
+    "thank_you_due",
+]
+
+CHANNELS = ("email", "phone", "video", "in_person", "letter", "linkedin", "text", "event")
+REASONS = ("no_reply", "thank_you", "promised_info", "favour", "keep_in_touch", "other")
+NO_REPLY = "no_reply"
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """One account's follow-up settings; the defaults follow the Rules in DESIGN.md."""
+
+    no_reply_business_days: int = 5  # wait after an outreach before following up
+    max_attempts: int = 3  # outreach attempts in all, the first one included
+    min_spacing_business_days: int = 5  # the pest guard
+    pause_days: int = 60  # calendar days a person stays paused after the last attempt
+    thank_you_days: int = 1  # business days after a meeting; 0 means the same day
+    keep_in_touch_days: tuple[int, int, int] = (30, 60, 90)  # by closeness 1, 2, 3
+    favour_default_business_days: int = 5  # when a promised favour has no date of its own
+    channel_rotation: tuple[str, ...] = ("email", "phone", "letter", "linkedin")
+    holidays: tuple[date, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Settings come from a form and from the database; a bad value should fail here with
+        # its name, not later as a strange due date.
+        for name in (
+            "no_reply_business_days",
+            "max_attempts",
+            "min_spacing_business_days",
+            "pause_days",
+            "favour_default_business_days",
+        ):
+            _require_count(name, getattr(self, name), minimum=1)
+        _require_count("thank_you_days", self.thank_you_days, minimum=0)
+        keep = tuple(self.keep_in_touch_days)
+        if len(keep) != 3:
+            raise ValueError("keep_in_touch_days needs three numbers, for closeness 1, 2 and 3.")
+        for days in keep:
+            _require_count("keep_in_touch_days", days, minimum=1)
+        rotation = tuple(self.channel_rotation)
+        if not rotation:
+            raise ValueError("channel_rotation needs at least one channel.")
+        unknown = [c for c in rotation if c not in CHANNELS]
+        if unknown:
+            raise ValueError(f"channel_rotation has unknown channels: {', '.join(unknown)}.")
+        if len(set(rotation)) != len(rotation):
+            raise ValueError("channel_rotation lists a channel twice.")
+        # Accept lists (from a form or parse_holidays) but keep the settings hashable.
+        object.__setattr__(self, "keep_in_touch_days", keep)
+        object.__setattr__(self, "channel_rotation", rotation)
+        object.__setattr__(self, "holidays", tuple(sorted(set(self.holidays))))
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """An outbound outreach, or a no-reply follow-up, that was made."""
+
+    on: date
+    channel: str
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A follow-up to create."""
+
+    due_on: date
+    channel: str
+    attempt: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The person goes to 'paused' until this date."""
+
+    until: date
+
+
+@dataclass(frozen=True)
+class OpenFollowUp:
+    """An open follow-up as the engine needs to see it."""
+
+    id: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class SpacingViolation:
+    """Why the pest guard refuses an attempt; earliest_on is None when the cap is reached."""
+
+    reason: str
+    earliest_on: date | None = None
+
+
+def after_outreach(attempts: Sequence[Attempt], s: RuleSettings) -> Planned | Pause:
+    """Plan the next no-reply follow-up, or pause the person once max_attempts are made.
+
+    The follow-up is due no_reply_business_days after the latest attempt (never sooner than the
+    pest guard allows), on the next channel in the rotation that differs from the latest one and,
+    where possible, has not been tried yet. The pause runs pause_days from the latest attempt.
+    """
+    if not attempts:
+        raise ValueError("after_outreach needs at least the attempt just made.")
+    ordered = _in_order(attempts)
+    last = ordered[-1]
+    if len(ordered) >= s.max_attempts:
+        return Pause(until=paused_until(last.on, s))
+    # If the wait were shorter than the spacing, the engine would schedule what its own guard
+    # refuses; the longer of the two wins.
+    wait = max(s.no_reply_business_days, s.min_spacing_business_days)
+    return Planned(
+        due_on=add_business_days(last.on, wait, s.holidays),
+        channel=_next_channel(ordered, s.channel_rotation),
+        attempt=len(ordered) + 1,
+        reason=NO_REPLY,
+    )
+
+
+def on_reply(open_followups: Iterable[OpenFollowUp]) -> list[int]:
+    """Return the ids of the no-reply follow-ups an inbound reply cancels; others stay open."""
+    return [f.id for f in open_followups if f.reason == NO_REPLY]
+
+
+def check_attempt(
+    attempts: Sequence[Attempt], proposed_on: date, s: RuleSettings
+) -> SpacingViolation | None:
+    """Refuse a new attempt past max_attempts or closer than the spacing to the latest one.
+
+    A new attempt follows every earlier one, so a proposed date before the latest attempt is
+    judged like any other date short of the earliest allowed. Returns None when it is fine.
+    """
+    if not attempts:
+        return None
+    made = _plural(len(attempts), "attempt")
+    if len(attempts) == s.max_attempts:
+        return SpacingViolation(f"You have already made {made}, the most this account allows.")
+    if len(attempts) > s.max_attempts:
+        # Possible after an override; say the limit rather than call this count the limit.
+        return SpacingViolation(
+            f"You have already made {made}; this account allows at most {s.max_attempts}."
+        )
+    last = _in_order(attempts)[-1]
+    earliest = add_business_days(last.on, s.min_spacing_business_days, s.holidays)
+    if proposed_on >= earliest:
+        return None
+    show_year = last.on.year != earliest.year
+    spacing = _plural(s.min_spacing_business_days, "business day")
+    return SpacingViolation(
+        f"Your last attempt was on {_day(last.on, show_year)}; the pest guard keeps attempts "
+        f"{spacing} apart — the earliest is {_day(earliest, show_year)}.",
+        earliest_on=earliest,
+    )
+
+
+def thank_you_due(meeting_on: date, s: RuleSettings) -> date:
+    """Return the business day thank_you_days after the meeting (a Friday meeting -> Monday)."""
+    return add_business_days(meeting_on, s.thank_you_days, s.holidays)
+
+
+def keep_in_touch_due(last_contact_on: date, closeness: int, s: RuleSettings) -> date:
+    """Return the first business day on or after last contact + 30, 60 or 90 days by closeness."""
+    if closeness not in (1, 2, 3):
+        raise ValueError(f"closeness must be 1, 2 or 3, not {closeness!r}.")
+    days = s.keep_in_touch_days[closeness - 1]
+    return add_business_days(last_contact_on + timedelta(days=days), 0, s.holidays)
+
+
+def favour_followup_due(promised_due_on: date | None, today: date, s: RuleSettings) -> date:
+    """Return the favour's own due date, or favour_default_business_days after today.
+
+    A date the user gave is kept as given, even a weekend or a past date: it is their promise,
+    and a past one should show as overdue rather than quietly move.
+    """
+    if promised_due_on is not None:
+        return promised_due_on
+    return add_business_days(today, s.favour_default_business_days, s.holidays)
+
+
+def paused_until(paused_on: date, s: RuleSettings) -> date:
+    """Return the date a person paused on paused_on comes back: pause_days calendar days on."""
+    return paused_on + timedelta(days=s.pause_days)
+
+
+def is_back(until: date, today: date) -> bool:
+    """Say whether a person paused until the given date is back today (on that date or later)."""
+    return today >= until
+
+
+def snooze(due_on: date, today: date, days: int, s: RuleSettings) -> date:
+    """Move a follow-up days calendar days past the later of its due date and today.
+
+    The result is a business day: snoozing a day on a Friday lands on Monday. Counting from
+    today makes snoozing an overdue follow-up put it ahead of today, not still in the past.
+    """
+    if days < 1:
+        raise ValueError(f"Snooze by one day or more, not {days}.")
+    start = max(due_on, today)
+    return add_business_days(start + timedelta(days=days), 0, s.holidays)
+
+
+def _in_order(attempts: Sequence[Attempt]) -> list[Attempt]:
+    # sorted() is stable: of two attempts on the same day, the one listed later counts as later.
+    return sorted(attempts, key=lambda a: a.on)
+
+
+def _next_channel(ordered: Sequence[Attempt], rotation: tuple[str, ...]) -> str:
+    last = ordered[-1].channel
+    tried = {a.channel for a in ordered}
+    # Start after the last channel in the rotation, or at its beginning if it was off-rotation
+    # (a video call, a text); wrap around so every channel gets its turn.
+    start = rotation.index(last) + 1 if last in rotation else 0
+    candidates = [c for c in rotation[start:] + rotation[:start] if c != last]
+    untried = [c for c in candidates if c not in tried]
+    if untried:
+        return untried[0]
+    if candidates:
+        return candidates[0]
+    # A one-channel rotation leaves no other channel to change to.
+    return rotation[0]
+
+
+def _require_count(name: str, value: object, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError(f"{name} must be a whole number of at least {minimum}, not {value!r}.")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _day(d: date, with_year: bool) -> str:
+    # Fixed English names: strftime's %a and %b follow the process locale.
+    text = f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
+    return f"{text} {d.year}" if with_year else text
