@@ -1,0 +1,5 @@
+from django.urls import path
+
+from hundred.insight import views
+
+urlpatterns = [path("", views.insights, name="insight-insights")]

@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from hundred.network import models
+
+
+@admin.register(models.Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "owner", "company", "stage", "how_known", "source"]
+    list_filter = ["stage", "how_known", "source"]
+    search_fields = ["first_name", "last_name", "title"]
+    raw_id_fields = ["owner", "company", "introduced_by", "introduced_at"]
+
+
+@admin.register(models.Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["name", "owner", "industry", "is_target", "priority"]
+    list_filter = ["is_target", "research_status"]
+    search_fields = ["name"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(models.Interaction)
+class InteractionAdmin(admin.ModelAdmin):
+    list_display = ["occurred_at", "owner", "channel", "direction", "is_outreach"]
+    list_filter = ["channel", "direction", "is_outreach"]
+    raw_id_fields = ["owner", "people", "meeting"]
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["starts_at", "owner", "person", "debriefed_at"]
+    raw_id_fields = ["owner", "person", "companies_mentioned"]
+
+
+@admin.register(models.FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    list_display = ["due_on", "owner", "person", "reason", "channel", "state", "attempt"]
+    list_filter = ["state", "reason", "channel"]
+    raw_id_fields = ["owner", "person", "meeting", "favour", "interaction"]
+
+
+@admin.register(models.Favour)
+class FavourAdmin(admin.ModelAdmin):
+    list_display = ["what", "owner", "person", "direction", "state", "due_on"]
+    list_filter = ["direction", "state"]
+    raw_id_fields = ["owner", "person", "meeting"]
+
+
+@admin.register(models.Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["owner", "pitch", "updated_at"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(models.Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "owner"]
+    raw_id_fields = ["owner"]

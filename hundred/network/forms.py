@@ -1,0 +1,215 @@
+"""Forms for people, companies and interactions. Every choice is scoped to its owner."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.validators import validate_email
+from django.utils import timezone
+
+from hundred.network.models import Channel, Company, Direction, Interaction, Person, Stage, Tag
+from hundred.network.phones import normalise_phone
+
+_SPLIT = re.compile(r"[\n,;]+")
+
+
+def split_values(text: str) -> list[str]:
+    """'a@x.org, b@y.org\\n' -> ['a@x.org', 'b@y.org'], order kept, repeats dropped."""
+    seen: dict[str, str] = {}
+    for value in _SPLIT.split(text or ""):
+        value = value.strip()
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return list(seen.values())
+
+
+class PersonForm(forms.ModelForm):
+    emails_text = forms.CharField(
+        label="E-mail addresses",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line.",
+    )
+    phones_text = forms.CharField(
+        label="Phone numbers",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line.",
+    )
+    company_name = forms.CharField(
+        label="Company",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "company-names", "autocomplete": "off"}),
+        help_text="A new name adds the company.",
+    )
+    tags_text = forms.CharField(
+        label="Tags", required=False, help_text="Separated by commas.", max_length=500
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "title",
+            "location",
+            "linkedin_url",
+            "how_known",
+            "closeness",
+            "stage",
+            "introduced_by",
+            "connected_on",
+            "notes",
+        ]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "connected_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        people = Person.objects.for_user(owner).only("first_name", "last_name")
+        if self.instance.pk:
+            people = people.exclude(pk=self.instance.pk)
+            self.fields["emails_text"].initial = "\n".join(self.instance.emails)
+            self.fields["phones_text"].initial = "\n".join(self.instance.phones)
+            self.fields["company_name"].initial = (
+                self.instance.company.name if self.instance.company else ""
+            )
+            self.fields["tags_text"].initial = ", ".join(t.name for t in self.instance.tags.all())
+        self.fields["introduced_by"].queryset = people
+        self.fields["introduced_by"].label = "Introduced by"
+
+    def clean_emails_text(self) -> list[str]:
+        emails = split_values(self.cleaned_data["emails_text"])
+        for email in emails:
+            try:
+                validate_email(email)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    f"“{email}” does not look like an e-mail address; correct or remove it."
+                ) from None
+        return emails
+
+    def clean_phones_text(self) -> list[str]:
+        from django.conf import settings
+
+        return [
+            normalise_phone(p, settings.DEFAULT_PHONE_REGION)
+            for p in split_values(self.cleaned_data["phones_text"])
+        ]
+
+    def clean_tags_text(self) -> list[str]:
+        return [t[:60] for t in split_values(self.cleaned_data["tags_text"].replace(";", ","))]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (
+            cleaned.get("first_name") or cleaned.get("last_name") or cleaned.get("emails_text")
+        ):
+            raise forms.ValidationError("Give at least a name or an e-mail address.")
+        return cleaned
+
+    def save(self, commit: bool = True) -> Person:
+        person: Person = super().save(commit=False)
+        person.owner = self.owner
+        person.emails = self.cleaned_data["emails_text"]
+        person.phones = self.cleaned_data["phones_text"]
+        if "stage" in self.changed_data:
+            person.stage_changed_at = timezone.now()
+        name = self.cleaned_data["company_name"].strip()
+        person.company = Company.objects.get_or_create_named(self.owner, name) if name else None
+        person.save()
+        person.tags.set(Tag.objects.get_or_create_named(self.owner, self.cleaned_data["tags_text"]))
+        return person
+
+
+class QuickPersonForm(forms.Form):
+    """The fewest fields that put a name on the list."""
+
+    name = forms.CharField(label="Name", max_length=300)
+
+
+class CompanyForm(forms.ModelForm):
+    class Meta:
+        model = Company
+        fields = [
+            "name",
+            "website",
+            "industry",
+            "kind",
+            "location",
+            "is_target",
+            "priority",
+            "research_status",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        clash = Company.objects.for_user(self.owner).filter(name__iexact=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(f"You already have a company called “{name}”.")
+        return name
+
+    def save(self, commit: bool = True) -> Company:
+        company: Company = super().save(commit=False)
+        company.owner = self.owner
+        company.save()
+        return company
+
+
+class InteractionForm(forms.ModelForm):
+    occurred_at = forms.DateTimeField(
+        label="When",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    class Meta:
+        model = Interaction
+        fields = ["channel", "direction", "occurred_at", "summary", "is_outreach"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        labels = {"is_outreach": "This was an outreach asking for a conversation"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault(
+                "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
+            )
+        self.fields["channel"].choices = Channel.choices
+        self.fields["direction"].choices = Direction.choices
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False)
+    stage = forms.ChoiceField(label="Stage", required=False, choices=[("", "Any stage")])
+    how_known = forms.ChoiceField(label="How known", required=False)
+    company = forms.TypedChoiceField(label="Company", required=False, coerce=int, empty_value=None)
+    tag = forms.TypedChoiceField(label="Tag", required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        from hundred.network.models import HowKnown
+
+        self.fields["stage"].choices = [("", "Any stage"), *Stage.choices]
+        self.fields["how_known"].choices = [("", "Any"), *HowKnown.choices]
+        self.fields["company"].choices = [("", "Any company")] + list(
+            Company.objects.for_user(owner)
+            .filter(people__isnull=False)
+            .distinct()
+            .values_list("id", "name")
+        )
+        self.fields["tag"].choices = [("", "Any tag")] + list(
+            Tag.objects.for_user(owner).values_list("id", "name")
+        )

@@ -1,0 +1,379 @@
+"""The domain of DESIGN.md: a job seeker's target, people, companies and what happens with them.
+
+Every row has an owner; every query for a user goes through `Model.objects.for_user(user)`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user) -> OwnedQuerySet:
+        return self.filter(owner=user)
+
+
+class OwnedModel(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Stage(models.TextChoices):
+    LISTED = "listed", "Listed"
+    ASKED = "asked", "Asked"
+    SCHEDULED = "scheduled", "Scheduled"
+    MET = "met", "Met"
+    NURTURING = "nurturing", "Nurturing"
+    DECLINED = "declined", "Declined"
+    PAUSED = "paused", "Paused"
+
+
+class HowKnown(models.TextChoices):
+    COLLEAGUE = "colleague", "Colleague or manager"
+    CLASSMATE = "classmate", "Classmate"
+    FRIEND = "friend", "Friend"
+    FAMILY = "family", "Family or family friend"
+    NEIGHBOUR = "neighbour", "Neighbour"
+    COMMUNITY = "community", "Club or community"
+    SERVICE = "service", "Someone who serves you"
+    INTRODUCED = "introduced", "Introduced"
+    OTHER = "other", "Other"
+
+
+class Source(models.TextChoices):
+    MANUAL = "manual", "Typed in"
+    LINKEDIN = "linkedin", "LinkedIn"
+    GOOGLE = "google", "Google Contacts"
+    OUTLOOK = "outlook", "Outlook"
+    VCARD = "vcard", "vCard"
+    CSV = "csv", "CSV"
+    INTRODUCED = "introduced", "Introduced at a meeting"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "E-mail"
+    PHONE = "phone", "Phone"
+    VIDEO = "video", "Video call"
+    IN_PERSON = "in_person", "In person"
+    LETTER = "letter", "Letter"
+    LINKEDIN = "linkedin", "LinkedIn message"
+    TEXT = "text", "Text message"
+    EVENT = "event", "Event"
+
+
+class Direction(models.TextChoices):
+    OUT = "out", "I reached out"
+    IN = "in", "They reached me"
+
+
+class Closeness(models.IntegerChoices):
+    CLOSE = 1, "Close"
+    FRIENDLY = 2, "Friendly"
+    DISTANT = 3, "Distant"
+
+
+class Target(OwnedModel):
+    """What the job seeker is looking for, and the pitch that says it in a sentence."""
+
+    skills = models.JSONField(default=list, blank=True)
+    industries = models.JSONField(default=list, blank=True)
+    company_kinds = models.JSONField(default=list, blank=True)
+    work_environment = models.JSONField(default=list, blank=True)
+    geographies = models.JSONField(default=list, blank=True)
+    pitch = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_target_per_owner")]
+
+    def __str__(self) -> str:
+        return self.pitch or "Target"
+
+
+class TagQuerySet(OwnedQuerySet):
+    def get_or_create_named(self, owner, names: list[str]) -> list[Tag]:
+        """The owner's tags with these names, creating the missing ones."""
+        tags = []
+        for name in names:
+            tag = self.filter(owner=owner, name__iexact=name).first()
+            tags.append(tag or self.create(owner=owner, name=name))
+        return tags
+
+
+class Tag(OwnedModel):
+    name = models.CharField(max_length=60)
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_tag_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResearchStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    RESEARCHING = "researching", "Researching"
+    DONE = "done", "Researched"
+
+
+class CompanyQuerySet(OwnedQuerySet):
+    def get_or_create_named(self, owner, name: str) -> Company:
+        """The owner's company of this name (any case), or a new one."""
+        company = self.filter(owner=owner, name__iexact=name).first()
+        return company or self.create(owner=owner, name=name)
+
+
+class Company(OwnedModel):
+    name = models.CharField(max_length=200)
+    website = models.CharField(max_length=300, blank=True)
+    industry = models.CharField(max_length=120, blank=True)
+    kind = models.CharField(
+        "kind of organisation", max_length=120, blank=True, help_text="e.g. non-profit, startup"
+    )
+    location = models.CharField(max_length=200, blank=True)
+    notes = models.TextField("research notes", blank=True)
+    is_target = models.BooleanField("target company", default=False)
+    priority = models.PositiveSmallIntegerField(
+        default=2, choices=[(1, "High"), (2, "Medium"), (3, "Low")]
+    )
+    research_status = models.CharField(
+        max_length=20, choices=ResearchStatus.choices, default=ResearchStatus.NOT_STARTED
+    )
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "companies"
+        indexes = [models.Index(fields=["owner", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network-company", args=[self.pk])
+
+
+class PersonQuerySet(OwnedQuerySet):
+    def search(self, text: str) -> PersonQuerySet:
+        """People whose name, company, title or e-mail contains each word of `text`."""
+        qs = self
+        for word in text.split():
+            qs = qs.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(company__name__icontains=word)
+                | Q(title__icontains=word)
+                | Q(emails__icontains=word)
+            )
+        return qs
+
+
+class Person(OwnedModel):
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    emails = models.JSONField(default=list, blank=True)
+    phones = models.JSONField(default=list, blank=True)
+    linkedin_url = models.CharField("LinkedIn profile", max_length=300, blank=True)
+    company = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    title = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    how_known = models.CharField(
+        "how I know them", max_length=20, choices=HowKnown.choices, default=HowKnown.OTHER
+    )
+    closeness = models.PositiveSmallIntegerField(
+        choices=Closeness.choices, default=Closeness.FRIENDLY
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="people")
+    notes = models.TextField(blank=True)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.MANUAL)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.LISTED)
+    stage_changed_at = models.DateTimeField(default=timezone.now)
+    paused_until = models.DateField(null=True, blank=True)
+    introduced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="introduced"
+    )
+    introduced_at = models.ForeignKey(
+        "Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="names_given",
+    )
+    connected_on = models.DateField("connected on", null=True, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["first_name", "last_name", "id"]
+        verbose_name_plural = "people"
+        indexes = [
+            models.Index(fields=["owner", "stage"]),
+            models.Index(fields=["owner", "last_name", "first_name"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or "(no name)"
+
+    @property
+    def email(self) -> str:
+        return self.emails[0] if self.emails else ""
+
+    @property
+    def phone(self) -> str:
+        return self.phones[0] if self.phones else ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("network-person", args=[self.pk])
+
+    def set_stage(self, stage: str) -> None:
+        if stage != self.stage:
+            self.stage = stage
+            self.stage_changed_at = timezone.now()
+
+
+class Meeting(OwnedModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField("when")
+    duration_minutes = models.PositiveSmallIntegerField("length in minutes", default=20)
+    place = models.CharField("where or how", max_length=200, blank=True)
+    agenda = models.TextField(blank=True)
+    questions = models.TextField(blank=True)
+    pitch_snapshot = models.TextField(blank=True)
+    company_notes = models.TextField(blank=True)
+    advice = models.TextField("advice received", blank=True)
+    debrief_notes = models.TextField(blank=True)
+    debriefed_at = models.DateTimeField(null=True, blank=True)
+    companies_mentioned = models.ManyToManyField(Company, blank=True, related_name="mentioned_in")
+
+    class Meta:
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["owner", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"Meeting with {self.person} on {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def is_debriefed(self) -> bool:
+        return self.debriefed_at is not None
+
+
+class Interaction(OwnedModel):
+    """A touch with one or more people: an outreach, a reply, a call, a meeting."""
+
+    people = models.ManyToManyField(Person, related_name="interactions")
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.OUT)
+    occurred_at = models.DateTimeField("when", default=timezone.now)
+    summary = models.TextField(blank=True)
+    is_outreach = models.BooleanField(
+        default=False, help_text="An outbound message asking for a conversation."
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="interactions"
+    )
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        indexes = [models.Index(fields=["owner", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} ({self.get_direction_display()})"
+
+
+class FollowUpReason(models.TextChoices):
+    NO_REPLY = "no_reply", "No reply yet"
+    THANK_YOU = "thank_you", "Say thank you"
+    PROMISED_INFO = "promised_info", "Send what I promised"
+    FAVOUR = "favour", "Favour"
+    KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
+    OTHER = "other", "Other"
+
+
+class FollowUpState(models.TextChoices):
+    OPEN = "open", "Open"
+    DONE = "done", "Done"
+    SKIPPED = "skipped", "Skipped"
+
+
+class FollowUp(OwnedModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="followups")
+    due_on = models.DateField()
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    reason = models.CharField(
+        max_length=20, choices=FollowUpReason.choices, default=FollowUpReason.OTHER
+    )
+    attempt = models.PositiveSmallIntegerField(default=1)
+    state = models.CharField(
+        max_length=10, choices=FollowUpState.choices, default=FollowUpState.OPEN
+    )
+    note = models.TextField(blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    is_override = models.BooleanField(
+        default=False, help_text="Scheduled against the pest guard, on purpose."
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="followups"
+    )
+    favour = models.ForeignKey(
+        "Favour", null=True, blank=True, on_delete=models.SET_NULL, related_name="followups"
+    )
+    interaction = models.ForeignKey(
+        Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["owner", "state", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: {self.person} on {self.due_on}"
+
+
+class FavourDirection(models.TextChoices):
+    THEY_ASKED = "they_asked", "They asked me"
+    I_OFFERED = "i_offered", "I offered"
+    THEY_DID = "they_did", "They did for me"
+
+
+class FavourState(models.TextChoices):
+    PROMISED = "promised", "Promised"
+    DONE = "done", "Done"
+
+
+class Favour(OwnedModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="favours")
+    direction = models.CharField(max_length=12, choices=FavourDirection.choices)
+    what = models.CharField(max_length=300)
+    state = models.CharField(
+        max_length=10, choices=FavourState.choices, default=FavourState.PROMISED
+    )
+    due_on = models.DateField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="favours"
+    )
+
+    class Meta:
+        ordering = ["state", "due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.what

@@ -1,0 +1,266 @@
+"""HTML views for Today, people, companies and interactions: one function per URL."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hundred.network.actions import do_log_interaction
+from hundred.network.forms import CompanyForm, InteractionForm, PeopleFilterForm, PersonForm
+from hundred.network.models import (
+    Company,
+    FollowUp,
+    FollowUpState,
+    Meeting,
+    Person,
+)
+
+PEOPLE_PER_PAGE = 50
+
+
+def get_person(request, pk: int) -> Person:
+    """The signed-in user's person, or 404 — another user's id is never a leak."""
+    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
+
+
+def get_company(request, pk: int) -> Company:
+    return get_object_or_404(Company.objects.for_user(request.user), pk=pk)
+
+
+@login_required
+def today(request):
+    user = request.user
+    local_today = user.local_today()
+    followups = (
+        FollowUp.objects.for_user(user)
+        .filter(state=FollowUpState.OPEN, due_on__lte=local_today)
+        .select_related("person")[:50]
+    )
+    meetings = (
+        Meeting.objects.for_user(user)
+        .filter(starts_at__gte=timezone.now())
+        .select_related("person")
+        .order_by("starts_at")[:10]
+    )
+    people_count = Person.objects.for_user(user).count()
+    return render(
+        request,
+        "network/today.html",
+        {
+            "followups": followups,
+            "meetings": meetings,
+            "people_count": people_count,
+            "local_today": local_today,
+        },
+    )
+
+
+@login_required
+def people(request):
+    form = PeopleFilterForm(request.GET or None, owner=request.user)
+    qs = Person.objects.for_user(request.user).select_related("company")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            qs = qs.search(data["q"])
+        if data["stage"]:
+            qs = qs.filter(stage=data["stage"])
+        if data["how_known"]:
+            qs = qs.filter(how_known=data["how_known"])
+        if data["company"]:
+            qs = qs.filter(company_id=data["company"])
+        if data["tag"]:
+            qs = qs.filter(tags__id=data["tag"])
+    page = Paginator(qs, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "network/people.html"
+    if request.htmx and request.htmx.target == "people-results":
+        template += "#results"
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "total": Person.objects.for_user(request.user).count(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _company_names(user) -> list[str]:
+    return list(Company.objects.for_user(user).values_list("name", flat=True)[:500])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_person(request):
+    form = PersonForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, f"{person} is on your list.")
+        if "add_another" in request.POST:
+            return redirect("network-add-person")
+        return redirect(person)
+    return render(
+        request,
+        "network/person_form.html",
+        {"form": form, "company_names": _company_names(request.user)},
+    )
+
+
+@login_required
+def person(request, pk: int):
+    person = get_object_or_404(
+        Person.objects.for_user(request.user).select_related(
+            "company", "introduced_by", "introduced_at"
+        ),
+        pk=pk,
+    )
+    timeline = _timeline(person)
+    return render(
+        request,
+        "network/person.html",
+        {
+            "person": person,
+            "timeline": timeline,
+            "introduced": person.introduced.all(),
+            "interaction_form": InteractionForm(),
+            "open_followups": person.followups.filter(state=FollowUpState.OPEN),
+        },
+    )
+
+
+def _timeline(person: Person) -> list[dict]:
+    """Everything that happened with a person, newest first."""
+    entries: list[dict] = []
+    for i in person.interactions.prefetch_related(
+        Prefetch("people", queryset=Person.objects.only("first_name", "last_name"))
+    ):
+        entries.append({"kind": "interaction", "at": i.occurred_at, "obj": i})
+    for m in person.meetings.all():
+        entries.append({"kind": "meeting", "at": m.starts_at, "obj": m})
+    for f in person.followups.all():
+        at = timezone.make_aware(timezone.datetime.combine(f.due_on, timezone.datetime.min.time()))
+        entries.append({"kind": "followup", "at": at, "obj": f})
+    for fav in person.favours.all():
+        entries.append({"kind": "favour", "at": fav.created_at, "obj": fav})
+    if person.introduced_by_id:
+        entries.append({"kind": "introduced", "at": person.created_at, "obj": person})
+    entries.sort(key=lambda e: e["at"], reverse=True)
+    return entries
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_person(request, pk: int):
+    person = get_person(request, pk)
+    form = PersonForm(request.POST or None, instance=person, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(person)
+    return render(
+        request,
+        "network/person_form.html",
+        {"form": form, "person": person, "company_names": _company_names(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_person(request, pk: int):
+    person = get_person(request, pk)
+    if request.method == "POST":
+        name = str(person)
+        person.delete()
+        messages.success(request, f"{name} was deleted, with their history.")
+        return redirect("network-people")
+    return render(request, "network/confirm_delete.html", {"obj": person, "cancel": person})
+
+
+@login_required
+@require_POST
+def log_interaction(request, pk: int):
+    person = get_person(request, pk)
+    form = InteractionForm(request.POST)
+    if form.is_valid():
+        do_log_interaction(request.user, [person], **form.cleaned_data)
+        messages.success(request, "Logged.")
+        return redirect(person)
+    return render(
+        request,
+        "network/person.html",
+        {
+            "person": person,
+            "timeline": _timeline(person),
+            "introduced": person.introduced.all(),
+            "interaction_form": form,
+            "open_followups": person.followups.filter(state=FollowUpState.OPEN),
+        },
+        status=400,
+    )
+
+
+@login_required
+def companies(request):
+    qs = (
+        Company.objects.for_user(request.user)
+        .annotate(people_count=Count("people", distinct=True))
+        .order_by("name", "id")
+    )
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(industry__icontains=q))
+    if request.GET.get("targets"):
+        qs = qs.filter(is_target=True)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "network/companies.html", {"page": page, "q": q})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_company(request):
+    form = CompanyForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        company = form.save()
+        messages.success(request, f"{company} added.")
+        return redirect(company)
+    return render(request, "network/company_form.html", {"form": form})
+
+
+@login_required
+def company(request, pk: int):
+    company = get_company(request, pk)
+    people = company.people.order_by("stage", "first_name")
+    return render(request, "network/company.html", {"company": company, "people": people})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_company(request, pk: int):
+    company = get_company(request, pk)
+    form = CompanyForm(request.POST or None, instance=company, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(company)
+    return render(request, "network/company_form.html", {"form": form, "company": company})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_company(request, pk: int):
+    company = get_company(request, pk)
+    if request.method == "POST":
+        name = str(company)
+        company.delete()
+        messages.success(request, f"{name} was deleted; its people stay on your list.")
+        return redirect("network-companies")
+    return render(request, "network/confirm_delete.html", {"obj": company, "cancel": company})

@@ -1,0 +1,74 @@
+"""`hundred serve` and the database helpers every command shares."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from hundred.cli import Failure, UsageError, arguments, command
+
+
+def ensure_migrated() -> None:
+    """Bring the database schema up to date; cheap when it already is."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.utils import OperationalError
+
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except OperationalError as e:
+        raise Failure(f"Cannot reach the database ({e}); check DATABASE_URL.") from None
+    if plan:
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def _serve_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("HUNDRED_WORKERS", "1")),
+        help="worker processes (1; more for a shared instance on PostgreSQL)",
+    )
+
+
+@command(
+    "serve",
+    help="migrate the database if needed, then serve the web app",
+    example="hundred serve --port 8000",
+)
+@arguments(_serve_args)
+def serve(args: argparse.Namespace) -> int:
+    from django.conf import settings
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port} is not a port number; use 1 to 65535.")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1.")
+    ensure_migrated()
+    host = args.host
+    shown = f"[{host}]" if ":" in host else host
+    print(
+        f"Hundred is running at http://{shown}:{args.port}/ — data in {settings.HUNDRED_HOME}. "
+        "Press Ctrl+C to stop.",
+        flush=True,
+    )
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.ALLOWED_HOSTS:
+        print("Set ALLOWED_HOSTS to the names this server is reached by.", file=sys.stderr)
+    Granian(
+        "hundred.wsgi:application",
+        address=host,
+        port=args.port,
+        interface=Interfaces.WSGI,
+        workers=args.workers,
+        # A laptop needs a handful of threads, not granian's default of hundreds.
+        blocking_threads=int(os.environ.get("HUNDRED_THREADS", "8")),
+        log_access=bool(os.environ.get("HUNDRED_ACCESS_LOG")),
+    ).serve()
+    return 0

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from hundred.transfer import views
+
+urlpatterns = [path("", views.index, name="transfer-index")]

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("hundred.network.urls")),
+    path("insights/", include("hundred.insight.urls")),
+    path("transfer/", include("hundred.transfer.urls")),
+    path("accounts/", include("hundred.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
