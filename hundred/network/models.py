@@ -229,6 +229,9 @@ class Person(OwnedModel):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("network-person", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p) or "(no name)"
@@ -240,9 +243,6 @@ class Person(OwnedModel):
     @property
     def phone(self) -> str:
         return self.phones[0] if self.phones else ""
-
-    def get_absolute_url(self) -> str:
-        return reverse("network-person", args=[self.pk])
 
     def set_stage(self, stage: str) -> None:
         if stage != self.stage:
