@@ -37,6 +37,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    onboarded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the first-run steps (target, pitch, names) ended."
+    )
 
     objects = UserManager()
 

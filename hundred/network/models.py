@@ -98,6 +98,11 @@ class Target(OwnedModel):
     def __str__(self) -> str:
         return self.pitch or "Target"
 
+    LIST_FIELDS = ("skills", "industries", "company_kinds", "work_environment", "geographies")
+
+    def as_lists(self) -> dict[str, list[str]]:
+        return {name: list(getattr(self, name)) for name in self.LIST_FIELDS}
+
 
 class TagQuerySet(OwnedQuerySet):
     def get_or_create_named(self, owner, names: list[str]) -> list[Tag]:
@@ -377,3 +382,31 @@ class Favour(OwnedModel):
 
     def __str__(self) -> str:
         return self.what
+
+
+class TargetChange(OwnedModel):
+    """A dated copy of the target as it was saved, so the user can see how their focus moved."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="changes")
+    snapshot = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Target as of {self.created_at:%Y-%m-%d}"
+
+
+class OutreachTemplate(OwnedModel):
+    """A user's own outreach message, with placeholders like {first_name} and {pitch}."""
+
+    name = models.CharField(max_length=100)
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
