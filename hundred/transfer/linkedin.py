@@ -1,0 +1,316 @@
+"""LinkedIn's data export: Connections.csv, or the whole zip with invitations and jobs."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+
+from hundred.transfer.fields import (
+    clean_emails,
+    clean_line,
+    clean_text,
+    parse_date,
+    parse_datetime,
+)
+from hundred.transfer.matching import company_key, normalise_linkedin_url
+from hundred.transfer.records import (
+    CompanyRecord,
+    InteractionRecord,
+    Limits,
+    ParseResult,
+    PersonKey,
+    PersonRecord,
+    Skipped,
+    UnsupportedFile,
+)
+from hundred.transfer.sniffing import is_connections, wrong_kind
+from hundred.transfer.textfile import cell, decode, find_table, mb
+
+CHUNK = 64 * 1024
+# Below this a member is too small to hurt, whatever its compression ratio.
+RATIO_FLOOR = 1024 * 1024
+
+_MEMBERS = (
+    ("connections", re.compile(r"connections\.csv")),
+    ("invitations", re.compile(r"invitations\.csv")),
+    ("saved_jobs", re.compile(r"saved jobs(_\d+)?\.csv")),
+    ("job_applications", re.compile(r"job applications(_\d+)?\.csv")),
+)
+
+
+def is_zip(data: bytes) -> bool:
+    """Whether the bytes start like a zip archive."""
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def parse_linkedin(data: bytes, *, default_region: str, limits: Limits) -> ParseResult:
+    """People from Connections.csv, or people, invitations and companies from the export zip."""
+    result = ParseResult(kind="linkedin")
+    if is_zip(data):
+        _parse_zip(data, result, limits)
+    else:
+        _parse_connections(data, result, limits, file="")
+    return result
+
+
+def _parse_connections(data: bytes, result: ParseResult, limits: Limits, *, file: str) -> None:
+    table = find_table(decode(data), limits, is_connections)
+    if table is None:
+        raise wrong_kind(
+            "linkedin", data, "no header row with First Name, Last Name and Connected On was found"
+        )
+    col = table.index()
+    i_first, i_last = col.get("first name"), col.get("last name")
+    i_url, i_email = col.get("url"), col.get("email address")
+    i_company, i_title, i_date = col.get("company"), col.get("position"), col.get("connected on")
+    people, skipped, warnings = result.people, result.skipped, result.warnings
+    for line, row in table.rows:
+        first, last = clean_line(cell(row, i_first)), clean_line(cell(row, i_last))
+        email, url = cell(row, i_email).strip(), cell(row, i_url).strip()
+        company, title = clean_line(cell(row, i_company)), clean_line(cell(row, i_title))
+        if not (first or last or email):
+            if url or company or title:
+                skipped.append(Skipped(line, "the row has no name and no e-mail", file))
+            elif any(c.strip() for c in row):
+                skipped.append(
+                    Skipped(
+                        line,
+                        "hidden or closed LinkedIn profile: the row has only a connection date",
+                        file,
+                    )
+                )
+            continue
+        emails: list[str] = []
+        if email:
+            emails, rejected = clean_emails((email,))
+            for bad in rejected:
+                warnings.append(Skipped(line, f"'{bad}' is not an e-mail address; left out", file))
+        linkedin_url = normalise_linkedin_url(url) if url else ""
+        if url and not linkedin_url:
+            warnings.append(Skipped(line, f"'{url}' is not a LinkedIn profile; left out", file))
+        people.append(
+            PersonRecord(
+                line=line,
+                first_name=first,
+                last_name=last,
+                emails=emails,
+                linkedin_url=linkedin_url,
+                company=company,
+                title=title,
+                connected_on=parse_date(cell(row, i_date), us_slashes=True),
+                source="linkedin",
+            )
+        )
+
+
+def _parse_zip(data: bytes, result: ParseResult, limits: Limits) -> None:
+    members = read_zip_members(data, limits, lambda name: _role(name) is not None)
+    by_role: dict[str, list[tuple[str, bytes]]] = {}
+    for name, content in members:
+        by_role.setdefault(_role(name) or "", []).append((name, content))
+    if not by_role:
+        raise UnsupportedFile(_no_linkedin_files(data))
+    for name, content in by_role.get("connections", [])[:1]:
+        _parse_connections(content, result, limits, file=name)
+    for name, content in by_role.get("invitations", []):
+        _parse_invitations(content, result, limits, file=name)
+    companies: dict[str, CompanyRecord] = {}
+    for role, date_column, verb in (
+        ("saved_jobs", "saved date", "Saved job"),
+        ("job_applications", "application date", "Applied"),
+    ):
+        for name, content in by_role.get(role, []):
+            _parse_jobs(content, result, limits, name, date_column, verb, companies)
+    result.companies.extend(companies.values())
+
+
+def _role(name: str) -> str | None:
+    base = name.rsplit("/", 1)[-1].lower()
+    for role, pattern in _MEMBERS:
+        if pattern.fullmatch(base):
+            return role
+    return None
+
+
+def _no_linkedin_files(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+    if "[Content_Types].xml" in names:
+        return (
+            "This is an Excel workbook, not a CSV: open it in Excel, save it as "
+            "“CSV UTF-8”, and import that file."
+        )
+    return (
+        "This zip has no Connections.csv, Invitations.csv or Jobs files: choose the LinkedIn "
+        "data export zip (Basic_LinkedInDataExport_….zip) or the Connections.csv inside it."
+    )
+
+
+def read_zip_members(
+    data: bytes, limits: Limits, wanted: Callable[[str], bool]
+) -> list[tuple[str, bytes]]:
+    """The wanted members' bytes, refusing zip bombs by the directory and again while reading."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise UnsupportedFile(
+            "The zip file is damaged or incomplete: download the export again."
+        ) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > limits.max_zip_members:
+            raise UnsupportedFile(
+                f"The zip holds {len(infos):,} files, more than the {limits.max_zip_members:,} "
+                "Hundred opens: choose the LinkedIn export zip itself, or the CSV inside it."
+            )
+        declared = sum(i.file_size for i in infos)
+        if declared > limits.max_unzipped_bytes:
+            raise UnsupportedFile(_too_big_unzipped(limits))
+        for info in infos:
+            if _bomb_ratio(info.file_size, info.compress_size, limits):
+                raise UnsupportedFile(_bomb(info.filename, limits))
+        budget = limits.max_unzipped_bytes
+        found = []
+        for info in infos:
+            if info.is_dir() or not wanted(info.filename):
+                continue
+            content = _read_member(zf, info, limits, budget)
+            budget -= len(content)
+            found.append((info.filename, content))
+        return found
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: int) -> bytes:
+    # The directory's sizes are the archive's own claim: count what actually comes out.
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with zf.open(info) as member:
+            while chunk := member.read(CHUNK):
+                size += len(chunk)
+                if size > budget:
+                    raise UnsupportedFile(_too_big_unzipped(limits))
+                if size > limits.max_file_bytes:
+                    raise UnsupportedFile(
+                        f"{info.filename} unpacks to more than {mb(limits.max_file_bytes)}, "
+                        "the most Hundred reads from one file: split it and import each part."
+                    )
+                if _bomb_ratio(size, info.compress_size, limits):
+                    raise UnsupportedFile(_bomb(info.filename, limits))
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+        raise UnsupportedFile(
+            f"{info.filename} in the zip is damaged: download the export again."
+        ) from None
+    except (RuntimeError, NotImplementedError):  # encrypted, or an exotic compression method
+        raise UnsupportedFile(
+            f"{info.filename} in the zip is encrypted or compressed in a way Hundred cannot "
+            "read: unzip it and import the CSV file itself."
+        ) from None
+    return b"".join(chunks)
+
+
+def _bomb_ratio(size: int, compressed: int, limits: Limits) -> bool:
+    return size > RATIO_FLOOR and size > limits.max_zip_ratio * max(compressed, 1)
+
+
+def _bomb(name: str, limits: Limits) -> str:
+    return (
+        f"{name} in the zip expands more than {limits.max_zip_ratio} times, which real exports "
+        "never do, so Hundred will not unpack it: download the export from LinkedIn again."
+    )
+
+
+def _too_big_unzipped(limits: Limits) -> str:
+    return (
+        f"The zip unpacks to more than {mb(limits.max_unzipped_bytes)}, the most Hundred "
+        "unpacks: import Connections.csv on its own instead."
+    )
+
+
+def _is_invitations(keys: list[str]) -> bool:
+    return {"from", "to", "sent at", "direction"} <= set(keys)
+
+
+def _parse_invitations(data: bytes, result: ParseResult, limits: Limits, *, file: str) -> None:
+    table = find_table(decode(data), limits, _is_invitations)
+    if table is None:
+        result.skipped.append(
+            Skipped(1, "no header row with From, To, Sent At and Direction; file left out", file)
+        )
+        return
+    col = table.index()
+    i_from, i_to, i_at, i_dir = col.get("from"), col.get("to"), col.get("sent at"), col["direction"]
+    i_msg = col.get("message")
+    i_inviter, i_invitee = col.get("inviterprofileurl"), col.get("inviteeprofileurl")
+    for line, row in table.rows:
+        if not any(c.strip() for c in row):
+            continue
+        direction = cell(row, i_dir).strip().upper()
+        if direction not in ("OUTGOING", "INCOMING"):
+            reason = f"direction '{cell(row, i_dir).strip()}' is neither OUTGOING nor INCOMING"
+            result.skipped.append(Skipped(line, reason, file))
+            continue
+        occurred_at = parse_datetime(cell(row, i_at))
+        if occurred_at is None:
+            reason = f"'Sent At' date '{cell(row, i_at).strip()}' cannot be read"
+            result.skipped.append(Skipped(line, reason, file))
+            continue
+        is_out = direction == "OUTGOING"
+        name = clean_line(cell(row, i_to if is_out else i_from))
+        url = normalise_linkedin_url(cell(row, i_invitee if is_out else i_inviter))
+        if not name and not url:
+            result.skipped.append(Skipped(line, "the invitation names nobody", file))
+            continue
+        summary = "Sent a LinkedIn invitation" if is_out else "Received a LinkedIn invitation"
+        if message := clean_text(cell(row, i_msg)):
+            summary = f"{summary}: {message}"
+        result.interactions.append(
+            InteractionRecord(
+                line=line,
+                person_key=PersonKey(name=name, linkedin_url=url),
+                occurred_at=occurred_at,
+                direction="out" if is_out else "in",
+                channel="linkedin",
+                summary=summary,
+                file=file,
+            )
+        )
+
+
+def _parse_jobs(
+    data: bytes,
+    result: ParseResult,
+    limits: Limits,
+    file: str,
+    date_column: str,
+    verb: str,
+    companies: dict[str, CompanyRecord],
+) -> None:
+    table = find_table(decode(data), limits, lambda keys: "company name" in keys)
+    if table is None:
+        result.skipped.append(Skipped(1, "no header row with Company Name; file left out", file))
+        return
+    col = table.index()
+    i_company, i_title, i_date = col["company name"], col.get("job title"), col.get(date_column)
+    for line, row in table.rows:
+        if not any(c.strip() for c in row):
+            continue
+        name = clean_line(cell(row, i_company))
+        if not name:
+            result.skipped.append(Skipped(line, "the job has no company name", file))
+            continue
+        title = clean_line(cell(row, i_title))
+        day = parse_date(cell(row, i_date), us_slashes=True)
+        note = f"{verb}: {title}" if title else verb
+        if day:
+            note = f"{note} ({day.isoformat()})"
+        # One record per company, however many of its jobs were saved or applied for.
+        key = company_key(name)
+        if key in companies:
+            companies[key].note += "\n" + note
+        else:
+            companies[key] = CompanyRecord(line=line, name=name, note=note, file=file)

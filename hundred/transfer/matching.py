@@ -1,0 +1,229 @@
+"""Deciding whether an imported person is someone already known: keys, a matcher, a merge."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote, unquote
+
+from cleanco import basename
+from rapidfuzz import fuzz, process
+
+from hundred.transfer.records import PersonKey, PersonRecord
+
+# Any subdomain (www., m., uk., de., ...) and any scheme or none; the slug is the first path
+# segment after /in/, so locale suffixes (/en), sub-pages and queries fall away.
+_PROFILE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)", re.I)
+# Apostrophes and dots vanish rather than split a name: O'Neil and ONeil, J.R. and JR meet.
+_DROP = re.compile(r"['’`.]")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def normalise_email(s: str) -> str:
+    """The form two addresses are compared in: 'Jane@Example.COM ' -> 'jane@example.com'."""
+    s = s.strip()
+    if s[:7].lower() == "mailto:":
+        s = s[7:]
+    return s.strip().casefold()
+
+
+def normalise_linkedin_url(s: str) -> str:
+    """'http://uk.linkedin.com/in/Jane-Doe/?trk=x' -> 'https://www.linkedin.com/in/jane-doe'."""
+    # vCard writers escape the colon (http\://); unescape before matching.
+    m = _PROFILE.match(s.strip().replace("\\:", ":"))
+    if not m:
+        return ""
+    # LinkedIn profile slugs are case-insensitive; percent-encode one canonical way.
+    slug = unquote(m.group(1)).strip().lower()
+    if not slug:
+        return ""
+    return "https://www.linkedin.com/in/" + quote(slug, safe="-_.~")
+
+
+def fold(s: str) -> str:
+    """Accents, case, punctuation and emoji gone: 'José  O'Neil 🚀' -> 'jose oneil'."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", _DROP.sub("", s.casefold())).strip()
+
+
+@lru_cache(maxsize=65536)
+def company_key(company: str) -> str:
+    """'Northwind Analytics, Inc.' -> 'northwind analytics' (legal suffixes dropped by cleanco)."""
+    base = basename(company.strip())
+    # A company called only "Inc" or "Co" would vanish; keep it rather than match everyone.
+    return fold(base) or fold(company)
+
+
+def name_org_key(first: str, last: str, company: str) -> str:
+    """The third matching key: folded full name plus cleaned company; '' without a name."""
+    name = fold(f"{first} {last}")
+    if not name:
+        return ""
+    return f"{name}|{company_key(company) if company else ''}"
+
+
+@dataclass
+class Existing:
+    """The matching-relevant part of a person already in the account."""
+
+    id: int
+    emails: list[str] = field(default_factory=list)
+    linkedin_url: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+
+
+class Matcher:
+    """Finds the existing person an imported record refers to, by email, profile, name+org."""
+
+    def __init__(self, existing: Iterable[Existing]) -> None:
+        self._by_email: dict[str, int] = {}
+        self._by_url: dict[str, int] = {}
+        self._by_key: dict[str, int] = {}
+        self._by_name: dict[str, set[int]] = defaultdict(set)
+        for person in existing:
+            self._index(
+                person.id,
+                person.emails,
+                person.linkedin_url,
+                person.first_name,
+                person.last_name,
+                person.company,
+            )
+
+    def _index(
+        self, id: int, emails: Iterable[str], url: str, first: str, last: str, company: str
+    ) -> None:
+        # setdefault: the first person to claim a key keeps it, so later duplicates
+        # collapse onto the earliest one.
+        for email in emails:
+            if key := normalise_email(email):
+                self._by_email.setdefault(key, id)
+        if url and (key := normalise_linkedin_url(url)):
+            self._by_url.setdefault(key, id)
+        if key := name_org_key(first, last, company):
+            self._by_key.setdefault(key, id)
+        if name := fold(f"{first} {last}"):
+            self._by_name[name].add(id)
+
+    def match(self, rec: PersonRecord) -> int | None:
+        """The id of the person rec refers to, or None for someone new."""
+        for email in rec.emails:
+            if (id := self._by_email.get(normalise_email(email))) is not None:
+                return id
+        if rec.linkedin_url:
+            if (id := self._by_url.get(normalise_linkedin_url(rec.linkedin_url))) is not None:
+                return id
+        key = name_org_key(rec.first_name, rec.last_name, rec.company)
+        return self._by_key.get(key) if key else None
+
+    def add(self, id: int, rec: PersonRecord) -> None:
+        """Index a person just created or merged so later rows of the same file find them."""
+        self._index(id, rec.emails, rec.linkedin_url, rec.first_name, rec.last_name, rec.company)
+
+    def match_key(self, key: PersonKey) -> int | None:
+        """The person an interaction names: by profile, else by a full name only one person has."""
+        if key.linkedin_url:
+            if (id := self._by_url.get(normalise_linkedin_url(key.linkedin_url))) is not None:
+                return id
+        ids = self._by_name.get(fold(key.name), ())
+        # Two people called Sam Lee: attaching the invitation to either could be wrong.
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+_FILLABLE = (
+    "first_name",
+    "last_name",
+    "linkedin_url",
+    "company",
+    "title",
+    "location",
+    "notes",
+    "how_known",
+    "stage",
+)
+_PHONE_NOISE = re.compile(r"[^\d+]")
+
+
+def merge_into(existing: Mapping[str, Any], rec: PersonRecord) -> dict[str, Any]:
+    """The fields to change on existing: empty ones filled, new emails/phones/tags appended."""
+    changes: dict[str, Any] = {}
+    for name in _FILLABLE:
+        value = getattr(rec, name)
+        if value and not existing.get(name):
+            changes[name] = value
+    for name in ("connected_on", "closeness"):
+        value = getattr(rec, name)
+        if value is not None and existing.get(name) is None:
+            changes[name] = value
+    for name, key in (
+        ("emails", normalise_email),
+        ("phones", lambda p: _PHONE_NOISE.sub("", p)),
+        ("tags", str.casefold),
+    ):
+        current = list(existing.get(name) or [])
+        seen = {key(v) for v in current}
+        added = []
+        for value in getattr(rec, name):
+            k = key(value)
+            if k and k not in seen:
+                seen.add(k)
+                added.append(value)
+        if added:
+            changes[name] = current + added
+    return changes
+
+
+def _block(name: str) -> tuple[str, str]:
+    tokens = name.split()
+    a, b = tokens[0][0], tokens[-1][0]
+    # Sorted, so "Jane Doe" and "Doe Jane" land in the same block.
+    return (a, b) if a <= b else (b, a)
+
+
+def near_duplicates(
+    people: list[Existing], *, threshold: float = 90
+) -> list[tuple[int, int, float]]:
+    """Pairs (id_a, id_b, score) of people who are probably the same, best first.
+
+    Scores are rapidfuzz token_sort_ratio on folded full names (word order ignored), plus 5
+    when both have the same cleaned company. Only people whose names share the initials of
+    their first and last words are compared, which keeps 30,000 people to a few seconds but
+    misses a typo in an initial.
+    """
+    blocks: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    for p in people:
+        name = fold(f"{p.first_name} {p.last_name}")
+        if name:
+            blocks[_block(name)].append((p.id, name, company_key(p.company) if p.company else ""))
+    bonus = 5
+    found: dict[tuple[int, int], float] = {}
+    for members in blocks.values():
+        names = [m[1] for m in members]
+        for i in range(len(members) - 1):
+            id_a, _, org_a = members[i]
+            hits = process.extract(
+                names[i],
+                names[i + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=threshold - bonus,
+                limit=None,
+            )
+            for _, score, j in hits:
+                id_b, _, org_b = members[i + 1 + j]
+                if id_a == id_b:
+                    continue
+                if org_a and org_a == org_b:
+                    score = min(100.0, score + bonus)
+                if score >= threshold:
+                    pair = (id_a, id_b) if id_a < id_b else (id_b, id_a)
+                    found[pair] = max(found.get(pair, 0.0), round(score, 1))
+    return sorted(((a, b, s) for (a, b), s in found.items()), key=lambda t: (-t[2], t[0], t[1]))

@@ -1,0 +1,194 @@
+"""Bytes to text, and text to CSV rows with their line numbers, within the limits."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from hundred.transfer.records import Limits, UnsupportedFile
+
+DELIMITERS = (",", ";", "\t")
+# How far down a file to look for its header row (LinkedIn puts three lines of notes first).
+HEADER_SCAN_ROWS = 30
+
+
+def mb(n: int) -> str:
+    """Bytes as megabytes for a message: 20971520 -> '20 MB'."""
+    return f"{n / 1024 / 1024:.3g} MB"
+
+
+def check_size(data: bytes, limits: Limits) -> None:
+    """Refuse a file over the size cap before anything looks inside it."""
+    if len(data) > limits.max_file_bytes:
+        raise UnsupportedFile(
+            f"The file is {mb(len(data))}, more than the {mb(limits.max_file_bytes)} Hundred "
+            "reads at once: split it into smaller files and import each."
+        )
+
+
+def decode(data: bytes) -> str:
+    """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or plainly so), else cp1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = _decode_utf8_or_legacy(data[3:])
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnsupportedFile(
+                "The file says it is UTF-16 text but is damaged: export it again."
+            ) from None
+    elif (utf16 := _bomless_utf16(data)) is not None:
+        text = utf16
+    else:
+        text = _decode_utf8_or_legacy(data)
+    if not text.strip():
+        raise UnsupportedFile(
+            "The file is empty: export your contacts again and choose the file that has them."
+        )
+    if _looks_binary(text):
+        raise UnsupportedFile(
+            "This is not a text file (it looks like a picture, a spreadsheet workbook or "
+            "another binary file): export your contacts as CSV or vCard and import that."
+        )
+    return text
+
+
+def _decode_utf8_or_legacy(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on Western Windows saves "CSV" as cp1252.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so decoding never fails.
+        return data.decode("latin-1")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return None
+    # ASCII-heavy UTF-16 has a zero in every other byte: odd positions for LE, even for BE.
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    encoding = "utf-16-le" if odd > even * 4 else "utf-16-be" if even > odd * 4 else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c")
+    return controls > len(sample) // 100
+
+
+def header_key(cell: str) -> str:
+    """A header cell as compared: BOM, quotes' spaces and case gone: ' E-mail 1 - Value' -> ..."""
+    return " ".join(cell.replace("\ufeff", "").split()).casefold()
+
+
+@dataclass
+class Table:
+    """A CSV's header row and an iterator of (line, cells) for the rows below it."""
+
+    delimiter: str
+    header_line: int
+    headers: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+
+    def index(self) -> dict[str, int]:
+        """Column positions by header_key; the first of two equal headers wins."""
+        found: dict[str, int] = {}
+        for i, h in enumerate(self.headers):
+            found.setdefault(header_key(h), i)
+        return found
+
+
+def _delimiter_order(text: str) -> list[str]:
+    # The first non-blank line usually is the header; its most frequent candidate goes first.
+    # LinkedIn's "Notes:" line has none, so every candidate is then tried in turn.
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return sorted(DELIMITERS, key=lambda d: -first.count(d))
+
+
+def find_table(
+    text: str,
+    limits: Limits,
+    is_header: Callable[[list[str]], bool] | None = None,
+) -> Table | None:
+    """The table whose header row is_header accepts (given header_keys), or the first row."""
+    check_cells = len(text) > limits.max_field_chars
+    for delimiter in _delimiter_order(text):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        last = 0
+        try:
+            for count, row in enumerate(reader):
+                start, last = last + 1, reader.line_num
+                if count >= HEADER_SCAN_ROWS:
+                    break
+                if check_cells and row and max(map(len, row)) > limits.max_field_chars:
+                    raise UnsupportedFile(field_too_long(start, limits))
+                if not any(cell.strip() for cell in row):
+                    continue
+                if is_header is None or is_header([header_key(c) for c in row]):
+                    headers = [" ".join(c.replace("\ufeff", "").split()) for c in row]
+                    rows = _rows(reader, last, limits, check_cells=check_cells)
+                    return Table(delimiter, start, headers, rows)
+        except csv.Error as e:
+            if "field larger than field limit" in str(e):
+                raise UnsupportedFile(field_too_long(last + 1, limits)) from None
+            continue
+        if is_header is None:
+            return None
+    return None
+
+
+def _rows(
+    reader: Iterator[list[str]], last: int, limits: Limits, *, check_cells: bool
+) -> Iterator[tuple[int, list[str]]]:
+    count = 0
+    start = last + 1
+    try:
+        for row in reader:
+            start, last = last + 1, reader.line_num  # type: ignore[attr-defined]
+            if not row:
+                continue
+            count += 1
+            if count > limits.max_rows:
+                raise UnsupportedFile(
+                    f"The file has more than {limits.max_rows:,} rows, the most Hundred reads "
+                    "at once: split it into smaller files and import each."
+                )
+            # A file shorter than the cap cannot hold a cell over it: skip the scan.
+            if check_cells and max(map(len, row)) > limits.max_field_chars:
+                raise UnsupportedFile(field_too_long(start, limits))
+            yield start, row
+    except csv.Error as e:
+        if "field larger than field limit" in str(e):
+            raise UnsupportedFile(field_too_long(last + 1, limits)) from None
+        raise UnsupportedFile(
+            f"Line {last + 1} cannot be read as CSV ({e}): save the file again as CSV."
+        ) from None
+
+
+def field_too_long(line: int, limits: Limits) -> str:
+    """The refusal for a value over the field cap."""
+    return (
+        f"Line {line} has a value longer than the {limits.max_field_chars:,} characters Hundred "
+        "accepts in one field: shorten it, or check that this is a contacts export."
+    )
+
+
+def cell(row: list[str], i: int | None) -> str:
+    """The cell at position i, or '' when the column is absent or the row is short."""
+    return row[i] if i is not None and i < len(row) else ""
