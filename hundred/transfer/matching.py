@@ -47,8 +47,9 @@ def normalise_linkedin_url(s: str) -> str:
 
 def fold(s: str) -> str:
     """Accents, case, punctuation and emoji gone: 'José  O'Neil 🚀' -> 'jose oneil'."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():  # most names are: skip the costly decomposition for them
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     return _NON_ALNUM.sub(" ", _DROP.sub("", s.casefold())).strip()
 
 

@@ -25,6 +25,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
 # Binary payloads: never needed, and a large base64 photo costs vobject gigabytes.
 _DROPPED = frozenset(("PHOTO", "LOGO", "SOUND", "KEY"))
+# vobject keeps only the text before the first unescaped comma of a text value, but vCard 2.1
+# never escapes commas and many 3.0 writers forget to. Only these properties are real lists.
+_LISTS = frozenset(("CATEGORIES", "NICKNAME"))
+_AT_LINE = re.compile(r"^At line \d+: ")
+_BARE_COMMA = re.compile(r"(?<!\\)(,|=2C)", re.I)
 
 
 def parse_vcard(data: bytes, *, default_region: str, limits: Limits) -> ParseResult:
@@ -40,7 +45,8 @@ def parse_vcard(data: bytes, *, default_region: str, limits: Limits) -> ParseRes
         # vobject raises many kinds of error on malformed input (ParseError, ValueError,
         # binascii and Unicode errors, ...): any of them means this one card is unreadable.
         except Exception as e:  # noqa: BLE001
-            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            # vobject counts lines from the card's start; the card's own line is reported instead.
+            reason = _AT_LINE.sub("", str(e).splitlines()[0]) if str(e) else type(e).__name__
             result.skipped.append(Skipped(line, f"the card cannot be read ({reason})"))
             continue
         _person(card, line, default_region, result)
@@ -57,7 +63,7 @@ def split_cards(text: str, limits: Limits) -> list[tuple[int, str]]:
     cards: list[tuple[int, str]] = []
     current: list[str] | None = None
     start = prop_line = prop_len = 0
-    dropping = qp_open = False
+    dropping = qp_open = is_list = False
     for n, line in enumerate(_LINE_BREAK.split(text), 1):
         if current is None:
             if line.strip().lstrip("\ufeff").upper() == "BEGIN:VCARD":
@@ -76,13 +82,13 @@ def split_cards(text: str, limits: Limits) -> list[tuple[int, str]]:
             continue
         if qp_open:
             # Quoted-printable soft break: '=' at the end, the value goes on at the next line.
-            current[-1] = current[-1][:-1] + line
+            current[-1] = current[-1][:-1] + (line if is_list else _escape(line))
             qp_open = line.endswith("=")
             prop_len += len(line)
         elif line[:1] in (" ", "\t"):
             if dropping:
                 continue
-            current.append(line)
+            current.append(line if is_list else _escape(line))
             prop_len += len(line) - 1
         elif not line.strip():
             continue
@@ -93,15 +99,20 @@ def split_cards(text: str, limits: Limits) -> list[tuple[int, str]]:
             dropping = bool(m) and m.group(1).upper() in _DROPPED
             if dropping:
                 continue
-            current.append(line)
+            head, colon, value = line.partition(":")
+            is_list = bool(m) and m.group(1).upper() in _LISTS
+            current.append(line if is_list or not colon else head + colon + _escape(value))
             prop_line, prop_len = n, len(line)
-            head = line.split(":", 1)[0].upper()
-            qp_open = "QUOTED-PRINTABLE" in head and line.endswith("=")
+            qp_open = "QUOTED-PRINTABLE" in head.upper() and line.endswith("=")
         if prop_len > limits.max_field_chars:
             raise UnsupportedFile(field_too_long(prop_line, limits))
     if current is not None:
         raise _truncated(start)
     return cards
+
+
+def _escape(value: str) -> str:
+    return _BARE_COMMA.sub(r"\\\1", value)
 
 
 def _truncated(line: int) -> UnsupportedFile:
@@ -149,7 +160,8 @@ def _person(card: Any, line: int, region: str, result: ParseResult) -> None:
             location = ", ".join(clean_line(p) for p in parts if p.strip())
         elif name in ("URL", "X-SOCIALPROFILE") and not linkedin_url:
             linkedin_url = _linkedin(prop)
-    if not first and not last and full:
+    # Apple's company cards have an empty N and the company as FN: that is no person's name.
+    if not first and not last and full and clean_line(full) != company:
         first, last = split_name(full)
     kept, rejected = clean_emails(emails)
     for bad in rejected:
