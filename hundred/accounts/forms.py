@@ -5,6 +5,9 @@ from hundred.accounts.models import User, time_zone_choices
 
 
 class SignUpForm(forms.Form):
+    name = forms.CharField(
+        label="Your name", max_length=150, required=False, help_text="Signs your messages."
+    )
     email = forms.EmailField(label="E-mail address")
     password = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
     time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, initial="UTC")
@@ -27,4 +30,4 @@ class SignUpForm(forms.Form):
 class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["time_zone"]
+        fields = ["name", "time_zone"]

@@ -33,6 +33,9 @@ class UserManager(BaseUserManager):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("e-mail address", unique=True)
+    name = models.CharField(
+        "your name", max_length=150, blank=True, help_text="Used to sign your outreach messages."
+    )
     time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
@@ -52,6 +55,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    @property
+    def signature(self) -> str:
+        return self.name or self.email.split("@")[0]
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:

@@ -26,9 +26,11 @@ def signup(request):
             form.cleaned_data["email"],
             form.cleaned_data["password"],
             time_zone=form.cleaned_data["time_zone"],
+            name=form.cleaned_data["name"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("network-today")
+        # A new account starts with its target, its pitch and its first names.
+        return redirect("network-welcome")
     return render(request, "accounts/signup.html", {"form": form})
 
 

@@ -6,7 +6,15 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from hundred.network.models import Direction, Interaction, Person, Stage
+from hundred.network.models import (
+    Company,
+    Direction,
+    Interaction,
+    Person,
+    Stage,
+    Target,
+    TargetChange,
+)
 
 
 @transaction.atomic
@@ -21,3 +29,60 @@ def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction
                 person.set_stage(Stage.ASKED)
                 person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
     return interaction
+
+
+@transaction.atomic
+def do_save_target(owner, lists: dict[str, list[str]]) -> Target:
+    """Save the target's lists, keeping a dated copy whenever they change."""
+    target, _ = Target.objects.get_or_create(owner=owner)
+    if target.as_lists() != lists:
+        for name, values in lists.items():
+            setattr(target, name, values)
+        target.save()
+        TargetChange.objects.create(owner=owner, target=target, snapshot=lists)
+    return target
+
+
+@transaction.atomic
+def do_save_pitch(owner, pitch: str) -> Target:
+    target, _ = Target.objects.get_or_create(owner=owner)
+    pitch = " ".join(pitch.split())
+    if pitch != target.pitch:
+        target.pitch = pitch
+        target.save(update_fields=["pitch", "updated_at"])
+        TargetChange.objects.create(
+            owner=owner, target=target, snapshot={**target.as_lists(), "pitch": pitch}
+        )
+    return target
+
+
+@transaction.atomic
+def do_record_outreach(owner, messages: list[tuple[Person, str]], *, channel: str) -> list:
+    """Log one outbound outreach per person (each with its own text); they move to asked."""
+    return [
+        do_log_interaction(
+            owner,
+            [person],
+            channel=channel,
+            direction=Direction.OUT,
+            summary=text,
+            is_outreach=True,
+        )
+        for person, text in messages
+    ]
+
+
+@transaction.atomic
+def do_quick_add_person(owner, *, name: str, how_known: str, company_name: str = "") -> Person:
+    """Put a name on the 100 list in one step: 'Dr. Ann Lee' -> first 'Ann', last 'Lee'."""
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    first = " ".join(p for p in (parsed.first, parsed.middle) if p) or name
+    last = " ".join(p for p in (parsed.last, parsed.suffix) if p)
+    if not parsed.first:
+        first, last = name, ""
+    company = Company.objects.get_or_create_named(owner, company_name) if company_name else None
+    return Person.objects.create(
+        owner=owner, first_name=first, last_name=last, how_known=how_known, company=company
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hundred.cli import add_user_argument, arguments, command, resolve_user
+from hundred.cli import add_json_argument, add_user_argument, arguments, command, resolve_user
 
 
 def _demo_args(parser: argparse.ArgumentParser) -> None:
@@ -34,3 +34,79 @@ def demo(args: argparse.Namespace) -> int:
         f"{summary['followups']} follow-ups and {summary['favours']} favours."
     )
     return 0
+
+
+def _pitch_args(parser: argparse.ArgumentParser) -> None:
+    add_user_argument(parser)
+
+
+@command("pitch", help="print your pitch", example="hundred pitch --user ann@example.org")
+@arguments(_pitch_args)
+def pitch(args: argparse.Namespace) -> int:
+    from hundred.cli import UsageError
+    from hundred.network.views_outreach import current_pitch, get_target
+    from hundred.serve import ensure_migrated
+
+    ensure_migrated()
+    user = resolve_user(args.user)
+    text = current_pitch(get_target(user))
+    if not text:
+        raise UsageError(
+            "You have no pitch yet; describe what you are looking for on the Target page first."
+        )
+    print(text)
+    return 0
+
+
+def _check_ask_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="the message to check; - or none reads standard input",
+    )
+    add_json_argument(parser)
+    parser.add_argument(
+        "--follow-up",
+        action="store_true",
+        help="the message is not a first message (no length check)",
+    )
+
+
+@command(
+    "check-ask",
+    help="check an outreach message for job asks and missing parts (exit 3 on a job ask)",
+    example="hundred check-ask message.txt --json",
+    needs_django=False,
+)
+@arguments(_check_ask_args)
+def check_ask(args: argparse.Namespace) -> int:
+    import json
+
+    from hundred.cli import UsageError, read_input
+    from hundred.network import askcheck
+
+    data = read_input(args.file)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError("The message is not UTF-8 text; save it as UTF-8 and try again.") from None
+    findings = askcheck.check(text, first_message=not args.follow_up)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
+    elif not findings:
+        print("Clean: an ask for advice, names and ideas, time-boxed, with what you look for.")
+    else:
+        for f in findings:
+            where = ""
+            if f.start is not None:
+                line = text.count("\n", 0, f.start) + 1
+                column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+                where = f"{line}:{column}: "
+            label = "job ask" if f.severity == "error" else "tip"
+            quoted = f" “{f.words}”" if f.words else ""
+            print(f"{where}{label}:{quoted} {f.message}")
+            if f.suggestion:
+                print(f"    try: {f.suggestion}")
+    return 3 if askcheck.has_job_ask(findings) else 0

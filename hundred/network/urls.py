@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hundred.network import views
+from hundred.network import views, views_outreach
 
 urlpatterns = [
     path("", views.today, name="network-today"),
@@ -15,4 +15,26 @@ urlpatterns = [
     path("companies/<int:pk>/", views.company, name="network-company"),
     path("companies/<int:pk>/edit/", views.edit_company, name="network-edit-company"),
     path("companies/<int:pk>/delete/", views.delete_company, name="network-delete-company"),
+    path("people/<int:pk>/compose/", views_outreach.compose, name="network-compose-person"),
+    path("people/compose/", views_outreach.compose, name="network-compose"),
+    path("outreach/check/", views_outreach.check_text, name="network-check-ask"),
+    path("outreach/sent/", views_outreach.outreach_sent, name="network-outreach-sent"),
+    path("outreach/templates/", views_outreach.templates, name="network-templates"),
+    path("outreach/templates/add/", views_outreach.edit_template, name="network-add-template"),
+    path(
+        "outreach/templates/<int:pk>/edit/",
+        views_outreach.edit_template,
+        name="network-edit-template",
+    ),
+    path(
+        "outreach/templates/<int:pk>/delete/",
+        views_outreach.delete_template,
+        name="network-delete-template",
+    ),
+    path("target/", views_outreach.target, name="network-target"),
+    path("target/pitch/", views_outreach.pitch, name="network-pitch"),
+    path("welcome/", views_outreach.welcome, name="network-welcome"),
+    path("welcome/<str:step>/", views_outreach.welcome, name="network-welcome-step"),
+    path("hundred/", views_outreach.hundred_list, name="network-hundred"),
+    path("hundred/add/", views_outreach.quick_add, name="network-quick-add"),
 ]

@@ -1,0 +1,124 @@
+"""Outreach messages: default templates and placeholder filling (pure: data in, text out).
+
+Placeholders are `{first_name}`, `{how_we_know}`, `{pitch}`, `{introducer}` and `{my_name}`.
+Anything else in braces is left as typed, so a stray `{` never breaks a message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+PLACEHOLDERS = ("first_name", "how_we_know", "pitch", "introducer", "my_name")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+
+# LinkedIn limits the note on a connection request to 300 characters.
+LINKEDIN_NOTE_LIMIT = 300
+
+# One sentence per way of knowing someone, written to open a message naturally.
+HOW_WE_KNOW = {
+    "colleague": "It's been a while since we worked together.",
+    "classmate": "It's been a while since our time as classmates.",
+    "friend": "I hope all is well with you.",
+    "family": "I hope all is well with you and the family.",
+    "neighbour": "It was good to see you around the neighbourhood.",
+    "community": "It's always good to see you at our get-togethers.",
+    "service": "Thank you again for your help last time.",
+    "introduced": "{introducer} suggested I get in touch with you.",
+    "other": "I hope you're well.",
+}
+
+
+@dataclass(frozen=True)
+class DefaultTemplate:
+    key: str
+    name: str
+    channel: str
+    subject: str
+    body: str
+
+
+DEFAULT_TEMPLATES = (
+    DefaultTemplate(
+        key="email",
+        name="E-mail: 15–20 minutes of advice",
+        channel="email",
+        subject="15–20 minutes of your advice?",
+        body=(
+            "Hi {first_name},\n\n"
+            "{how_we_know} I'm researching my next step, and I'd value your perspective. "
+            "{pitch}\n\n"
+            "Could I have 15–20 minutes of your time in the next couple of weeks? I'd love your "
+            "advice, and the names of any people or companies you think I should learn about.\n\n"
+            "Thank you,\n{my_name}"
+        ),
+    ),
+    DefaultTemplate(
+        key="linkedin",
+        name="LinkedIn note",
+        channel="linkedin",
+        subject="",
+        body=(
+            "Hi {first_name}, {how_we_know} {pitch} Could I have 15–20 minutes for your advice "
+            "and ideas? Thank you, {my_name}"
+        ),
+    ),
+    DefaultTemplate(
+        key="phone",
+        name="Phone script",
+        channel="phone",
+        subject="",
+        body=(
+            "Hi {first_name}, it's {my_name}. {how_we_know}\n"
+            "I'm doing some research for my next step. {pitch}\n"
+            "Could I have 15–20 minutes of your advice sometime in the next two weeks — which "
+            "companies and people you think I should learn about? When would suit you?"
+        ),
+    ),
+)
+
+
+def default_template(key: str) -> DefaultTemplate | None:
+    return next((t for t in DEFAULT_TEMPLATES if t.key == key), None)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What a message needs to know about the person it goes to."""
+
+    first_name: str
+    how_known: str
+    introducer: str = ""
+
+
+def placeholder_values(recipient: Recipient, *, pitch: str, my_name: str) -> dict[str, str]:
+    introducer = recipient.introducer or "A friend"
+    how = HOW_WE_KNOW.get(recipient.how_known, HOW_WE_KNOW["other"])
+    if recipient.how_known == "introduced" and not recipient.introducer:
+        how = "A friend suggested I get in touch with you."
+    return {
+        "first_name": recipient.first_name or "there",
+        "how_we_know": how.replace("{introducer}", introducer),
+        "pitch": pitch.strip(),
+        "introducer": recipient.introducer,
+        "my_name": my_name,
+    }
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace the known placeholders; tidy the spaces an empty one leaves behind.
+
+    >>> fill("Hi {first_name}, {pitch}", {"first_name": "Ann", "pitch": ""})
+    'Hi Ann,'
+    """
+    filled = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text)
+    filled = re.sub(r"[ \t]{2,}", " ", filled)
+    filled = re.sub(r"[ \t]+\n", "\n", filled)
+    return filled.strip()
+
+
+def mailto_url(emails: list[str], subject: str, body: str) -> str:
+    """A mailto: link that opens the user's mail app with the message written."""
+    to = ",".join(quote(e, safe="@") for e in emails)
+    return f"mailto:{to}?subject={quote(subject)}&body={quote(body)}"
