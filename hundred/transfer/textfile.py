@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -15,17 +16,20 @@ DELIMITERS = (",", ";", "\t")
 HEADER_SCAN_ROWS = 30
 
 
-def mb(n: int) -> str:
-    """Bytes as megabytes for a message: 20971520 -> '20 MB'."""
-    return f"{n / 1024 / 1024:.3g} MB"
+def mb(n: int, *, up: bool = False) -> str:
+    """Bytes for a message: 20971520 -> '20 MB', 1536 -> '1.5 KB'; up rounds up, for sizes."""
+    value, unit = (n / 1024, "KB") if n < 1024 * 1024 else (n / 1024 / 1024, "MB")
+    if up:  # a file one byte over 20 MB must not read as "20 MB, more than 20 MB"
+        value = math.ceil(value * 10) / 10
+    return f"{value:.1f}".removesuffix(".0") + " " + unit
 
 
 def check_size(data: bytes, limits: Limits) -> None:
     """Refuse a file over the size cap before anything looks inside it."""
     if len(data) > limits.max_file_bytes:
         raise UnsupportedFile(
-            f"The file is {mb(len(data))}, more than the {mb(limits.max_file_bytes)} Hundred "
-            "reads at once: split it into smaller files and import each."
+            f"The file is {mb(len(data), up=True)}, more than the {mb(limits.max_file_bytes)} "
+            "Hundred reads at once: split it into smaller files and import each."
         )
 
 
