@@ -106,7 +106,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _ORG = (
     r"(?:team|company|firm|organi[sz]ation|org|department|dept|group|division|office|employer"
     r"|agency|practice|business|start-?up|lab|shop|unit|school|hospital|bank|side|non-?profit"
-    r"|charity|outfit|branch|store|workplace)s?"
+    r"|charity|outfit|branch|store|workplace)s?(?![\x27\u2019]\w)"
 )
 _YOUR_ORG = rf"your (?:[\w-]+ ){{0,2}}?{_ORG}"
 _JOB = (
@@ -159,7 +159,8 @@ _INSTEAD = _rx(r"\b(?:rather than|instead of|without) (?:[\w']+ ){0,3}$")
 _ASK_CUE = _rx(
     r"\b(?:let me know|wonder\w*|curious|could you|can you|would you|will you|do you|did you"
     r"|have you|are you|is there|are there|please|any chance|tell me|feel free|mind"
-    r"|if you (?:know|hear|see|could|can|would|happen))\b"
+    r"|if you (?:know|hear|see|could|can|would|happen)|(?:if|whether) there (?:are|is|might be"
+    r"|would be)|to (?:see|find out|check|ask|enquire|inquire) (?:if|whether))\b"
 )
 _WISH_CUE = _rx(
     r"\b(?:I'd|I would|I'm|I am|I was|I've been|I have been|I)"
@@ -488,7 +489,14 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _REFERRAL,
         _strong,
         r"\b(?:introduce|introducing|connect|connecting|put|putting) me (?:in touch )?"
-        rf"(?:to|with) {_HIRING_PEOPLE}",
+        rf"(?:to|with) {_HIRING_PEOPLE}|\b(?:be|being|get|getting) introduced to {_HIRING_PEOPLE}",
+    ),
+    # "Do you know the hiring manager for the role?"
+    _rule(
+        _REFERRAL,
+        _question,
+        r"\b(?:who(?:'s| is) the hiring manager|who the hiring manager is"
+        r"|(?:know|find out|tell me) (?:who )?the hiring manager)\b",
     ),
     _rule(
         _REFERRAL,
@@ -541,7 +549,7 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _RESUME_KIND,
         _strong,
         r"\b(?:move|push|flag|fast[- ]?track|expedite|champion|support|back|boost) "
-        rf"my {_RESUME}",
+        rf"my {_RESUME}|\bget my {_RESUME} (?:noticed|seen|looked at|read|considered|through)\b",
     ),
     # "I'd love to be considered for the analyst role"
     _rule(_KEEP_IN_MIND, _strong, r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"),
@@ -615,6 +623,36 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
     ),
     # "Is there any room on your team?", "job leads"
     _rule(_OPENINGS, _question, rf"\broom (?:on|in|at|within) {_YOUR_ORG}"),
+    # "Let me know if there's anything suitable", "anything that might suit me"
+    _rule(
+        _OPENINGS,
+        _question,
+        r"\b(?:anything|something) (?:suitable|that (?:might|would|could|may) (?:suit|fit) me"
+        r"|for someone like me)\b",
+    ),
+    _rule(_OPENINGS, _question, r"\bwork (?:going|available)\b"),
+    # "Are you looking for an analyst?", "Does your team need a bookkeeper?"
+    _rule(
+        _HIRING,
+        _question,
+        rf"\b(?:are you|is {_YOUR_ORG}) (?:currently |still )?looking for (?:an?|any|someone"
+        r"|anyone|somebody|anybody|new|more|people|candidates)\b",
+    ),
+    _rule(
+        _HIRING,
+        _question,
+        rf"\b(?:does|do|if|whether) (?:you|{_YOUR_ORG}|{_NAME}) (?:need|needs|could use) "
+        r"(?:an?|another|more|extra|someone|anyone|somebody|anybody)\b"
+        # "if you need a hand with the gala" offers help; it does not ask for a job
+        r"(?! (?:hand|favou?r|lift|ride|volunteer|help|break|minute)\b)",
+    ),
+    # "Could I work for you?", "Can I come and work for you?"
+    _rule(
+        _DIRECT,
+        _strong,
+        r"\b(?:could|can|might|may) I (?:come and |possibly |ever )?(?:work (?:for|at) "
+        rf"(?:you\b|{_YOUR_ORG}|{_NAME})|join {_YOUR_ORG}|join (?>{_NAME})(?! for\b))",
+    ),
     _rule(
         _OPENINGS,
         _strong,
@@ -662,8 +700,9 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
     _rule(
         _DIRECT,
         _strong,
-        r"\b(?:love|like|want|wanting|hope|hoping|keen|eager|interested in|dream|excited|thrilled"
-        r"|delighted|chance|opportunity) (?:to )?(?:(?:join|joining|be part of|being part of"
+        r"\b(?:love|'d like|would like|want|wanting|hope|hoping|keen|eager|interested in|dream"
+        r"|excited|thrilled|delighted|chance|opportunity|possibility|prospect|way)"
+        r"(?: to| of)? (?:(?:join|joining|be part of|being part of"
         rf"|become part of) (?:{_YOUR_ORG}|{_NAME})|(?:work|working) (?:for|at) (?:{_YOUR_ORG}|you"
         rf"|{_NAME}))(?!\w)",
     ),
@@ -693,12 +732,13 @@ def _job_ask_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Fin
             ctx = _context(text, start, end, sentence_ends)
             if rule.guard(ctx) and not _is_negated(ctx, m.group(0)):
                 candidates.append((start, end, rule.kind))
-    # Several rules often see the same ask ("any openings" inside "know of any openings"):
-    # overlapping matches become one finding over their union, named after the earliest.
+    # Several rules often see the same ask ("any openings" inside "know of any openings",
+    # "consider me for" next to "any upcoming roles"): matches that overlap or touch become one
+    # finding over their union, named after the earliest.
     candidates.sort(key=lambda c: (c[0], -c[1]))
     merged: list[tuple[int, int, _Kind]] = []
     for start, end, kind in candidates:
-        if merged and start < merged[-1][1]:
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
             first_start, first_end, first_kind = merged[-1]
             merged[-1] = (first_start, max(first_end, end), first_kind)
         else:

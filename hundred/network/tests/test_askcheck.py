@@ -166,6 +166,27 @@ JOB_ASKS = [
     ("Could you tell me about any open positions?", "any open positions"),
     ("If there are ever any vacancies, please think of me.", "any vacancies"),
     ("I’m job hunting — know anyone hiring?", "anyone hiring"),
+    ("Is your team looking for anyone?", "looking for anyone"),
+    ("Are you looking for an analyst?", "looking for an"),
+    ("Would you consider me for any upcoming roles?", "consider me for any upcoming roles"),
+    ("Is there any possibility of joining your team?", "joining your team"),
+    ("Let me know if your company needs a financial analyst.", "needs a"),
+    ("Does your team need a financial analyst?", "need a"),
+    ("I'm reaching out to see if there are any opportunities at Acme.", "any opportunities"),
+    ("I'd love to be introduced to the hiring manager for the role.", "introduced to the hiring"),
+    ("Can you help me get my application noticed?", "get my application noticed"),
+    ("Please let me know if there's anything suitable.", "anything suitable"),
+    ("Let me know if you see anything that might suit me.", "anything that might suit me"),
+    ("Could I work for you?", "Could I work for you"),
+    ("Can I come and work for you?", "Can I come and work for you"),
+    ("Could I join Acme?", "Could I join Acme"),
+    ("Any work going at Acme?", "work going"),
+    ("Do you know the hiring manager for the controller role?", "know the hiring manager"),
+    ("Could you find out who the hiring manager is?", "the hiring manager"),
+    ("I'd love to explore opportunities at your company.", "opportunities at your company"),
+    ("I'm writing to see whether you have any openings.", "any openings"),
+    ("Would you be willing to put my CV in front of your boss?", "put my CV in front of"),
+    ("I'm not asking you to hire me, but I'd love to join your team.", "join your team"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -278,6 +299,21 @@ NOT_JOB_ASKS = [
     "Would you introduce me to someone at Acme?",
     "Every opening I've applied to has gone quiet.",
     "I've been job hunting for three months.",
+    "What's it like to work at your company?",
+    "If you need a hand with the gala, I'm happy to help.",
+    "Do you need anything from me before we meet?",
+    "What are you looking for in a new analyst?",
+    "Could I join you for coffee next week?",
+    "Could I join Sam for the call on Friday?",
+    "I'm researching whether there are roles for analysts in Boston.",
+    "I'd like to see if there are any books you recommend.",
+    "Is there a way of joining your team's webinar?",
+    "Would you like to work at a non-profit again someday?",
+    "Let me know if you need a volunteer for the fun run.",
+    "Should I apply for the analyst role at Acme?",
+    "I'd love your advice on whether to apply to Acme.",
+    "Is Acme a good place to work?",
+    "Do you enjoy working for Acme?",
 ]
 
 
@@ -595,7 +631,7 @@ def test_a_finding_as_a_dict() -> None:
     ]
 
 
-def test_every_code_is_documented_and_produced() -> None:
+def test_every_code_can_be_produced() -> None:
     text = long_message(200).replace("Could I have 20 minutes?", "I need a job. Are you hiring?")
     text = text.replace(PITCH, "").replace(ADVICE, "")
     assert set(codes(text)) == set(CODES) - {"no_pitch"}
