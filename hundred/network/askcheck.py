@@ -174,7 +174,11 @@ _ADVICE_ABOUT = _rx(
     r"|tips (?:on|for))\b"
 )
 _THANKS_FOR = _rx(r"\bthank(?:s| you)(?: [\w']+){0,2}? for $")
-_SCHEDULING = _rx(r"\b(?:resched\w*|cancel\w*|postpone\w*|calendar|diary|schedule|timing)\b")
+_SCHEDULING = _rx(
+    r"\b(?:resched\w*|cancel\w*|postpone\w*|rearrange\w*|calendar|diary|schedule|timing"
+    r"|move (?:it|our|the)|push (?:it|our|the)|another (?:time|day)|different (?:time|day)"
+    r"|can't make|before then|before we (?:meet|talk|speak)|in the meantime)\b"
+)
 
 
 @dataclass(frozen=True)

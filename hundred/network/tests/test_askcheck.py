@@ -7,6 +7,8 @@ from hundred.network.askcheck import (
     check,
     has_job_ask,
 )
+from hundred.network.outreach import DEFAULT_TEMPLATES, Recipient, fill, placeholder_values
+from hundred.network.pitch import build_pitch
 
 GOOD_MESSAGE = (
     "Hi Dana,\n\n"
@@ -250,6 +252,8 @@ NOT_JOB_ASKS = [
     "Is there anything I can do for you?",
     "If something comes up and you need to reschedule, just let me know.",
     "If anything comes up on your calendar, we can move our call.",
+    "If something comes up and you need to move it, no problem at all.",
+    "If anything comes up before then, feel free to email me.",
     "Would you be open to a 20-minute call?",
     "Are you free for 20 minutes next week?",
     "I'd welcome any opportunity to learn from you.",
@@ -406,6 +410,49 @@ def test_has_job_ask(findings: list[Finding], expected: bool) -> None:
 
 def test_a_good_message_has_no_findings() -> None:
     assert check(GOOD_MESSAGE) == []
+
+
+def test_a_careful_message_that_mentions_jobs_has_no_findings() -> None:
+    text = (
+        "Hi Priya,\n\nMaria Lopez suggested I get in touch. After twelve years as a controller "
+        "at Acme, my position was eliminated in March, and I'm using the time to research where "
+        "my skills fit best. My job search is focused on mid-sized non-profits in Boston.\n\n"
+        "I know it's not your job to find me a job, and I'm not asking about openings. Could I "
+        "have 20 minutes of your time? I'd love your perspective on how finance teams at "
+        "non-profits are organised, and any names of people you think I should talk to. If "
+        "something comes up and you need to move it, no problem at all.\n\nThanks,\nTom"
+    )
+    assert check(text) == []
+
+
+def test_a_hasty_message_gets_every_relevant_finding() -> None:
+    text = (
+        "Hey Sam! Long time. So I got laid off last month :( Honestly I'm open to anything at "
+        "this point. Do you know if your company is hiring? Would love to grab coffee "
+        "sometime. Let me know!"
+    )
+    assert [(f.code, f.words) for f in check(text)] == [
+        ("job_ask", "if your company is hiring"),
+        ("vague_goal", "open to anything"),
+        ("no_time_box", ""),
+        ("no_advice_ask", ""),
+    ]
+
+
+def test_the_default_outreach_templates_pass_when_filled_with_a_built_pitch() -> None:
+    # The composer starts from these; a job seeker should not see a warning on the defaults.
+    pitch = build_pitch(
+        skills=["financial analysis"],
+        industries=["non-profit"],
+        company_kinds=[],
+        work_environment=[],
+        geographies=["Boston"],
+    )
+    for template in DEFAULT_TEMPLATES:
+        for how in ("colleague", "introduced", "neighbour"):
+            values = placeholder_values(Recipient("Dana", how, "Sam"), pitch=pitch, my_name="Ann")
+            text = fill(template.body, values)
+            assert check(text, first_message=True) == [], (template.key, how)
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\t \n"])
