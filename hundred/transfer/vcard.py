@@ -160,8 +160,10 @@ def _person(card: Any, line: int, region: str, result: ParseResult) -> None:
             location = ", ".join(clean_line(p) for p in parts if p.strip())
         elif name in ("URL", "X-SOCIALPROFILE") and not linkedin_url:
             linkedin_url = _linkedin(prop)
-    # Apple's company cards have an empty N and the company as FN: that is no person's name.
-    if not first and not last and full and clean_line(full) != company:
+    # Apple's company cards have an empty N and the company as FN, and writers (Hundred's
+    # among them) fill FN with the address for a nameless contact: neither is a person's name.
+    full = clean_line(full)
+    if not first and not last and full and full != company and "@" not in full:
         first, last = split_name(full)
     kept, rejected = clean_emails(emails)
     for bad in rejected:

@@ -1,0 +1,265 @@
+"""Matching keys, the matcher, the merge policy and near-duplicate detection."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from hundred.transfer.matching import (
+    Existing,
+    Matcher,
+    merge_into,
+    name_org_key,
+    near_duplicates,
+    normalise_email,
+    normalise_linkedin_url,
+)
+from hundred.transfer.records import PersonKey, PersonRecord
+
+JANE = "https://www.linkedin.com/in/jane-doe"
+SAM = "linkedin.com/in/sam-lee"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("https://www.linkedin.com/in/jane-doe", JANE),
+        ("https://www.linkedin.com/in/jane-doe/", JANE),
+        ("http://linkedin.com/in/Jane-Doe?trk=people-guest", JANE),
+        ("linkedin.com/in/jane-doe", JANE),
+        ("www.linkedin.com/in/jane-doe/details/experience/", JANE),
+        ("https://uk.linkedin.com/in/jane-doe/en", JANE),
+        ("https://m.linkedin.com/in/jane-doe#top", JANE),
+        ("  HTTPS://WWW.LINKEDIN.COM/IN/JANE-DOE  ", JANE),
+        ("http\\://www.linkedin.com/in/jane-doe", JANE),  # vCard-escaped colon
+        ("https://www.linkedin.com/in/élodie", "https://www.linkedin.com/in/%C3%A9lodie"),
+        ("https://fr.linkedin.com/in/%C3%A9lodie/", "https://www.linkedin.com/in/%C3%A9lodie"),
+        ("https://www.linkedin.com/company/contoso", ""),
+        ("https://www.linkedin.com/pub/jane-doe/1/2/3", ""),
+        ("https://www.linkedin.com/in/", ""),
+        ("https://notlinkedin.com/in/jane-doe", ""),
+        ("https://evil.example/linkedin.com/in/jane-doe", ""),
+        ("https://lnkd.in/abc123", ""),
+        ("", ""),
+    ],
+)
+def test_normalise_linkedin_url(raw, expected):
+    assert normalise_linkedin_url(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Jane.Doe@Example.COM", "jane.doe@example.com"),
+        ("  jane@example.com ", "jane@example.com"),
+        ("mailto:Jane@example.com", "jane@example.com"),
+    ],
+)
+def test_normalise_email(raw, expected):
+    assert normalise_email(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("Jane", "Doe", "Northwind Analytics, Inc."), ("jane", "DOE", "Northwind Analytics")),
+        (("José", "García", ""), ("Jose", "Garcia", "")),
+        (("Mary-Ann", "O'Neil", "Acme Ltd"), ("Mary Ann", "ONeil", "ACME")),
+        (("🌟 Chiara", "Bellini 🚀", "Contoso"), ("Chiara", "Bellini", "Contoso Ltd.")),
+        (("  Mei ", " Chen", "Woodgrove Bank, N.A."), ("Mei", "Chen", "Woodgrove Bank N.A.")),
+        (("Ann", "Bell", "Inc"), ("ann", "bell", "inc.")),  # a company named only "Inc" stays
+    ],
+)
+def test_name_org_keys_that_match(a, b):
+    assert name_org_key(*a) == name_org_key(*b) != ""
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("Jane", "Doe", "Northwind"), ("Jane", "Doe", "Fabrikam")),
+        (("Jane", "Doe", "Northwind"), ("Jane", "Doe", "")),
+        (("Jane", "Doe", ""), ("John", "Doe", "")),
+    ],
+)
+def test_name_org_keys_that_differ(a, b):
+    assert name_org_key(*a) != name_org_key(*b)
+
+
+def test_no_name_no_key():
+    assert name_org_key("", " ", "Acme") == ""
+    assert name_org_key("🚀", "", "Acme") == ""
+
+
+def _rec(**fields) -> PersonRecord:
+    return PersonRecord(line=fields.pop("line", 2), **fields)
+
+
+def _matcher() -> Matcher:
+    return Matcher(
+        [
+            Existing(id=1, emails=["Jane.Doe@example.com"], first_name="Jane", last_name="Doe"),
+            Existing(id=2, linkedin_url="http://uk.linkedin.com/in/sam-lee/", first_name="Sam"),
+            Existing(id=3, first_name="Mei", last_name="Chen", company="Woodgrove Bank, Inc."),
+            Existing(id=4, first_name="Ann", last_name="Bell", company="Acme"),
+            Existing(id=5, first_name="Ann", last_name="Bell", company="Contoso"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "rec, expected",
+    [
+        (_rec(emails=["JANE.DOE@EXAMPLE.COM"]), 1),
+        (_rec(emails=["other@example.com", "jane.doe@example.com"]), 1),
+        (_rec(linkedin_url="https://www.linkedin.com/in/sam-lee"), 2),
+        (_rec(first_name="MEI", last_name="chen", company="Woodgrove Bank"), 3),
+        (_rec(first_name="Mei", last_name="Chen", company="Fabrikam"), None),
+        (_rec(first_name="Mei", last_name="Chen"), None),
+        # The email wins over a profile URL that points at someone else.
+        (_rec(emails=["jane.doe@example.com"], linkedin_url="linkedin.com/in/sam-lee"), 1),
+        # The profile wins over a name + organisation that fits someone else.
+        (_rec(first_name="Mei", last_name="Chen", company="Woodgrove Bank", linkedin_url=SAM), 2),
+        (_rec(first_name="Nobody", emails=["nobody@example.com"]), None),
+        (_rec(), None),
+    ],
+)
+def test_matcher_match(rec, expected):
+    assert _matcher().match(rec) == expected
+
+
+def test_matcher_collapses_duplicates_within_one_file_onto_the_first():
+    matcher = Matcher([])
+    first = _rec(first_name="Kim", last_name="Park", company="Northwind", linkedin_url=JANE)
+    assert matcher.match(first) is None
+    matcher.add(10, first)
+    assert matcher.match(_rec(first_name="kim", last_name="park", company="Northwind Inc")) == 10
+    assert matcher.match(_rec(linkedin_url=JANE + "/")) == 10
+    # A second person with the same key does not take it over.
+    matcher.add(11, _rec(first_name="Kim", last_name="Park", company="Northwind"))
+    assert matcher.match(_rec(first_name="Kim", last_name="Park", company="Northwind")) == 10
+
+
+def test_matcher_match_key_for_invitations():
+    matcher = _matcher()
+    assert matcher.match_key(PersonKey("Whoever", "https://www.linkedin.com/in/sam-lee")) == 2
+    assert matcher.match_key(PersonKey("jane  DOE")) == 1
+    # Two people are called Ann Bell: an invitation from "Ann Bell" belongs to neither.
+    assert matcher.match_key(PersonKey("Ann Bell")) is None
+    assert matcher.match_key(PersonKey("Unknown Person")) is None
+
+
+EXISTING = {
+    "first_name": "Jane",
+    "last_name": "",
+    "emails": ["jane@example.com"],
+    "phones": ["+442079460000"],
+    "linkedin_url": "",
+    "company": "Northwind",
+    "title": "Analyst",
+    "location": "",
+    "notes": "Typed by the user.",
+    "tags": ["Job Search"],
+    "connected_on": None,
+    "how_known": "colleague",
+    "closeness": 2,
+    "stage": "met",
+}
+
+
+def test_merge_fills_empty_fields_and_appends_but_never_overwrites():
+    rec = _rec(
+        first_name="Janet",
+        last_name="Doe",
+        emails=["JANE@example.com", "jane.doe@work.example"],
+        phones=["+44 20 7946 0000", "+16175550142"],
+        linkedin_url=JANE,
+        company="Fabrikam",
+        title="Director",
+        location="London",
+        notes="From the import.",
+        tags=["job search", "Alumni"],
+        connected_on=date(2026, 2, 8),
+        how_known="friend",
+        closeness=3,
+        stage="listed",
+    )
+    assert merge_into(EXISTING, rec) == {
+        "last_name": "Doe",
+        "linkedin_url": JANE,
+        "location": "London",
+        "connected_on": date(2026, 2, 8),
+        "emails": ["jane@example.com", "jane.doe@work.example"],
+        "phones": ["+442079460000", "+16175550142"],
+        "tags": ["Job Search", "Alumni"],
+    }
+
+
+def test_merging_the_same_record_twice_changes_nothing_the_second_time():
+    rec = _rec(first_name="Jane", last_name="Doe", emails=["j2@example.com"], tags=["New"])
+    person = {**EXISTING, **merge_into(EXISTING, rec)}
+    assert merge_into(person, rec) == {}
+
+
+def test_merge_into_a_sparse_dict():
+    rec = _rec(first_name="Jane", emails=["jane@example.com"], closeness=1)
+    assert merge_into({}, rec) == {
+        "first_name": "Jane",
+        "closeness": 1,
+        "emails": ["jane@example.com"],
+    }
+
+
+def _people(*names: tuple[str, str, str]) -> list[Existing]:
+    return [
+        Existing(id=i, first_name=first, last_name=last, company=org)
+        for i, (first, last, org) in enumerate(names, 1)
+    ]
+
+
+def test_near_duplicates_finds_typos_swaps_and_accents():
+    people = _people(
+        ("John", "Smith", ""),
+        ("Jon", "Smith", ""),
+        ("Smith", "John", ""),
+        ("José", "García", "Contoso"),
+        ("Jose", "Garcia", "Contoso Ltd"),
+        ("Priya", "Natarajan", ""),
+        ("Mary", "Jones", ""),
+    )
+    pairs = near_duplicates(people)
+    assert [(a, b) for a, b, _ in pairs] == [(1, 3), (4, 5), (1, 2), (2, 3)]
+    assert pairs[0][2] == 100.0 and pairs[1][2] == 100.0
+    assert 90 <= pairs[2][2] < 100
+
+
+def test_same_company_lifts_a_near_match_over_the_threshold():
+    # "stephen clark" and "steven clark" score 88: a shared employer makes it 93.
+    at_one = _people(("Stephen", "Clark", "Relecloud"), ("Steven", "Clark", "Relecloud Inc."))
+    apart = _people(("Stephen", "Clark", "Relecloud"), ("Steven", "Clark", "Fabrikam"))
+    assert [(a, b, s) for a, b, s in near_duplicates(at_one)] == [(1, 2, 93.0)]
+    assert near_duplicates(apart) == []
+
+
+def test_near_duplicates_ignores_people_without_names():
+    assert near_duplicates(_people(("", "", "Acme"), ("", "", "Acme"))) == []
+
+
+def test_near_duplicates_on_thirty_thousand_people_completes():
+    rng = random.Random(7)
+    firsts = ["James", "Mary", "John", "Patricia", "Wei", "Priya", "Ahmed", "Olga", "Ana", "Kofi"]
+    people = [
+        Existing(
+            id=i,
+            first_name=rng.choice(firsts),
+            last_name="".join(rng.choice("abcdeghiklmnoprstuvy") for _ in range(rng.randint(4, 9))),
+            company=f"Company {i % 300}",
+        )
+        for i in range(30_000)
+    ]
+    people.append(Existing(id=99_999, first_name="Jhon", last_name=people[0].last_name))
+    people[0].first_name = "John"
+    pairs = near_duplicates(people)
+    assert (0, 99_999) in {(a, b) for a, b, _ in pairs}
