@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Count
 
 from hundred.network.models import (
     Company,
@@ -29,6 +30,20 @@ def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction
                 person.set_stage(Stage.ASKED)
                 person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
     return interaction
+
+
+@transaction.atomic
+def do_delete_person(person: Person) -> None:
+    """Delete a person with their history, keeping interactions shared with someone else."""
+    # Meetings, follow-ups and favours go by cascade; interactions are many-to-many and
+    # would otherwise stay behind with nobody in them.
+    solo = (
+        Interaction.objects.filter(pk__in=person.interactions.values("pk"))
+        .annotate(n=Count("people"))
+        .filter(n=1)
+    )
+    Interaction.objects.filter(pk__in=list(solo.values_list("pk", flat=True))).delete()
+    person.delete()
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hundred.network.actions import do_log_interaction
+from hundred.network.actions import do_delete_person, do_log_interaction
 from hundred.network.forms import CompanyForm, InteractionForm, PeopleFilterForm, PersonForm
 from hundred.network.models import (
     Company,
@@ -179,7 +179,7 @@ def delete_person(request, pk: int):
     person = get_person(request, pk)
     if request.method == "POST":
         name = str(person)
-        person.delete()
+        do_delete_person(person)
         messages.success(request, f"{name} was deleted, with their history.")
         return redirect("network-people")
     return render(request, "network/confirm_delete.html", {"obj": person, "cancel": person})
