@@ -3,6 +3,7 @@ import pytest
 from hundred.network.askcheck import (
     CODES,
     MAX_FIRST_MESSAGE_WORDS,
+    MAX_TIME_BOX_MINUTES,
     Finding,
     check,
     has_job_ask,
@@ -339,6 +340,30 @@ def test_the_phrasing_table_is_large_enough() -> None:
     assert len(set(NOT_JOB_ASKS)) == len(NOT_JOB_ASKS)
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Let me know if you're hiring.", True),
+        ("Whether they're hiring or not, could you refer me?", True),
+        ("I'd love to be considered for the role.", True),
+        ("Do you know who's hiring?", True),
+        ("I'm not asking for a job, but I'd love a role on your team.", True),
+        ("I'm looking for a job.", True),
+        ("I'm not asking you for a job.", False),
+        ("I won't ask you to pass my résumé along.", False),
+        ("I don't expect you to know of any openings.", False),
+    ],
+)
+@pytest.mark.parametrize("apostrophe", ["\u2019", "\u2018", "\u02bc", "`"])
+def test_any_apostrophe_reads_like_a_typewriter_one(
+    text: str, flagged: bool, apostrophe: str
+) -> None:
+    typed = [(f.code, f.start, f.end) for f in check(text)]
+    curly = [(f.code, f.start, f.end) for f in check(text.replace("'", apostrophe))]
+    assert curly == typed
+    assert any(code in ("job_ask", "vague_goal") for code, _, _ in typed) is flagged
+
+
 @pytest.mark.parametrize("text", [row[0] for row in JOB_ASKS] + NOT_JOB_ASKS)
 def test_every_span_points_at_its_words(text: str) -> None:
     for f in check(text):
@@ -637,11 +662,16 @@ def long_message(words: int) -> str:
     return f"{base} {filler}"
 
 
+def test_the_documented_thresholds() -> None:
+    # docs/ask-checker.md states these numbers; change both together.
+    assert (MAX_FIRST_MESSAGE_WORDS, MAX_TIME_BOX_MINUTES) == (150, 30)
+
+
 @pytest.mark.parametrize(
     ("words", "first_message", "flagged"),
     [
-        (MAX_FIRST_MESSAGE_WORDS, True, False),
-        (MAX_FIRST_MESSAGE_WORDS + 1, True, True),
+        (150, True, False),
+        (151, True, True),
         (400, True, True),
         (400, False, False),
     ],
