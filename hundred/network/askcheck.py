@@ -144,7 +144,12 @@ _CLAUSE_BREAK = re.compile(
     r"[;:\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|although|though|whereas)\b", re.IGNORECASE
 )
 
-_NEG = r"(?:n'?t|\bnot|\bnever|\bno)"
+# "n't", or a contraction typed without its apostrophe ("dont"); a bare "nt" would also match
+# "want" and "went".
+_NEG = (
+    r"(?:n't\b|\b(?:dont|wont|cant|isnt|arent|didnt|doesnt|wouldnt|couldnt|shouldnt|havent"
+    r"|hasnt|wasnt|werent|aint)\b|\bnot\b|\bnever\b|\bno\b)"
+)
 # A negation that governs the ask: "not asking", "I won't ask", "not here to ask", "no
 # expectation of". "Don't mind" and "don't hesitate" are not negations of the ask.
 _NEGATED_ASK = _rx(

@@ -190,6 +190,10 @@ JOB_ASKS = [
     ("I'm writing to see whether you have any openings.", "any openings"),
     ("Would you be willing to put my CV in front of your boss?", "put my CV in front of"),
     ("I'm not asking you to hire me, but I'd love to join your team.", "join your team"),
+    ("I want to be considered for the role.", "be considered for"),
+    ("I went to the trouble of asking: could you refer me?", "refer me"),
+    ("I want you to refer me.", "refer me"),
+    ("I meant to ask about openings at Acme.", "ask about openings"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -213,6 +217,8 @@ NOT_JOB_ASKS = [
     "I know you may not know of any openings, and that's fine.",
     "I'm not asking you for a job, only for your perspective.",
     "I'm not expecting you to know of any openings.",
+    "I dont expect you to know of any openings.",
+    "I cant ask you to refer me, and I wont.",
     "I'm not here to ask for a referral.",
     "I won't ask you to pass my résumé along.",
     "I know it's not your job to find me a job.",
