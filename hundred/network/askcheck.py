@@ -123,8 +123,12 @@ _RIGHT_PEOPLE = (
     r"(?:the right (?:person|people|hands|desk)|whoever(?: is|'s) hiring"
     r"|any(?:one|body) (?:who|that)(?: is|'s) hiring)"
 )
-# A capitalised name of up to three words ("Acme", "Acme Health's"), never "I".
-_NAME = r"(?!I\b)(?-i:[A-Z][\w&-]*)(?:'s)?(?: (?-i:[A-Z][\w&-]*)(?:'s)?){0,2}"
+# A capitalised name of up to three words ("Acme", "Acme Health's"), never "I" or a small word
+# typed in capitals for emphasis ("people we want to work for AND who value our skills").
+_NAME = (
+    r"(?!(?:I|A|AN|AND|OR|BUT|THE|TO|OF|FOR|IN|ON|AT|WITH|WHO|THAT)\b)"
+    r"(?-i:[A-Z][\w&-]*)(?:'s)?(?: (?-i:[A-Z][\w&-]*)(?:'s)?){0,2}"
+)
 # "Any openings in your calendar?" is about the meeting, not a job.
 _NOT_CALENDAR = (
     r"(?! (?:in|on) (?:your|the) (?:calendar|diary|schedule)"
@@ -650,7 +654,9 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
     _rule(
         _HIRING,
         _question,
-        rf"\b(?:does|do|if|whether) (?:you|{_YOUR_ORG}|{_NAME}) (?:need|needs|could use) "
+        # "What if you need a plumber?" is a hypothetical, not a question about hiring.
+        rf"(?<!\bwhat\s)\b(?:does|do|if|whether) (?:you|{_YOUR_ORG}|{_NAME})"
+        r" (?:need|needs|could use) "
         r"(?:an?|another|more|extra|someone|anyone|somebody|anybody)\b"
         # "if you need a hand with the gala" offers help; it does not ask for a job
         r"(?! (?:hand|favou?r|lift|ride|volunteer|help|break|minute)\b)",

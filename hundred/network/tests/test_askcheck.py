@@ -325,6 +325,8 @@ NOT_JOB_ASKS = [
     "I'd love your advice on whether to apply to Acme.",
     "Is Acme a good place to work?",
     "Do you enjoy working for Acme?",
+    "What if you need a plumber?",
+    "Find the companies and people you want to work for AND who value your skills.",
 ]
 
 
