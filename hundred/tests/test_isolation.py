@@ -1,0 +1,185 @@
+"""Every URL that takes an object id answers another account with 404, whatever the method.
+
+The walk covers the whole URL tree, so a new route with an id fails here until it has a builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter, UUIDConverter
+
+from hundred.network.models import OutreachTemplate
+from hundred.test import BaseTestCase
+
+METHODS = ["get", "post", "put", "patch", "delete"]
+
+# Pages anyone may open without an account.
+PUBLIC = {
+    "accounts-signup",
+    "accounts-login",
+    "accounts-logout",
+    "accounts-password-reset",
+    "accounts-password-reset-sent",
+    "accounts-password-reset-confirm",
+    "accounts-password-reset-complete",
+}
+
+
+@dataclass
+class Route:
+    name: str
+    route: str
+    converters: dict
+
+    @property
+    def takes_id(self) -> bool:
+        return any(
+            isinstance(conv, IntConverter | UUIDConverter)
+            or key == "pk"
+            or key.endswith(("_id", "_pk"))
+            for key, conv in self.converters.items()
+        )
+
+    def sample_kwargs(self) -> dict:
+        """Any value that fits each converter: enough to reach the view's login check."""
+        samples = {IntConverter: 1, UUIDConverter: "00000000-0000-0000-0000-000000000001"}
+        return {key: samples.get(type(conv), "x") for key, conv in self.converters.items()}
+
+
+def walk(patterns, prefix: str = "", converters: dict | None = None) -> Iterator[Route]:
+    for p in patterns:
+        found = {**(converters or {}), **getattr(p.pattern, "converters", {})}
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":  # Django's own, guarded by is_staff
+                continue
+            yield from walk(p.url_patterns, prefix + str(p.pattern), found)
+        elif isinstance(p, URLPattern):
+            yield Route(p.name, prefix + str(p.pattern), found)
+
+
+def all_routes() -> list[Route]:
+    return list(walk(get_resolver().url_patterns))
+
+
+# URL name -> a function that makes alice's object(s) and returns (URL kwargs, the object).
+Builder = Callable[["IsolationTestCase"], tuple[dict, models.Model]]
+
+
+def _person(t):
+    p = t.make_person()
+    return {"pk": p.pk}, p
+
+
+def _company(t):
+    c = t.make_company()
+    return {"pk": c.pk}, c
+
+
+def _template(t):
+    tpl = OutreachTemplate.objects.create(owner=t.alice, name="Warm", body="Hi {first_name}")
+    return {"pk": tpl.pk}, tpl
+
+
+BUILDERS: dict[str, Builder] = {
+    "network-person": _person,
+    "network-edit-person": _person,
+    "network-delete-person": _person,
+    "network-log-interaction": _person,
+    "network-compose-person": _person,
+    "network-company": _company,
+    "network-edit-company": _company,
+    "network-delete-company": _company,
+    "network-edit-template": _template,
+    "network-delete-template": _template,
+}
+
+
+class IsolationTestCase(BaseTestCase):
+    def test_it_has_a_builder_for_every_route_with_an_id(self):
+        with_id = {r.name for r in all_routes() if r.takes_id and r.name not in PUBLIC}
+        missing = sorted(with_id - BUILDERS.keys())
+        stale = sorted(BUILDERS.keys() - with_id)
+        self.assertEqual(
+            missing,
+            [],
+            "These URLs take an object id but the isolation test has no builder for them; "
+            "add one to BUILDERS in hundred/tests/test_isolation.py.",
+        )
+        self.assertEqual(stale, [], "These builders name URLs that no longer exist; remove them.")
+
+    def test_it_finds_routes_with_ids(self):
+        # Guards the walk itself: if it stopped finding anything, every other check would pass.
+        names = {r.name for r in all_routes() if r.takes_id}
+        self.assertIn("network-person", names)
+        self.assertIn("accounts-password-reset-confirm", {r.name for r in all_routes()})
+
+    def test_it_answers_another_account_404_for_every_method(self):
+        for route in all_routes():
+            if route.name not in BUILDERS:
+                continue
+            with self.subTest(url=route.name):
+                kwargs, obj = BUILDERS[route.name](self)
+                url = reverse(route.name, kwargs=kwargs)
+
+                self.login(self.bob)
+                bob = {m: getattr(self.client, m)(url).status_code for m in METHODS}
+                for method, status in bob.items():
+                    self.assertIn(status, (404, 405), f"bob {method.upper()} {url}")
+                self.assertTrue(
+                    404 in (bob["get"], bob["post"]), f"neither GET nor POST {url} is a 404"
+                )
+                # Nothing bob sent touched alice's object.
+                self.assertTrue(type(obj).objects.filter(pk=obj.pk, owner=self.alice).exists())
+
+                # A 405 to bob is fine only if alice gets it too: the method is not allowed at
+                # all. Alice's deletes come last, so her object is still there for the others.
+                self.login(self.alice)
+                order = sorted(METHODS, key=lambda m: m in ("post", "delete"))
+                alice = {m: getattr(self.client, m)(url).status_code for m in order}
+                for method, status in bob.items():
+                    if status == 405:
+                        self.assertEqual(alice[method], 405, f"alice {method.upper()} {url}")
+                if alice["get"] != 405:
+                    self.assertNotEqual(alice["get"], 404, f"alice GET {url}")
+                    self.assertLess(alice["get"], 500, f"alice GET {url}")
+                else:
+                    self.assertNotEqual(alice["post"], 404, f"alice POST {url}")
+
+
+class LoginRequiredTestCase(BaseTestCase):
+    def test_it_knows_every_public_url(self):
+        names = {r.name for r in all_routes()}
+        self.assertEqual(PUBLIC - names, set(), "PUBLIC names URLs that no longer exist")
+
+    def test_it_redirects_anonymous_users_to_login(self):
+        login_path = resolve_url(settings.LOGIN_URL)
+        routes = [r for r in all_routes() if r.name not in PUBLIC]
+        self.assertGreater(len(routes), 10)
+        for route in routes:
+            url = reverse(route.name, kwargs=route.sample_kwargs())
+            with self.subTest(url=route.name):
+                redirected = 0
+                for method in ("get", "post"):
+                    r = getattr(self.client, method)(url)
+                    if r.status_code == 405:  # refused before the login check: nothing shown
+                        continue
+                    self.assertEqual(r.status_code, 302, f"{method.upper()} {url}")
+                    target = urlsplit(r["Location"])
+                    self.assertEqual(target.path, login_path, f"{method.upper()} {url}")
+                    self.assertIn("next=", target.query)
+                    redirected += 1
+                self.assertGreater(redirected, 0, f"{url} neither redirects GET nor POST")
+
+    def test_it_lets_anonymous_users_open_the_public_pages(self):
+        for name in ("accounts-login", "accounts-signup", "accounts-password-reset"):
+            with self.subTest(url=name):
+                r = self.client.get(reverse(name))
+                # Sign-up is closed once accounts exist (403) but still is not a login redirect.
+                self.assertIn(r.status_code, (200, 403))
