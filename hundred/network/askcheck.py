@@ -528,7 +528,7 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _RESUME_KIND,
         _strong,
         r"\b(?:you|please) (?:(?:could|can|would|might|will|please|kindly|possibly) ){0,2}"
-        rf"(?:pass|forward|send|share|circulate) (?:(?:on|along) )?my {_RESUME}",
+        rf"(?P<w>(?:pass|forward|send|share|circulate) (?:(?:on|along) )?my {_RESUME})",
     ),
     # "pass my CV along", "circulating my résumé"
     _rule(
@@ -743,7 +743,9 @@ def _job_ask_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Fin
     candidates: list[tuple[int, int, _Kind]] = []
     for rule in _JOB_ASK_RULES:
         for m in rule.pattern.finditer(text):
-            start, end = m.span()
+            # A rule may need words around the ask to recognise it ("you could forward my CV")
+            # but report only the ask itself, marked as the group "w".
+            start, end = m.span("w") if "w" in rule.pattern.groupindex else m.span()
             ctx = _context(text, start, end, sentence_ends)
             if rule.guard(ctx) and not _is_negated(ctx, m.group(0)):
                 candidates.append((start, end, rule.kind))

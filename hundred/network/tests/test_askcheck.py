@@ -389,6 +389,20 @@ def test_spans_are_offsets_into_the_whole_text() -> None:
     assert [(f.start, f.end) for f in found] == [(36, 50), (66, 74)]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Hi Sam, could you pass my résumé to HR?", "pass my résumé to HR"),
+        ("Please forward my CV.", "forward my CV"),
+        ("Would you consider me for any upcoming roles?", "consider me for any upcoming roles"),
+        ("Do you have a job for me?", "have a job for me"),
+        ("Could you refer me? Thanks!", "refer me"),
+    ],
+)
+def test_the_words_are_the_ask_itself(text: str, words: str) -> None:
+    assert [f.words for f in job_asks(text)] == [words]
+
+
 def test_a_job_ask_is_an_error_with_a_rewrite_toward_advice() -> None:
     [finding] = job_asks("Do you know of any openings?")
     assert finding.severity == "error"
