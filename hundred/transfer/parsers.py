@@ -50,6 +50,7 @@ def parse(
         raise UnsupportedFile(
             "The file is empty: export your contacts again and choose the file that has them."
         )
+    default_region = default_region.upper()  # phonenumbers knows 'GB', not 'gb'
     if kind == "csv":
         return parse_csv(data, default_region=default_region, limits=limits, mapping=mapping)
     return _PARSERS[kind](data, default_region=default_region, limits=limits)

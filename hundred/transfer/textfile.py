@@ -97,7 +97,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def header_key(cell: str) -> str:
-    """A header cell as compared: BOM, quotes' spaces and case gone: ' E-mail 1 - Value' -> ..."""
+    """A header cell as compared: BOM gone, spaces trimmed and single, case folded."""
     return " ".join(cell.replace("\ufeff", "").split()).casefold()
 
 
@@ -121,7 +121,8 @@ class Table:
 def _delimiter_order(text: str) -> list[str]:
     # The first non-blank line usually is the header; its most frequent candidate goes first.
     # LinkedIn's "Notes:" line has none, so every candidate is then tried in turn.
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    # Iterate lazily: splitting a 20 MB file into a list of lines just to read one is waste.
+    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
     return sorted(DELIMITERS, key=lambda d: -first.count(d))
 
 
