@@ -26,8 +26,9 @@ _PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")
 # Binary payloads: never needed, and a large base64 photo costs vobject gigabytes.
 _DROPPED = frozenset(("PHOTO", "LOGO", "SOUND", "KEY"))
 # vobject keeps only the text before the first unescaped comma of a text value, but vCard 2.1
-# never escapes commas and many 3.0 writers forget to. Only these properties are real lists.
-_LISTS = frozenset(("CATEGORIES", "NICKNAME"))
+# never escapes commas and many 3.0 writers forget to. Only in these are commas separators
+# (N's components are lists of given names, of family names, ...).
+_LISTS = frozenset(("CATEGORIES", "NICKNAME", "N"))
 _AT_LINE = re.compile(r"^At line \d+: ")
 _BARE_COMMA = re.compile(r"(?<!\\)(,|=2C)", re.I)
 

@@ -134,3 +134,21 @@ def test_pre_pass_repairs_what_vobject_cannot_read():
         "BEGIN:VCARD\r\nVERSION:2.1\r\nNOTE;ENCODING=QUOTED-PRINTABLE:onetwo\\, three\r\n"
         "END:VCARD\r\n"
     )
+
+
+@pytest.mark.parametrize(
+    "line, field, expected",
+    [
+        ("N:Doe;Jane,Mary;;;", "first_name", "Jane Mary"),  # N components are lists
+        ("ORG:Fabrikam, Inc.;Sales", "company", "Fabrikam, Inc."),
+        ("TITLE:VP, Sales", "title", "VP, Sales"),
+        ("TITLE:VP\\, Sales", "title", "VP, Sales"),  # already escaped: left alone
+        ("ADR:;;1 Main St, Apt 2;London, City of;;;UK", "location", "London, City of, UK"),
+        ("CATEGORIES:a,b\\,c", "tags", ["a", "b,c"]),
+        ("NOTE;ENCODING=QUOTED-PRINTABLE:x=2Cy, z", "notes", "x,y, z"),
+    ],
+)
+def test_commas_in_values(line, field, expected):
+    data = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\n{line}\r\nEND:VCARD\r\n".encode()
+    (person,) = parse("vcard", data).people
+    assert getattr(person, field) == expected
