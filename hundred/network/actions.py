@@ -29,6 +29,9 @@ def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction
             if person.stage in (Stage.LISTED, Stage.PAUSED):
                 person.set_stage(Stage.ASKED)
                 person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    from hundred.network.followups import on_interaction_logged
+
+    on_interaction_logged(owner, interaction, people)
     return interaction
 
 

@@ -6,6 +6,7 @@ Every row has an owner; every query for a user goes through `Model.objects.for_u
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -410,3 +411,105 @@ class OutreachTemplate(OwnedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FollowUpSettingsQuerySet(models.QuerySet):
+    def for_user(self, user) -> FollowUpSettingsQuerySet:
+        return self.filter(owner=user)
+
+    def get_for(self, user) -> FollowUpSettings:
+        """The account's settings, created with the defaults on first use."""
+        found, _ = self.get_or_create(owner=user)
+        return found
+
+
+def _validate_holidays(text: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    from hundred.lib.dates import parse_holidays
+
+    try:
+        parse_holidays(text)
+    except ValueError as e:
+        raise ValidationError(str(e)) from None
+
+
+class FollowUpSettings(models.Model):
+    """One account's follow-up rules (rules.RuleSettings) and weekly targets, editable."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followup_settings"
+    )
+    no_reply_business_days = models.PositiveSmallIntegerField(
+        "wait for a reply (business days)",
+        default=5,
+        validators=[MinValueValidator(1)],
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        "attempts in all", default=3, validators=[MinValueValidator(1)]
+    )
+    min_spacing_business_days = models.PositiveSmallIntegerField(
+        "fewest business days between attempts",
+        default=5,
+        validators=[MinValueValidator(1)],
+    )
+    pause_days = models.PositiveSmallIntegerField(
+        "days paused after the last attempt", default=60, validators=[MinValueValidator(1)]
+    )
+    thank_you_days = models.PositiveSmallIntegerField(
+        "thank-you after a meeting (business days, 0 = same day)", default=1
+    )
+    keep_in_touch_close_days = models.PositiveSmallIntegerField(
+        "keep in touch with close people every (days)",
+        default=30,
+        validators=[MinValueValidator(1)],
+    )
+    keep_in_touch_friendly_days = models.PositiveSmallIntegerField(
+        "keep in touch with friendly people every (days)",
+        default=60,
+        validators=[MinValueValidator(1)],
+    )
+    keep_in_touch_distant_days = models.PositiveSmallIntegerField(
+        "keep in touch with distant people every (days)",
+        default=90,
+        validators=[MinValueValidator(1)],
+    )
+    holidays = models.TextField(
+        blank=True,
+        validators=[_validate_holidays],
+        help_text="One date a line as YYYY-MM-DD; text after # is a comment.",
+    )
+    asks_per_week = models.PositiveSmallIntegerField("asks per week", default=5)
+    meetings_per_week = models.PositiveSmallIntegerField("meetings per week", default=2)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FollowUpSettingsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "follow-up settings"
+
+    def __str__(self) -> str:
+        return f"Follow-up settings of {self.owner}"
+
+    def as_rules(self):
+        """These settings as the pure engine takes them."""
+        from hundred.lib.dates import parse_holidays
+        from hundred.network.rules import RuleSettings
+
+        try:
+            holidays = tuple(parse_holidays(self.holidays))
+        except ValueError:
+            holidays = ()  # validated on save through the form; never fail a page over it
+        return RuleSettings(
+            no_reply_business_days=self.no_reply_business_days,
+            max_attempts=self.max_attempts,
+            min_spacing_business_days=self.min_spacing_business_days,
+            pause_days=self.pause_days,
+            thank_you_days=self.thank_you_days,
+            keep_in_touch_days=(
+                self.keep_in_touch_close_days,
+                self.keep_in_touch_friendly_days,
+                self.keep_in_touch_distant_days,
+            ),
+            holidays=holidays,
+        )

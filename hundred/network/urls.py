@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hundred.network import views, views_outreach
+from hundred.network import views, views_followups, views_outreach
 
 urlpatterns = [
     path("", views.today, name="network-today"),
@@ -37,4 +37,38 @@ urlpatterns = [
     path("welcome/<str:step>/", views_outreach.welcome, name="network-welcome-step"),
     path("hundred/", views_outreach.hundred_list, name="network-hundred"),
     path("hundred/add/", views_outreach.quick_add, name="network-quick-add"),
+    path(
+        "settings/follow-ups/",
+        views_followups.followup_settings,
+        name="network-followup-settings",
+    ),
+    path(
+        "people/<int:pk>/follow-up/",
+        views_followups.schedule_followup,
+        name="network-schedule-followup",
+    ),
+    path("follow-ups/<int:pk>/done/", views_followups.followup_done, name="network-followup-done"),
+    path(
+        "follow-ups/<int:pk>/snooze/",
+        views_followups.followup_snooze,
+        name="network-followup-snooze",
+    ),
+    path("follow-ups/<int:pk>/skip/", views_followups.followup_skip, name="network-followup-skip"),
+    path(
+        "follow-ups/<int:pk>/reschedule/",
+        views_followups.followup_reschedule,
+        name="network-followup-reschedule",
+    ),
+    path(
+        "people/<int:pk>/meet/", views_followups.schedule_meeting, name="network-schedule-meeting"
+    ),
+    path("meetings/<int:pk>/", views_followups.meeting_prep, name="network-meeting-prep"),
+    path(
+        "meetings/<int:pk>/debrief/",
+        views_followups.meeting_debrief,
+        name="network-meeting-debrief",
+    ),
+    path("people/<int:pk>/favours/", views_followups.add_favour, name="network-add-favour"),
+    path("favours/<int:pk>/done/", views_followups.favour_done, name="network-favour-done"),
+    path("give-back/", views_followups.give_back, name="network-give-back"),
 ]

@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions import do_delete_person, do_log_interaction
+from hundred.network.followups import build_today
 from hundred.network.forms import CompanyForm, InteractionForm, PeopleFilterForm, PersonForm
+from hundred.network.forms_followups import FavourForm
 from hundred.network.models import (
     Company,
-    FollowUp,
     FollowUpState,
-    Meeting,
     Person,
 )
 
@@ -34,30 +34,24 @@ def get_company(request, pk: int) -> Company:
 
 @login_required
 def today(request):
-    user = request.user
-    local_today = user.local_today()
-    followups = (
-        FollowUp.objects.for_user(user)
-        .filter(state=FollowUpState.OPEN, due_on__lte=local_today)
-        .select_related("person")[:50]
-    )
-    meetings = (
-        Meeting.objects.for_user(user)
-        .filter(starts_at__gte=timezone.now())
-        .select_related("person")
-        .order_by("starts_at")[:10]
-    )
-    people_count = Person.objects.for_user(user).count()
+    """What to do today: follow-ups, meetings, debriefs, favours, and the week's progress."""
+    data = build_today(request.user)
     return render(
         request,
         "network/today.html",
         {
-            "followups": followups,
-            "meetings": meetings,
-            "people_count": people_count,
-            "local_today": local_today,
+            "data": data,
+            "followups": data.followups,
+            "people_count": data.people_count,
+            "local_today": data.today,
+            "asks_pct": _percent(data.asks_this_week, data.asks_target),
+            "meetings_pct": _percent(data.meetings_this_week, data.meetings_target),
         },
     )
+
+
+def _percent(done: int, target: int) -> int:
+    return 100 if not target else min(100, round(100 * done / target))
 
 
 @login_required
@@ -133,6 +127,8 @@ def person(request, pk: int):
             "introduced": person.introduced.all(),
             "interaction_form": InteractionForm(),
             "open_followups": person.followups.filter(state=FollowUpState.OPEN),
+            "favours": person.favours.all(),
+            "favour_form": FavourForm(),
         },
     )
 

@@ -87,6 +87,21 @@ def _template(t):
     return {"pk": tpl.pk}, tpl
 
 
+def _followup(t):
+    f = t.make_followup(t.make_person())
+    return {"pk": f.pk}, f
+
+
+def _meeting(t):
+    m = t.make_meeting(t.make_person())
+    return {"pk": m.pk}, m
+
+
+def _favour(t):
+    f = t.make_favour(t.make_person())
+    return {"pk": f.pk}, f
+
+
 BUILDERS: dict[str, Builder] = {
     "network-person": _person,
     "network-edit-person": _person,
@@ -98,6 +113,16 @@ BUILDERS: dict[str, Builder] = {
     "network-delete-company": _company,
     "network-edit-template": _template,
     "network-delete-template": _template,
+    "network-schedule-followup": _person,
+    "network-schedule-meeting": _person,
+    "network-add-favour": _person,
+    "network-followup-done": _followup,
+    "network-followup-snooze": _followup,
+    "network-followup-skip": _followup,
+    "network-followup-reschedule": _followup,
+    "network-meeting-prep": _meeting,
+    "network-meeting-debrief": _meeting,
+    "network-favour-done": _favour,
 }
 
 
