@@ -194,6 +194,7 @@ JOB_ASKS = [
     ("I went to the trouble of asking: could you refer me?", "refer me"),
     ("I want you to refer me.", "refer me"),
     ("I meant to ask about openings at Acme.", "ask about openings"),
+    ("I don't know whether your team is hiring.", "whether your team is hiring"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -326,6 +327,7 @@ NOT_JOB_ASKS = [
     "Is Acme a good place to work?",
     "Do you enjoy working for Acme?",
     "What if you need a plumber?",
+    "I saw a role on your team posted online.",
     "Find the companies and people you want to work for AND who value your skills.",
 ]
 
@@ -547,6 +549,7 @@ def test_a_short_explicit_time_is_a_time_box(ask: str) -> None:
         ("Could I have 45 minutes of your time?", "45 minutes"),
         ("Could I have 30-60 minutes of your time?", "30-60 minutes"),
         ("Could we do a one-hour call?", "one-hour"),
+        ("Could I have a couple of hours?", "a couple of hours"),
     ],
 )
 def test_no_time_box_without_a_short_explicit_time(ask: str, words: str) -> None:
