@@ -257,7 +257,8 @@ def _question(ctx: _Context) -> bool:
 
 
 def _wish(ctx: _Context) -> bool:
-    if _RESEARCH.search(ctx.prefix):
+    # "I'd love to hear how you got a position at your company" wishes for a story, not a job.
+    if _RESEARCH.search(ctx.prefix) or _ADVICE_ABOUT.search(ctx.prefix):
         return False
     return _question(ctx) or bool(_WISH_CUE.search(ctx.prefix))
 
@@ -271,6 +272,7 @@ def _not_research(ctx: _Context) -> bool:
 
 
 def _stands_alone(ctx: _Context) -> bool:
+    # "Hiring?" is an ask on its own; "Any tips on hiring?" is not.
     return not re.search(r"[^\W\d_]", ctx.prefix)
 
 

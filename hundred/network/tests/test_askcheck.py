@@ -328,6 +328,7 @@ NOT_JOB_ASKS = [
     "Do you enjoy working for Acme?",
     "What if you need a plumber?",
     "I saw a role on your team posted online.",
+    "I'd love to hear how you got a position at your company.",
     "Find the companies and people you want to work for AND who value your skills.",
 ]
 
