@@ -217,7 +217,11 @@ def companies(request):
     if request.GET.get("targets"):
         qs = qs.filter(is_target=True)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "network/companies.html", {"page": page, "q": q})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "network/companies.html", {"page": page, "q": q, "query": query.urlencode()}
+    )
 
 
 @login_required
