@@ -111,7 +111,8 @@ _ORG = (
 _YOUR_ORG = rf"your (?:[\w-]+ ){{0,2}}?{_ORG}"
 _JOB = (
     r"(?:jobs?|roles?|positions?|posts?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|gigs?"
-    r"|placements?|spots?|reqs?)"
+    r"|placements?|spots?|reqs?|internships?|apprenticeships?|traineeships?|contracts?"
+    r"|(?:graduate|training|trainee) schemes?|(?:temp|freelance|contract|part-time|casual) work)"
 )
 _RESUME = r"(?:r[eé]\u0301?sum[eé]\u0301?s?|cvs?|c\.v\.|curriculum vitae|application|candidacy)"
 _HIRING_PEOPLE = (
@@ -372,8 +373,9 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _OPENINGS,
         _question,
         r"\bany (?:[\w-]+ )?(?:(?:job|career|employment|work) )?"
-        r"(?:jobs?|roles?|positions?|posts?|opportunit(?:y|ies))\b"
-        r"(?! (?:to|you|I|that you|suggestions?|advice|ideas?|models?|descriptions?)\b)",
+        rf"{_JOB}\b"
+        r"(?! (?:to|you|I|that you|suggestions?|advice|ideas?|models?|descriptions?)\b)"
+        + _NOT_CALENDAR,
     ),
     # "positions available at your firm?", "roles that are still open"
     _rule(
@@ -405,7 +407,7 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _HIRING,
         _strong,
         rf"\b(?:are|is) (?:you|y'all|they|{_YOUR_ORG}|any(?:one|body) (?:on|at|in) (?:your|the)"
-        rf" (?:[\w-]+ ){{0,2}}?{_ORG})(?: guys)? {_STILL}(?:hiring|recruiting)\b",
+        rf" (?:[\w-]+ ){{0,2}}?{_ORG})(?: guys| lot| all| folks)? {_STILL}(?:hiring|recruiting)\b",
     ),
     # "whether your team is hiring", "if you're hiring", "if Acme might be hiring"
     _rule(
@@ -516,8 +518,24 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
     _rule(
         _REFERRAL,
         _strong,
-        r"\b(?:mention|mentioning|flag|flagging) (?:me|my name) (?:on |along )?to "
-        + _HIRING_PEOPLE,
+        r"\b(?:mention|mentioning|flag|flagging|drop|dropping|pass|passing) (?:me|my name)"
+        r" (?:on |along )?to (?:(?:your|the) (?:[\w-]+ )?(?:manager|boss|director|partners?|ceo"
+        r"|founder)\b|" + _HIRING_PEOPLE + ")",
+    ),
+    # "Is your practice taking on staff?", "get me onto the shortlist"
+    _rule(
+        _HIRING,
+        _question,
+        r"\btak(?:e|ing) on (?:any |new |more |extra )?(?:staff|trainees|graduates|interns"
+        r"|apprentices|people|anyone|contractors|freelancers|juniors)\b",
+    ),
+    _rule(
+        _DIRECT,
+        _strong,
+        r"\b(?:get|getting|put|putting) (?:me )?(?:onto|on) (?:the|a|your) shortlist\b"
+        r"|\bshortlist(?:ing)? me\b"
+        r"|\b(?:sort|fix|hook|set) me (?:out |up )?with (?:a|an|some) (?:[\w-]+ )?"
+        r"(?:job|role|position|post|work|interview|placement|contract)\b",
     ),
     _rule(
         _REFERRAL,
@@ -544,7 +562,7 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _RESUME_KIND,
         _wish,
         r"\b(?:pass|forward|send|share|get|put|hand|submit|flag|give|take|walk|drop)"
-        rf"(?:s|ed|ing)? (?:(?:on|along|over) )?my {_RESUME}"
+        rf"(?:s|ing)? (?:(?:on|along|over) )?my {_RESUME}"
         r"(?: (?:on|along|over|through|internally|up))?"
         r" (?:to|with|in front of|into the hands of|into|before)"
         r" (?!(?:you|yourself|this|that|we|us|our|I|me|then|the (?:email|message|note|attachment)"
@@ -555,7 +573,7 @@ _JOB_ASK_RULES: tuple[_Rule, ...] = (
         _RESUME_KIND,
         _strong,
         r"\b(?:pass|forward|send|share|get|put|hand|circulate|submit|flag|give|take)"
-        r"(?:s|ed|ing)? (?:it|this|them|that|these|those"
+        r"(?:s|ing)? (?:it|this|them|that|these|those"
         rf"|my (?:details|profile|info|information|portfolio|name|{_RESUME}))"
         r"(?: (?:on|along|over|through|internally|up))?"
         rf" (?:to|with|in front of|into the hands of|before) (?:{_HIRING_PEOPLE}|{_RIGHT_PEOPLE})",

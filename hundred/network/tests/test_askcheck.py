@@ -195,6 +195,17 @@ JOB_ASKS = [
     ("I want you to refer me.", "refer me"),
     ("I meant to ask about openings at Acme.", "ask about openings"),
     ("I don't know whether your team is hiring.", "whether your team is hiring"),
+    ("Are there any graduate schemes at your firm?", "graduate schemes"),
+    ("Would your firm be taking on any trainees this year?", "taking on any trainees"),
+    ("Is your practice taking on staff?", "taking on staff"),
+    ("Any chance you could sort me out with a job?", "sort me out with a job"),
+    ("Would you drop my name to your manager?", "drop my name to your manager"),
+    ("Could you help me get onto the shortlist?", "onto the shortlist"),
+    ("Any contracts going at your place?", "contracts going"),
+    ("Is there any temp work at Acme?", "any temp work"),
+    ("Cheers for connecting! Are you lot recruiting?", "Are you lot recruiting"),
+    ("I was made redundant and I'm keen to hear about any roles.", "hear about any roles"),
+    ("Could you have a word with HR for me?", "have a word with HR for me"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -329,6 +340,15 @@ NOT_JOB_ASKS = [
     "What if you need a plumber?",
     "I saw a role on your team posted online.",
     "I'd love to hear how you got a position at your company.",
+    "I'm taking on more volunteering while I search.",
+    "I've signed a contract with a publisher for my book.",
+    "I'd love to hear about the graduate scheme you ran at Acme.",
+    "Could you set me up with a call with Jane?",
+    "My manager passed my name to HR when I left.",
+    "I forwarded my CV to three recruiters last month.",
+    "Our firm is hiring like mad, but I fancy a change.",
+    "My notice period ends in June, so I've been mapping charities in the North West.",
+    "Fancy a coffee? I'd love 20 minutes of your thoughts on the charity sector in Bristol.",
     "Find the companies and people you want to work for AND who value your skills.",
 ]
 
