@@ -110,3 +110,49 @@ def check_ask(args: argparse.Namespace) -> int:
             if f.suggestion:
                 print(f"    try: {f.suggestion}")
     return 3 if askcheck.has_job_ask(findings) else 0
+
+
+def _today_args(parser: argparse.ArgumentParser) -> None:
+    add_user_argument(parser)
+    add_json_argument(parser)
+
+
+@command(
+    "today",
+    help="list what is due today: follow-ups, meetings, debriefs to write, favours owed",
+    example="hundred today --user ann@example.org --json",
+)
+@arguments(_today_args)
+def today(args: argparse.Namespace) -> int:
+    import json
+
+    from hundred.network.followups import build_today
+    from hundred.serve import ensure_migrated
+
+    ensure_migrated()
+    user = resolve_user(args.user)
+    data = build_today(user)
+    items = data.items()
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False))
+        return 0
+    print(f"Today, {data.today:%A %-d %B %Y}")
+    if not items:
+        print("Nothing due. Ask 3 people from your list, or list 5 more.")
+    labels = {
+        "followup": "follow up",
+        "meeting": "meeting",
+        "debrief": "debrief",
+        "favour": "favour",
+    }
+    for item in items:
+        due = item["due"] or "no date"
+        channel = f" by {item['channel']}" if item["channel"] else ""
+        late = " (overdue)" if item.get("overdue") else ""
+        reason = item["reason"].replace("_", " ")
+        print(f"- {due}{late}  {labels[item['kind']]}: {item['person']}{channel} — {reason}")
+    print(
+        f"This week: {data.asks_this_week} of {data.asks_target} asks, "
+        f"{data.meetings_this_week} of {data.meetings_target} meetings."
+    )
+    return 0

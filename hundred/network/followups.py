@@ -158,18 +158,15 @@ def bring_back_paused(user, today: date | None = None) -> int:
     )
 
 
-def _guard(user, person: Person, proposed_on: date, exclude_pk: int | None = None) -> None:
+def _guard(user, person: Person, proposed_on: date) -> None:
     """Raise PestGuard if a no-reply attempt on proposed_on breaks the account's rules.
 
-    Attempts already made count, and so do other open no-reply follow-ups: each is an attempt
-    already planned.
+    Only attempts made count: the sentence names the latest real one, and a planned follow-up
+    being moved is not an attempt yet.
     """
-    attempts = current_attempts(user, person)
-    planned = _open_no_reply(user, person)
-    if exclude_pk:
-        planned = planned.exclude(pk=exclude_pk)
-    attempts += [rules.Attempt(on=f.due_on, channel=f.channel) for f in planned]
-    violation = rules.check_attempt(attempts, proposed_on, rule_settings(user))
+    violation = rules.check_attempt(
+        current_attempts(user, person), proposed_on, rule_settings(user)
+    )
     if violation is not None:
         raise PestGuard(violation.reason, violation.earliest_on)
 
@@ -214,7 +211,7 @@ def do_reschedule_followup(user, followup: FollowUp, due_on: date, override: boo
     """Move an open follow-up to another date; an attempt moved too close needs the override."""
     if followup.reason == FollowUpReason.NO_REPLY:
         try:
-            _guard(user, followup.person, due_on, exclude_pk=followup.pk)
+            _guard(user, followup.person, due_on)
         except PestGuard:
             if not override:
                 raise
