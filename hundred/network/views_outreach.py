@@ -193,6 +193,20 @@ def welcome(request, step: str = "target"):
                 if filled:
                     messages.success(request, f"{len(filled)} added to your list.")
                 return advance()
+            # Show the blank rows again as typed but unchecked: "required" is not their error.
+            rows = [
+                r
+                if r in filled
+                else QuickAddForm(
+                    prefix=r.prefix,
+                    use_required_attribute=False,
+                    initial={
+                        "how_known": r.data.get(r.add_prefix("how_known")),
+                        "company": r.data.get(r.add_prefix("company"), ""),
+                    },
+                )
+                for r in rows
+            ]
         context.update(rows=rows, prompts=PROMPTS)
     return render(request, "network/welcome.html", context)
 
