@@ -1,6 +1,6 @@
 import zoneinfo
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from freezegun import freeze_time
 
 from hundred.accounts.models import User
@@ -17,7 +17,7 @@ class UserModelTestCase(BaseTestCase):
             User.objects.create_user("", PASSWORD)
 
     def test_it_keeps_addresses_unique(self):
-        with self.assertRaises(IntegrityError):
+        with self.assertRaises(IntegrityError), transaction.atomic():
             User.objects.create(email="alice@example.org")
 
     def test_it_finds_an_account_by_address_in_any_case(self):

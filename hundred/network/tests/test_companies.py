@@ -93,8 +93,12 @@ class AddCompanyTestCase(BaseTestCase):
         self.make_company("Northwind Analytics")
         r = self.client.post(
             self.URL,
-            {"name": "NORTHWIND analytics", "industry": "Data", "priority": "2",
-             "research_status": "not_started"},
+            {
+                "name": "NORTHWIND analytics",
+                "industry": "Data",
+                "priority": "2",
+                "research_status": "not_started",
+            },
         )
         self.assertContains(r, "You already have a company called “NORTHWIND analytics”.")
         self.assertContains(r, 'value="Data"')

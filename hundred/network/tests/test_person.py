@@ -1,0 +1,113 @@
+from datetime import UTC, date, datetime
+
+from hundred.network.models import Tag
+from hundred.test import BaseTestCase
+
+
+class PersonTestCase(BaseTestCase):
+    def setUp(self):
+        self.company = self.make_company("Northwind Analytics")
+        self.person = self.make_person(
+            company=self.company,
+            title="Head of Data",
+            emails=["maya@work.example", "maya@home.example"],
+            phones=["+442079460958"],
+            linkedin_url="https://www.linkedin.com/in/mayaokafor",
+            notes="Knows everyone in the Leeds data scene.",
+        )
+        self.url = self.person.get_absolute_url()
+        self.login()
+
+    def test_it_requires_login(self):
+        self.client.logout()
+        self.assertRedirects(self.client.get(self.url), f"/accounts/login/?next={self.url}")
+
+    def test_it_shows_the_person(self):
+        self.person.tags.add(Tag.objects.create(owner=self.alice, name="mentor"))
+        r = self.client.get(self.url)
+        self.assertContains(r, "<h1>Maya Okafor")
+        self.assertContains(r, "Head of Data")
+        self.assertContains(r, f'href="{self.company.get_absolute_url()}"')
+        self.assertContains(r, 'href="mailto:maya@home.example"')
+        self.assertContains(r, 'href="tel:+442079460958"')
+        self.assertContains(r, "https://www.linkedin.com/in/mayaokafor")
+        self.assertContains(r, "Knows everyone in the Leeds data scene.")
+        self.assertContains(r, "mentor")
+
+    def test_it_escapes_what_the_user_typed(self):
+        self.person.notes = "<script>alert(1)</script>"
+        self.person.save()
+        r = self.client.get(self.url)
+        self.assertNotContains(r, "<script>alert(1)</script>")
+        self.assertContains(r, "&lt;script&gt;")
+
+    def test_it_shows_the_whole_timeline_newest_first(self):
+        self.make_interaction(
+            self.person,
+            occurred_at=datetime(2025, 1, 6, 9, 0, tzinfo=UTC),
+            summary="Asked for 20 minutes",
+            is_outreach=True,
+        )
+        self.make_meeting(
+            self.person,
+            starts_at=datetime(2025, 1, 14, 12, 0, tzinfo=UTC),
+            place="Café Nero",
+            advice="Talk to the analytics guild.",
+        )
+        self.make_followup(self.person, due_on=date(2025, 1, 20), reason="thank_you")
+        favour = self.make_favour(self.person, what="Review the guild's newsletter")
+        favour.created_at = datetime(2025, 1, 25, tzinfo=UTC)
+        favour.save()
+        r = self.client.get(self.url)
+        html = r.content.decode()
+        order = [
+            "Review the guild&#x27;s newsletter",
+            "Say thank you",
+            "Talk to the analytics guild.",
+            "Asked for 20 minutes",
+        ]
+        for text in order:
+            self.assertIn(text, html)
+        positions = [html.index(text) for text in order]
+        self.assertEqual(positions, sorted(positions))
+        self.assertContains(r, "Café Nero")
+        self.assertContains(r, "(outreach)")
+
+    def test_it_shows_an_interaction_with_several_people(self):
+        sam = self.make_person("Sam", "Ito")
+        together = self.make_interaction(self.person, summary="Lunch, the three of us")
+        together.people.add(sam)
+        r = self.client.get(self.url)
+        self.assertContains(r, "Lunch, the three of us")
+        self.assertContains(r, f'<a href="{sam.get_absolute_url()}">Sam Ito</a>')
+
+    def test_it_shows_who_introduced_them_and_whom_they_introduced(self):
+        sam = self.make_person("Sam", "Ito")
+        meeting = self.make_meeting(sam, starts_at=datetime(2025, 2, 3, 10, tzinfo=UTC))
+        self.person.introduced_by = sam
+        self.person.introduced_at = meeting
+        self.person.save()
+        priya = self.make_person("Priya", "Nair", introduced_by=self.person)
+        r = self.client.get(self.url)
+        self.assertContains(r, "Introduced by")
+        self.assertContains(r, f'<a href="{sam.get_absolute_url()}">Sam Ito</a>')
+        self.assertContains(r, "at the meeting of 3 Feb 2025")
+        self.assertContains(r, "Introduced me to")
+        self.assertContains(r, f'<a href="{priya.get_absolute_url()}">Priya Nair</a>')
+
+    def test_it_shows_an_empty_timeline_honestly(self):
+        r = self.client.get(self.url)
+        self.assertContains(r, "Nothing yet.")
+
+    def test_it_offers_the_interaction_form(self):
+        r = self.client.get(self.url)
+        self.assertContains(r, f'action="/people/{self.person.pk}/log/"')
+        self.assertContains(r, 'for="id_channel"')
+        self.assertContains(r, 'for="id_occurred_at"')
+
+    def test_it_is_a_404_for_another_account(self):
+        self.login(self.bob)
+        self.assertEqual(self.client.get(self.url).status_code, 404)
+
+    def test_it_is_a_404_for_an_id_that_does_not_exist(self):
+        self.assertEqual(self.client.get("/people/999999/").status_code, 404)
