@@ -1,5 +1,7 @@
 from datetime import UTC, date, datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
 from hundred.test import BaseTestCase
@@ -81,3 +83,79 @@ class TodayTestCase(BaseTestCase):
         self.assertContains(self.client.get(URL), "Start your list of 100")
         self.login(self.alice)
         self.assertNotContains(self.client.get(URL), "Start your list of 100")
+
+
+@freeze_time("2026-11-11 10:00:00+00:00")  # a Wednesday
+class TodayPlanTestCase(BaseTestCase):
+    def setUp(self):
+        self.maya = self.make_person()
+        self.login()
+
+    def test_it_offers_done_snooze_and_skip_for_each_follow_up(self):
+        f = self.make_followup(self.maya, due_on=date(2026, 11, 10))
+        due = section(self.client.get(URL), "due-h")
+        for action in ("done", "snooze", "skip"):
+            self.assertIn(f'action="/follow-ups/{f.pk}/{action}/"', due)
+
+    def test_it_shows_meetings_today_and_this_week_with_prep_sheets(self):
+        today = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 11, 15, tzinfo=UTC))
+        later = self.make_meeting(
+            self.make_person("Sam", "Ito"), starts_at=datetime(2026, 11, 16, 9, tzinfo=UTC)
+        )
+        self.make_meeting(
+            self.make_person("Far", "Off"), starts_at=datetime(2026, 12, 1, tzinfo=UTC)
+        )
+        meetings = section(self.client.get(URL), "meet-h")
+        self.assertIn(f"/meetings/{today.pk}/", meetings)
+        self.assertIn(f"/meetings/{later.pk}/", meetings)
+        self.assertLess(meetings.index("<h3>Today</h3>"), meetings.index("Sam Ito"))
+        self.assertNotIn("Far Off", meetings)
+
+    def test_it_shows_favours_owed_not_favours_received(self):
+        self.make_favour(self.maya, what="Read her CV", due_on=date(2026, 11, 9))
+        self.make_favour(self.maya, direction="they_did", what="Gave me names", state="done")
+        favours = section(self.client.get(URL), "fav-h")
+        self.assertIn("Read her CV", favours)
+        self.assertIn("overdue since Mon 9 Nov", favours)
+        self.assertNotIn("Gave me names", favours)
+
+    def test_it_suggests_asking_and_listing_when_the_day_is_short(self):
+        r = self.client.get(URL)
+        suggestions = section(r, "sugg-h")
+        self.assertIn('href="/people/?stage=listed"', suggestions)
+        self.assertIn("Ask 3 people", suggestions)
+        self.assertIn('href="/hundred/"', suggestions)
+        for i in range(3):
+            self.make_followup(self.make_person(f"P{i}"), due_on=date(2026, 11, 11))
+        self.assertNotContains(self.client.get(URL), 'id="sugg-h"')
+
+    def test_it_shows_the_weekly_target_with_progress(self):
+        monday = datetime(2026, 11, 9, 9, tzinfo=UTC)
+        for _ in range(2):
+            self.make_interaction(self.maya, is_outreach=True, occurred_at=monday)
+        self.make_interaction(
+            self.maya, is_outreach=True, occurred_at=datetime(2026, 11, 8, tzinfo=UTC)
+        )
+        self.make_meeting(self.maya, starts_at=datetime(2026, 11, 13, 9, tzinfo=UTC))
+        week = section(self.client.get(URL), "week-h")
+        self.assertIn("Asks: 2 of 5", week)
+        self.assertIn("Meetings: 1 of 2", week)
+        self.assertIn('value="2"', week)
+
+    def test_it_keeps_the_number_of_queries_constant(self):
+        def fill(n):
+            for i in range(n):
+                p = self.make_person(f"Q{i}-{n}")
+                self.make_followup(p, due_on=date(2026, 11, 10))
+                self.make_favour(p)
+                self.make_meeting(p, starts_at=datetime(2026, 11, 12, 9, tzinfo=UTC))
+                self.make_meeting(p, starts_at=datetime(2026, 11, 10, 9, tzinfo=UTC))
+
+        fill(1)
+        self.client.get(URL)  # settings row created on first use
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(URL)
+        fill(6)
+        with CaptureQueriesContext(connection) as many:
+            self.client.get(URL)
+        self.assertEqual(len(one), len(many))

@@ -1,0 +1,151 @@
+from datetime import UTC, date, datetime
+
+from freezegun import freeze_time
+
+from hundred.network.models import Company, Favour, FollowUp, Meeting, Person
+from hundred.test import BaseTestCase
+
+
+def debrief_form(**rows) -> dict:
+    form = {"advice": "", "notes": ""}
+    form.update(rows)
+    return form
+
+
+@freeze_time("2026-11-02 09:00:00+00:00")
+class ScheduleMeetingTestCase(BaseTestCase):
+    def setUp(self):
+        self.login()
+        self.maya = self.make_person(stage="asked")
+
+    def test_it_books_a_meeting_in_the_account_zone_and_moves_the_person_to_scheduled(self):
+        self.alice.time_zone = "America/New_York"
+        self.alice.save(update_fields=["time_zone"])
+        pending = self.make_followup(self.maya, due_on=date(2026, 11, 9), reason="no_reply")
+        r = self.client.post(
+            f"/people/{self.maya.pk}/meet/",
+            {"starts_at": "2026-11-04T10:00", "duration_minutes": "20", "place": "Café Nero"},
+        )
+        meeting = Meeting.objects.get(person=self.maya)
+        self.assertRedirects(r, f"/meetings/{meeting.pk}/", fetch_redirect_response=False)
+        self.assertEqual(meeting.starts_at, datetime(2026, 11, 4, 15, tzinfo=UTC))
+        self.assertEqual((meeting.duration_minutes, meeting.place), (20, "Café Nero"))
+        self.maya.refresh_from_db()
+        self.assertEqual(self.maya.stage, "scheduled")
+        pending.refresh_from_db()
+        self.assertEqual(pending.state, "skipped")
+
+    def test_the_length_defaults_to_twenty_minutes(self):
+        r = self.client.get(f"/people/{self.maya.pk}/meet/")
+        self.assertContains(r, 'value="20"')
+
+    def test_the_prep_sheet_has_what_the_article_asks_for(self):
+        northwind = self.make_company(notes="Runs the food bank's books.")
+        dana = self.make_person("Dana", "Reyes")
+        self.maya.company = northwind
+        self.maya.title = "Controller"
+        self.maya.introduced_by = dana
+        self.maya.save()
+        self.make_target(
+            skills=["financial analysis"],
+            geographies=["Boston"],
+            pitch="I'm looking for an opportunity to use my financial analysis skills.",
+        )
+        meeting = self.make_meeting(self.maya)
+        r = self.client.get(f"/meetings/{meeting.pk}/")
+        for text in [
+            "Controller",
+            "Northwind Analytics",
+            "Runs the food bank&#x27;s books.",
+            "Introduced by",
+            "Dana Reyes",
+            "financial analysis skills",
+            "Boston",
+            "Who else should I talk to?",
+            "not for a job",
+            "Is there anything I can do for you?",
+        ]:
+            self.assertContains(r, text)
+
+
+@freeze_time("2026-11-06 17:00:00+00:00")
+class DebriefTestCase(BaseTestCase):
+    def setUp(self):
+        self.login()
+        self.maya = self.make_person(stage="scheduled")
+        self.meeting = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 6, 10, tzinfo=UTC))
+        self.url = f"/meetings/{self.meeting.pk}/debrief/"
+
+    def test_it_turns_names_companies_and_favours_into_records(self):
+        self.make_company("Harbor Light")
+        r = self.client.post(
+            self.url,
+            debrief_form(
+                advice="Look at mid-size non-profits.",
+                name_0="Ann Lee",
+                name_0_company="Harbor Light",
+                name_0_title="CFO",
+                name_0_reach="ann@harbor.org",
+                name_0_note="Say Maya sent you",
+                name_1="Tom Park",
+                name_1_reach="+1 617 555 0100",
+                company_0="harbor light",
+                company_1="Greenway Trust",
+                company_1_target="on",
+                favour_0="Read her nephew's CV",
+                favour_0_due="2026-11-13",
+            ),
+        )
+        self.assertRedirects(r, f"/people/{self.maya.pk}/", fetch_redirect_response=False)
+        ann = Person.objects.get(first_name="Ann", last_name="Lee")
+        self.assertEqual(
+            (ann.source, ann.how_known, ann.stage, ann.introduced_by, ann.introduced_at),
+            ("introduced", "introduced", "listed", self.maya, self.meeting),
+        )
+        self.assertEqual(
+            (ann.company.name, ann.title, ann.emails), ("Harbor Light", "CFO", ["ann@harbor.org"])
+        )
+        self.assertEqual(ann.notes, "Say Maya sent you")
+        tom = Person.objects.get(first_name="Tom")
+        self.assertEqual((tom.phones, tom.emails), (["+1 617 555 0100"], []))
+        # Linked case-insensitively, never duplicated; a new one created and marked a target.
+        self.assertEqual(Company.objects.filter(name__iexact="harbor light").count(), 1)
+        self.assertTrue(Company.objects.get(name="Greenway Trust").is_target)
+        self.assertEqual(
+            sorted(c.name for c in self.meeting.companies_mentioned.all()),
+            ["Greenway Trust", "Harbor Light"],
+        )
+        favour = Favour.objects.get(person=self.maya)
+        self.assertEqual(
+            (favour.direction, favour.state, favour.due_on, favour.meeting),
+            ("they_asked", "promised", date(2026, 11, 13), self.meeting),
+        )
+        self.assertEqual(
+            FollowUp.objects.get(favour=favour, reason="favour").due_on, date(2026, 11, 13)
+        )
+        self.maya.refresh_from_db()
+        self.meeting.refresh_from_db()
+        self.assertEqual(self.maya.stage, "met")
+        self.assertIsNotNone(self.meeting.debriefed_at)
+        self.assertEqual(self.meeting.advice, "Look at mid-size non-profits.")
+        self.assertEqual(
+            FollowUp.objects.get(person=self.maya, reason="thank_you").due_on, date(2026, 11, 9)
+        )
+
+    def test_it_refuses_a_row_without_a_name(self):
+        r = self.client.post(self.url, debrief_form(name_0_company="Harbor Light"))
+        self.assertContains(r, "Give a name for this row")
+        self.assertEqual(Person.objects.count(), 1)
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.debriefed_at)
+
+    def test_a_second_save_adds_names_without_a_second_thank_you(self):
+        self.client.post(self.url, debrief_form(name_0="Ann Lee"))
+        self.client.post(self.url, debrief_form(name_0="Tom Park"))
+        self.assertEqual(self.maya.introduced.count(), 2)
+        self.assertEqual(FollowUp.objects.filter(reason="thank_you").count(), 1)
+
+    def test_it_shows_the_owed_debrief_on_today_until_written(self):
+        self.assertContains(self.client.get("/"), "Debrief your meeting with Maya Okafor")
+        self.client.post(self.url, debrief_form(advice="Try the Trust."))
+        self.assertNotContains(self.client.get("/"), "Debrief your meeting with")
