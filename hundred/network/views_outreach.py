@@ -395,6 +395,8 @@ def compose(request, pk: int | None = None):
             "form": form,
             "people": people,
             "single": single,
+            # One person picked from the list comes by ?ids=: keep it in links and posts.
+            "by_ids": pk is None,
             "templates": templates,
             "chosen": chosen,
             "completeness": comp,
