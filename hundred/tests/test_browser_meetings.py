@@ -1,0 +1,134 @@
+"""In real Chromium: schedule a meeting, read the prep sheet, write the debrief, see Today.
+
+Skipped when there is no Chromium at /usr/bin/chromium, except on CI (CI=true), where a missing
+browser is a failure. Never `playwright install`: Hundred uses Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a
+# thread unless told it is safe (it is: the loop is Playwright's own).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+if not os.path.exists(CHROMIUM):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"Chromium not found at {CHROMIUM} and CI=true.", pytrace=False)
+    pytest.skip(
+        f"Chromium not found at {CHROMIUM}; install Debian's chromium package to run it",
+        allow_module_level=True,
+    )
+
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from hundred.accounts.models import User  # noqa: E402
+from hundred.network.models import Person  # noqa: E402
+from hundred.test import PASSWORD  # noqa: E402
+
+
+class MeetingFlowTest(StaticLiveServerTestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.playwright = sync_playwright().start()
+        cls.browser = cls.playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+
+    def setUp(self) -> None:
+        self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(10_000)
+        self.page = self.context.new_page()
+        self.user = User.objects.create_user("ann@example.org", PASSWORD, time_zone="UTC")
+        self.maya = Person.objects.create(
+            owner=self.user, first_name="Maya", last_name="Okafor", stage="asked"
+        )
+
+    def tearDown(self) -> None:
+        self.context.close()
+
+    def url(self, path: str) -> str:
+        return f"{self.live_server_url}{path}"
+
+    def test_schedule_prep_debrief_then_today_and_the_list(self) -> None:
+        page = self.page
+        page.goto(self.url("/accounts/login/"))
+        page.get_by_label("E-mail address").fill("ann@example.org")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+        # Schedule: a week ago, so that the thank-you is already due today.
+        page.goto(self.url(f"/people/{self.maya.pk}/"))
+        page.get_by_role("link", name="Schedule a meeting").click()
+        when = timezone.localtime(timezone.now() - timedelta(days=7), self.user.tzinfo)
+        page.get_by_label("When").fill(when.strftime("%Y-%m-%dT10:00"))
+        expect(page.get_by_label("Length in minutes")).to_have_value("20")
+        page.get_by_label("Where or how").fill("Café Nero")
+        page.get_by_role("button", name="Book it").click()
+
+        # The prep sheet.
+        expect(page.get_by_role("heading", name="Prep sheet: Maya Okafor")).to_be_visible()
+        expect(page.get_by_text("Is there anything I can do for you?")).to_be_visible()
+        expect(page.get_by_text("Who else should I talk to?", exact=False)).to_be_visible()
+        self.maya.refresh_from_db()
+        self.assertEqual(self.maya.stage, "scheduled")
+
+        # The debrief: two names and one favour.
+        page.get_by_role("link", name="Write the debrief").click()
+        page.get_by_label("Advice received").fill("Look at mid-size non-profits in Boston.")
+        page.locator("#id_name_0").fill("Ann Lee")
+        page.locator("#id_name_0_company").fill("Harbor Light")
+        page.locator("#id_name_0_reach").fill("ann@harbor.org")
+        page.locator("#id_name_1").fill("Tom Park")
+        page.locator("#id_name_1_reach").fill("+1 617 555 0100")
+        page.locator("#id_favour_0").fill("Read her nephew's CV")
+        due = (timezone.localdate() + timedelta(days=3)).isoformat()
+        page.locator("#id_favour_0_due").fill(due)
+        page.get_by_role("button", name="Save the debrief").click()
+        expect(page.get_by_text("2 new names on your list")).to_be_visible()
+
+        # Today: the thank-you and the favour.
+        page.goto(self.url("/"))
+        due_section = page.locator("#followups")
+        expect(due_section).to_contain_text("Maya Okafor")
+        expect(due_section).to_contain_text("Say thank you")
+        expect(page.locator("#favours")).to_contain_text("Read her nephew's CV")
+
+        # The two new people are on the list, introduced by Maya.
+        page.goto(self.url("/people/"))
+        expect(page.get_by_role("link", name="Ann Lee")).to_be_visible()
+        expect(page.get_by_role("link", name="Tom Park")).to_be_visible()
+        page.get_by_role("link", name="Tom Park").click()
+        expect(page.get_by_text("Introduced by", exact=True)).to_be_visible()
+        expect(page.locator("dl.facts")).to_contain_text("Maya Okafor")
+        for name in ("Ann", "Tom"):
+            person = Person.objects.get(owner=self.user, first_name=name)
+            self.assertEqual(
+                (person.introduced_by, person.source, person.stage),
+                (self.maya, "introduced", "listed"),
+            )
