@@ -379,7 +379,10 @@ def compose(request, pk: int | None = None):
             request.session["last_outreach"] = {
                 "ids": [i.pk for i in interactions],
                 "send": request.POST.get("send", "copy"),
-                "subject": data["subject"],
+                "subjects": {
+                    str(i.pk): subject_by_person[p.pk]
+                    for i, p in zip(interactions, people, strict=True)
+                },
             }
             names = ", ".join(str(p) for p in people)
             messages.success(request, f"Recorded your outreach to {names}.")
@@ -437,9 +440,14 @@ def outreach_sent(request):
     rows = []
     for interaction in interactions:
         person = interaction.people.all()[0]
-        subject, _, body = interaction.summary.partition("\n\n")
-        if not body:
-            subject, body = "", interaction.summary
+        # The summary is "subject\n\nbody", or the body alone: a message with no subject has
+        # paragraphs too, so the subject comes from what was recorded, not from the first one.
+        subject = last.get("subjects", {}).get(str(interaction.pk), "")
+        body = interaction.summary
+        if subject and body.startswith(f"{subject}\n\n"):
+            body = body[len(subject) + 2 :]
+        else:
+            subject = ""
         rows.append(
             {
                 "person": person,
