@@ -1,0 +1,78 @@
+"""Launching Debian's Chromium through Playwright, for the browser test and the README screenshot.
+
+Never a downloaded browser: `playwright install` is not part of Hundred. Re-take the README's
+screenshot against a running instance (steps in docs/getting-started.md) with
+
+    .venv/bin/python -m hundred.tests.browser http://127.0.0.1:8000/ EMAIL PASSWORD OUT.png
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+
+# With the network closed, Chromium's background services (sync, component updates, QUIC
+# probes) flood the log with refused connections; these flags keep it quiet and offline.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+SCREENSHOT_SIZE = {"width": 1280, "height": 800}
+
+
+def find_chromium() -> str | None:
+    """The path of a Chromium binary, or None when there is none."""
+    if os.path.exists(DEBIAN_CHROMIUM):
+        return DEBIAN_CHROMIUM
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def launch(playwright, executable_path: str | None = None):
+    """A headless Chromium browser from a `sync_playwright()` context."""
+    return playwright.chromium.launch(
+        executable_path=executable_path or find_chromium(),
+        args=CHROMIUM_ARGS,
+        headless=True,
+    )
+
+
+def log_in(page, base_url: str, email: str, password: str) -> None:
+    """Log in through the real form; `base_url` ends without a slash."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def take_screenshot(base_url: str, email: str, password: str, path: str | Path) -> None:
+    """Save a 1280×800 picture of the People page of a running instance as a PNG."""
+    from playwright.sync_api import sync_playwright
+
+    base_url = base_url.rstrip("/")
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport=SCREENSHOT_SIZE)
+            log_in(page, base_url, email, password)
+            page.goto(f"{base_url}/people/")
+            page.screenshot(path=str(path))
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5:
+        sys.exit("usage: python -m hundred.tests.browser BASE_URL EMAIL PASSWORD OUT.png")
+    take_screenshot(*sys.argv[1:])
