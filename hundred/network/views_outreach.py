@@ -53,6 +53,17 @@ PROMPTS = {
 }
 
 
+# How the target's history names each saved part.
+HISTORY_LABELS = {
+    "skills": "Skills",
+    "industries": "Industries",
+    "company_kinds": "Kinds of organisation",
+    "work_environment": "Work environment",
+    "geographies": "Geography",
+    "pitch": "Pitch",
+}
+
+
 def get_target(user) -> Target | None:
     return Target.objects.for_user(user).first()
 
@@ -87,7 +98,13 @@ def target(request):
         do_save_target(request.user, form.lists())
         messages.success(request, "Target saved.")
         return redirect("network-target")
-    changes = TargetChange.objects.for_user(request.user)[:20]
+    changes = [
+        {
+            "created_at": c.created_at,
+            "parts": [(HISTORY_LABELS.get(k, k), v) for k, v in c.snapshot.items() if v],
+        }
+        for c in TargetChange.objects.for_user(request.user)[:20]
+    ]
     return render(
         request,
         "network/target.html",
