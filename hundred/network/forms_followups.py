@@ -57,9 +57,7 @@ class FollowUpForm(forms.Form):
 
 class RescheduleForm(forms.Form):
     due_on = forms.DateField(label="New date", widget=DATE)
-    override = forms.BooleanField(
-        label="Move it anyway, against the pest guard", required=False
-    )
+    override = forms.BooleanField(label="Move it anyway, against the pest guard", required=False)
 
 
 class DoneForm(forms.Form):

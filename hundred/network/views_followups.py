@@ -300,9 +300,9 @@ def give_back(request):
                 state=FavourState.DONE,
                 direction__in=[FavourDirection.THEY_ASKED, FavourDirection.I_OFFERED],
             ).order_by("-done_on", "-id")[:50],
-            "received": favours.filter(direction=FavourDirection.THEY_DID).order_by(
-                "-created_at"
-            )[:100],
+            "received": favours.filter(direction=FavourDirection.THEY_DID).order_by("-created_at")[
+                :100
+            ],
             "local_today": request.user.local_today(),
         },
     )
