@@ -380,8 +380,11 @@ def compose(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
-        findings = askcheck.check(filled[0][1])
-        if askcheck.has_job_ask(findings) and not data["send_anyway"]:
+        # Every person's copy and the subject line: a job ask can hide in either.
+        asks_for_job = any(
+            askcheck.has_job_ask(askcheck.check(text)) for _, text in filled
+        ) or askcheck.has_job_ask(askcheck.check(data["subject"], first_message=False))
+        if asks_for_job and not data["send_anyway"]:
             form.add_error(
                 "body",
                 "This message asks for a job. Ask for advice, names and ideas instead — or "

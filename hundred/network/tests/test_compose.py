@@ -411,3 +411,23 @@ class CheckTextTestCase(ComposeBase):
 
     def test_it_only_takes_posts(self):
         self.assertEqual(self.client.get(self.URL).status_code, 405)
+
+
+class ComposeSubjectTestCase(BaseTestCase):
+    def test_it_refuses_a_job_ask_in_the_subject(self):
+        maya = self.make_person()
+        self.login()
+        r = self.client.post(
+            f"/people/{maya.pk}/compose/",
+            {
+                "channel": "email",
+                "subject": "Is your team hiring?",
+                "body": "Hi Maya, could I have 15–20 minutes of your advice and ideas? "
+                "I'm looking for an opportunity to use my analysis skills in Boston.",
+                "send": "copy",
+            },
+        )
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, "This message asks for a job")
+        maya.refresh_from_db()
+        self.assertEqual(maya.stage, "listed")
