@@ -1,13 +1,113 @@
+"""The Insights page: the 100 list, the funnel, activity, the referral tree, targets, the review."""
+
+from __future__ import annotations
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
 
-from hundred.network.models import Person
+from hundred.insight import svg
+from hundred.insight.metrics import GOAL, build_insights
+
+OUTLINE_LIMIT = 300
+
+
+def _outline(roots, limit: int = OUTLINE_LIMIT) -> list[tuple[int, int]]:
+    """The tree as (person id, depth) rows in reading order, at most `limit`."""
+    rows: list[tuple[int, int]] = []
+    stack = [(r, 0) for r in reversed(roots)]
+    while stack and len(rows) < limit:
+        node, depth = stack.pop()
+        rows.append((node.id, depth))
+        stack.extend((c, depth + 1) for c in reversed(node.children))
+    return rows
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{round(100 * rate)} %"
 
 
 @login_required
 def insights(request):
+    """Where networking is working: every figure is defined in docs/insights.md."""
+    data = build_insights(request.user)
+    people = data.people
+    weeks = [w.starts_on.strftime("%d %b") for w in data.weeks]
+    tree_svg, tree_hidden = svg.tree(
+        "tree",
+        "Referral tree",
+        f"Who led to whom: {data.tree.people} people, {len(data.tree.roots)} starting points, "
+        f"depth {data.tree.depth}.",
+        data.tree.roots,
+        name=lambda pid: people[pid].name,
+        url=lambda pid: reverse("network-person", args=[pid]),
+    )
+    charts = {
+        "hundred": svg.stacked(
+            "hundred",
+            "Progress to 100",
+            f"{data.listed} of {GOAL} people listed, by how you know them.",
+            [svg.Bar(label, n) for _, label, n in data.by_how_known],
+            GOAL,
+        ),
+        "funnel": svg.hbars(
+            "funnel",
+            "Funnel",
+            "People at each stage: " + ", ".join(f"{s.label} {s.count}" for s in data.funnel),
+            [
+                svg.Bar(
+                    s.label,
+                    s.count,
+                    f"{s.count} ({_percent(s.rate)})" if s.rate is not None else str(s.count),
+                )
+                for s in data.funnel
+            ],
+        ),
+        "activity": svg.grouped_columns(
+            "activity",
+            "Activity, last 12 weeks",
+            "Outreach, replies, meetings and follow-ups done per week; "
+            "the table below has the figures.",
+            weeks,
+            [
+                ("Outreach", [w.outreach for w in data.weeks]),
+                ("Replies", [w.replies for w in data.weeks]),
+                ("Meetings", [w.meetings for w in data.weeks]),
+                ("Follow-ups done", [w.followups_done for w in data.weeks]),
+            ],
+        ),
+        "replies": svg.hbars(
+            "replies",
+            "Reply rate by channel",
+            "; ".join(f"{c.label}: {c.replied} of {c.sent}" for c in data.replies_by_channel)
+            or "No outreach yet.",
+            [
+                svg.Bar(c.label, c.rate * 100, f"{round(100 * c.rate)} % of {c.sent}")
+                for c in data.replies_by_channel
+            ],
+        ),
+        "names": svg.line(
+            "names",
+            "Names per meeting, by week",
+            "Names given per debriefed meeting each week; the table below has the figures.",
+            weeks,
+            [w.names_per_meeting for w in data.weeks],
+        ),
+        "tree": tree_svg,
+    }
     return render(
         request,
         "insight/insights.html",
-        {"people_count": Person.objects.for_user(request.user).count()},
+        {
+            "data": data,
+            "goal": GOAL,
+            "charts": charts,
+            "tree_hidden": tree_hidden,
+            "outline": [
+                (people[pid], depth, depth * 1.2) for pid, depth in _outline(data.tree.roots)
+            ],
+            "outline_more": max(0, data.tree.people - OUTLINE_LIMIT),
+            "funnel_rows": [(s, _percent(s.rate)) for s in data.funnel],
+            "review": data.review,
+        },
     )

@@ -1,0 +1,539 @@
+"""The numbers of the Insights page: a fixed number of queries, whatever the size of the account.
+
+Counting happens in the database (Count, TruncWeek in the account's time zone); the graph work
+(referral tree, warm paths) happens in Python on (id, introduced_by_id, company_id) tuples. The
+definitions of every figure are in docs/insights.md.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from hundred.insight import graph
+from hundred.network.models import (
+    Channel,
+    Company,
+    Direction,
+    Favour,
+    FavourDirection,
+    FollowUp,
+    FollowUpReason,
+    FollowUpState,
+    HowKnown,
+    Interaction,
+    Meeting,
+    Person,
+    ResearchStatus,
+    Stage,
+)
+
+GOAL = 100  # the article's list of 100 people
+WEEKS = 12
+DEFAULT_ASKS_PER_WEEK = 5
+DEFAULT_MEETINGS_PER_WEEK = 2
+ASKED_STAGES = (
+    Stage.ASKED,
+    Stage.SCHEDULED,
+    Stage.MET,
+    Stage.NURTURING,
+    Stage.DECLINED,
+    Stage.PAUSED,
+)
+MET_STAGES = (Stage.MET, Stage.NURTURING)
+TARGETS_SHOWN = 50  # target companies on the page; the rest are counted
+PATHS_SHOWN = 3
+SUGGESTIONS_SHOWN = 5
+
+Through = Interaction.people.through
+
+
+@dataclass
+class PersonRow:
+    id: int
+    introduced_by_id: int | None
+    company_id: int | None
+    stage: str
+    name: str
+    location: str
+
+
+@dataclass
+class Week:
+    starts_on: date
+    outreach: int = 0
+    replies: int = 0
+    meetings: int = 0
+    followups_done: int = 0
+    debriefed: int = 0
+    names: int = 0
+
+    @property
+    def names_per_meeting(self) -> float | None:
+        return round(self.names / self.debriefed, 2) if self.debriefed else None
+
+
+@dataclass
+class FunnelStage:
+    key: str
+    label: str
+    count: int
+    rate: float | None  # count / the previous stage's count, None for the first or after 0
+
+
+@dataclass
+class ChannelReplies:
+    channel: str
+    label: str
+    sent: int
+    replied: int
+
+    @property
+    def rate(self) -> float:
+        return self.replied / self.sent if self.sent else 0.0
+
+
+@dataclass
+class TargetCompany:
+    id: int
+    name: str
+    priority: int
+    priority_label: str
+    research_status: str
+    research_label: str
+    by_stage: list[tuple[str, int]]
+    people: int
+    paths: list[list[PersonRow]]
+    suggestions: list[PersonRow] = field(default_factory=list)
+    suggestion_reason: str = ""
+
+
+@dataclass
+class Checklist:
+    overdue: int
+    meetings: list[tuple[Meeting, bool]]  # last week's meetings and whether each was thanked
+    help_given: int
+
+    @property
+    def followed_up(self) -> bool:
+        return self.overdue == 0
+
+    @property
+    def thanked(self) -> bool:
+        return all(ok for _, ok in self.meetings)
+
+    @property
+    def helped(self) -> bool:
+        return self.help_given > 0
+
+
+@dataclass
+class WeeklyReview:
+    starts_on: date
+    ends_on: date
+    week: Week
+    asks_target: int
+    meetings_target: int
+    targets_from_settings: bool
+    checklist: Checklist
+
+
+@dataclass
+class Insights:
+    today: date
+    people: dict[int, PersonRow]
+    listed: int
+    by_how_known: list[tuple[str, str, int]]
+    funnel: list[FunnelStage]
+    weeks: list[Week]
+    replies_by_channel: list[ChannelReplies]
+    median_days_to_reply: float | None
+    overdue: int
+    overdue_list: list[FollowUp]
+    names_per_meeting: float | None
+    debriefed_meetings: int
+    names_given: int
+    tree: graph.ReferralTree
+    connectors: list[tuple[PersonRow, int]]
+    targets: list[TargetCompany]
+    targets_total: int
+    review: WeeklyReview
+
+
+def week_start(d: date) -> date:
+    """The Monday of d's ISO week."""
+    return d - timedelta(days=d.weekday())
+
+
+def _as_date(value, tz) -> date:
+    # TruncWeek gives an aware datetime in the given zone (or a date on some backends).
+    if isinstance(value, datetime):
+        return timezone.localtime(value, tz).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _rate(count: int, previous: int | None) -> float | None:
+    if previous is None or previous == 0:
+        return None
+    return count / previous
+
+
+def build_insights(user, now: datetime | None = None) -> Insights:
+    """Everything the Insights page shows, for one account."""
+    now = now or timezone.now()
+    tz = user.tzinfo
+    today = timezone.localdate(now, tz)
+    this_monday = week_start(today)
+    first_monday = this_monday - timedelta(weeks=WEEKS - 1)
+    window_start = datetime.combine(first_monday, datetime.min.time(), tzinfo=tz)
+
+    people_qs = Person.objects.for_user(user)
+    rows = {
+        pid: PersonRow(
+            pid, by, company_id, stage, " ".join(p for p in (first, last) if p) or "(no name)", loc
+        )
+        for pid, by, company_id, stage, first, last, loc in people_qs.values_list(
+            "id", "introduced_by_id", "company_id", "stage", "first_name", "last_name", "location"
+        ).order_by()
+    }
+    pairs = [(r.id, r.introduced_by_id) for r in rows.values()]
+
+    # The 100 list by how people are known.
+    known = dict(people_qs.order_by().values_list("how_known").annotate(n=Count("id")))
+    by_how_known = [(k, label, known.get(k, 0)) for k, label in HowKnown.choices if known.get(k)]
+
+    funnel = _funnel(user, now)
+    weeks = _weeks(user, tz, first_monday, window_start, now)
+    replies, median = _replies(user)
+    overdue_qs = FollowUp.objects.for_user(user).filter(state=FollowUpState.OPEN, due_on__lt=today)
+    overdue_list = list(overdue_qs.select_related("person").order_by("due_on", "id")[:10])
+    overdue = overdue_qs.count()
+    debriefed_total, names_total = _names_all_time(user)
+
+    tree = graph.referral_tree(pairs)
+    connectors = [(rows[pid], n) for pid, n in graph.top_connectors(pairs) if pid in rows]
+    targets, targets_total = _targets(user, rows, pairs, now)
+    review = _review(user, tz, weeks, this_monday, overdue, now)
+
+    return Insights(
+        today=today,
+        people=rows,
+        listed=len(rows),
+        by_how_known=by_how_known,
+        funnel=funnel,
+        weeks=weeks,
+        replies_by_channel=replies,
+        median_days_to_reply=median,
+        overdue=overdue,
+        overdue_list=overdue_list,
+        names_per_meeting=round(names_total / debriefed_total, 2) if debriefed_total else None,
+        debriefed_meetings=debriefed_total,
+        names_given=names_total,
+        tree=tree,
+        connectors=connectors,
+        targets=targets,
+        targets_total=targets_total,
+        review=review,
+    )
+
+
+def _outreach_filter(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}is_outreach": True, f"{prefix}direction": Direction.OUT})
+
+
+def _funnel(user, now: datetime) -> list[FunnelStage]:
+    """listed → asked → met → names received → at target companies, in one query."""
+    asked_out = Through.objects.filter(person_id=OuterRef("pk")).filter(
+        _outreach_filter("interaction__")
+    )
+    met_before = Meeting.objects.filter(person_id=OuterRef("pk"), starts_at__lte=now)
+    counts = (
+        Person.objects.for_user(user)
+        .annotate(has_outreach=Exists(asked_out), has_met=Exists(met_before))
+        .aggregate(
+            listed=Count("id"),
+            asked=Count("id", filter=Q(stage__in=ASKED_STAGES) | Q(has_outreach=True)),
+            met=Count("id", filter=Q(stage__in=MET_STAGES) | Q(has_met=True)),
+            names=Count("id", filter=Q(introduced_by__isnull=False)),
+            at_targets=Count("id", filter=Q(company__is_target=True)),
+        )
+    )
+    labels = [
+        ("listed", "Listed"),
+        ("asked", "Asked"),
+        ("met", "Met"),
+        ("names", "Names received"),
+        ("at_targets", "At target companies"),
+    ]
+    stages, previous = [], None
+    for key, label in labels:
+        stages.append(FunnelStage(key, label, counts[key], _rate(counts[key], previous)))
+        previous = counts[key]
+    return stages
+
+
+def _weeks(user, tz, first_monday: date, window_start: datetime, now: datetime) -> list[Week]:
+    """Twelve ISO weeks of activity in the account's time zone, oldest first."""
+    weeks = {
+        first_monday + timedelta(weeks=i): Week(first_monday + timedelta(weeks=i))
+        for i in range(WEEKS)
+    }
+
+    def add(rows, attribute: str) -> None:
+        for week, n in rows:
+            w = weeks.get(_as_date(week, tz))
+            if w is not None:
+                setattr(w, attribute, getattr(w, attribute) + n)
+
+    interactions = (
+        Interaction.objects.for_user(user)
+        .filter(occurred_at__gte=window_start, occurred_at__lte=now)
+        .annotate(week=TruncWeek("occurred_at", tzinfo=tz))
+        .order_by()
+        .values_list("week")
+        .annotate(
+            outreach=Count("id", filter=_outreach_filter()),
+            replies=Count("id", filter=Q(direction=Direction.IN)),
+        )
+    )
+    rows = list(interactions)
+    add([(w, o) for w, o, _ in rows], "outreach")
+    add([(w, r) for w, _, r in rows], "replies")
+    add(
+        Meeting.objects.for_user(user)
+        .filter(starts_at__gte=window_start, starts_at__lte=now)
+        .annotate(week=TruncWeek("starts_at", tzinfo=tz))
+        .order_by()
+        .values_list("week")
+        .annotate(n=Count("id")),
+        "meetings",
+    )
+    add(
+        FollowUp.objects.for_user(user)
+        .filter(state=FollowUpState.DONE, done_at__gte=window_start, done_at__lte=now)
+        .annotate(week=TruncWeek("done_at", tzinfo=tz))
+        .order_by()
+        .values_list("week")
+        .annotate(n=Count("id")),
+        "followups_done",
+    )
+    # Names per meeting: debriefed meetings of each week, and the names given at them.
+    add(
+        Meeting.objects.for_user(user)
+        .filter(debriefed_at__isnull=False, starts_at__gte=window_start, starts_at__lte=now)
+        .annotate(week=TruncWeek("starts_at", tzinfo=tz))
+        .order_by()
+        .values_list("week")
+        .annotate(n=Count("id")),
+        "debriefed",
+    )
+    add(
+        Person.objects.for_user(user)
+        .filter(
+            introduced_at__debriefed_at__isnull=False,
+            introduced_at__starts_at__gte=window_start,
+            introduced_at__starts_at__lte=now,
+        )
+        .annotate(week=TruncWeek("introduced_at__starts_at", tzinfo=tz))
+        .order_by()
+        .values_list("week")
+        .annotate(n=Count("id")),
+        "names",
+    )
+    return [weeks[k] for k in sorted(weeks)]
+
+
+def _names_all_time(user) -> tuple[int, int]:
+    debriefed = Meeting.objects.for_user(user).filter(debriefed_at__isnull=False)
+    counts = debriefed.aggregate(
+        meetings=Count("id", distinct=True), names=Count("names_given", distinct=True)
+    )
+    return counts["meetings"], counts["names"]
+
+
+def _replies(user) -> tuple[list[ChannelReplies], float | None]:
+    """Reply rate by channel of the outreach, and the median days to the first reply after it."""
+    first_reply = (
+        Through.objects.filter(
+            person_id=OuterRef("person_id"),
+            interaction__direction=Direction.IN,
+            interaction__occurred_at__gt=OuterRef("interaction__occurred_at"),
+        )
+        .order_by("interaction__occurred_at")
+        .values("interaction__occurred_at")[:1]
+    )
+    rows = (
+        Through.objects.filter(interaction__owner=user)
+        .filter(_outreach_filter("interaction__"))
+        .annotate(reply_at=Subquery(first_reply))
+        .values_list("interaction__channel", "interaction__occurred_at", "reply_at")
+    )
+    sent: Counter[str] = Counter()
+    replied: Counter[str] = Counter()
+    delays: list[float] = []
+    for channel, sent_at, reply_at in rows:
+        sent[channel] += 1
+        if reply_at is not None:
+            replied[channel] += 1
+            delays.append((reply_at - sent_at).total_seconds() / 86400)
+    labels = dict(Channel.choices)
+    result = [
+        ChannelReplies(c, labels.get(c, c), sent[c], replied[c])
+        for c in sorted(sent, key=lambda c: (-sent[c], c))
+    ]
+    median = round(statistics.median(delays), 1) if delays else None
+    return result, median
+
+
+def _targets(
+    user, rows: dict[int, PersonRow], pairs, now: datetime
+) -> tuple[list[TargetCompany], int]:
+    """Target companies with their people by stage, warm paths, or whom to ask for names."""
+    companies = {
+        c["id"]: c
+        for c in Company.objects.for_user(user)
+        .order_by()
+        .values("id", "name", "industry", "location", "is_target", "priority", "research_status")
+    }
+    targets = sorted(
+        (c for c in companies.values() if c["is_target"]),
+        key=lambda c: (c["priority"], c["name"].lower(), c["id"]),
+    )
+    # Sources of warm paths: people known directly, and people the user has met.
+    met_ids = set(
+        Meeting.objects.for_user(user)
+        .filter(starts_at__lte=now)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+    sources = {r.id for r in rows.values() if r.introduced_by_id is None} | met_ids
+    sources |= {r.id for r in rows.values() if r.stage in MET_STAGES}
+    paths = graph.shortest_paths_from(pairs, sources)
+
+    at: dict[int, list[PersonRow]] = defaultdict(list)
+    for r in rows.values():
+        if r.company_id is not None:
+            at[r.company_id].append(r)
+
+    stage_labels = dict(Stage.choices)
+    priorities = {1: "High", 2: "Medium", 3: "Low"}
+    research = dict(ResearchStatus.choices)
+    result = []
+    for c in targets[:TARGETS_SHOWN]:
+        there = at.get(c["id"], [])
+        stages = Counter(r.stage for r in there)
+        chains = graph.warm_paths(paths, (r.id for r in there), PATHS_SHOWN)
+        target = TargetCompany(
+            id=c["id"],
+            name=c["name"],
+            priority=c["priority"],
+            priority_label=priorities.get(c["priority"], str(c["priority"])),
+            research_status=c["research_status"],
+            research_label=research.get(c["research_status"], c["research_status"]),
+            by_stage=[(stage_labels[s], stages[s]) for s in Stage.values if stages[s]],
+            people=len(there),
+            paths=[[rows[i] for i in chain] for chain in chains],
+        )
+        if not there:
+            target.suggestions, target.suggestion_reason = _suggest(c, companies, at, rows)
+        result.append(target)
+    return result, len(targets)
+
+
+def _city(location: str) -> str:
+    return location.split(",")[0].strip().lower()
+
+
+def _suggest(company, companies, at, rows) -> tuple[list[PersonRow], str]:
+    """People to ask for names at an empty company: the same industry first, then the same city."""
+    industry = company["industry"].strip().lower()
+    city = _city(company["location"])
+    same_industry, same_city = [], []
+    if industry:
+        for cid, other in companies.items():
+            if cid != company["id"] and other["industry"].strip().lower() == industry:
+                same_industry.extend(at.get(cid, []))
+    if city:
+        for r in rows.values():
+            located = r.location or companies.get(r.company_id, {}).get("location", "")
+            if _city(located) == city:
+                same_city.append(r)
+    # Someone already met is the easiest to ask.
+    rank = {s: i for i, s in enumerate((Stage.NURTURING, Stage.MET, Stage.SCHEDULED, Stage.ASKED))}
+
+    def best(found):
+        return sorted(found, key=lambda r: (rank.get(r.stage, 9), r.name.lower(), r.id))
+
+    chosen = best(same_industry)[:SUGGESTIONS_SHOWN]
+    ids = {r.id for r in chosen}
+    chosen += [r for r in best(same_city) if r.id not in ids][: SUGGESTIONS_SHOWN - len(chosen)]
+    reasons = []
+    if same_industry:
+        reasons.append(f"people at other {company['industry']} companies")
+    if same_city and len(chosen) > len(best(same_industry)[:SUGGESTIONS_SHOWN]):
+        reasons.append(f"people in {company['location'].split(',')[0].strip()}")
+    return chosen, " and ".join(reasons)
+
+
+def weekly_targets(user) -> tuple[int, int, bool]:
+    """(asks, meetings, whether they come from the account's settings) per week."""
+    try:
+        from hundred.network.models import FollowUpSettings
+    except ImportError:  # pragma: no cover - the settings model is older than this page
+        return DEFAULT_ASKS_PER_WEEK, DEFAULT_MEETINGS_PER_WEEK, False
+    found = (
+        FollowUpSettings.objects.filter(owner=user)
+        .values_list("asks_per_week", "meetings_per_week")
+        .first()
+    )
+    if found is None:
+        return DEFAULT_ASKS_PER_WEEK, DEFAULT_MEETINGS_PER_WEEK, False
+    return found[0], found[1], True
+
+
+def _review(user, tz, weeks: list[Week], this_monday: date, overdue: int, now) -> WeeklyReview:
+    """Last ISO week against the weekly targets, and the article's checklist."""
+    last_monday = this_monday - timedelta(weeks=1)
+    start = datetime.combine(last_monday, datetime.min.time(), tzinfo=tz)
+    end = datetime.combine(this_monday, datetime.min.time(), tzinfo=tz)
+    week = next((w for w in weeks if w.starts_on == last_monday), Week(last_monday))
+    asks, meetings_target, from_settings = weekly_targets(user)
+
+    thank_you = FollowUp.objects.filter(
+        meeting_id=OuterRef("pk"), reason=FollowUpReason.THANK_YOU, state=FollowUpState.DONE
+    )
+    wrote_after = Through.objects.filter(
+        person_id=OuterRef("person_id"),
+        interaction__direction=Direction.OUT,
+        interaction__occurred_at__gt=OuterRef("starts_at"),
+    )
+    last_week_meetings = (
+        Meeting.objects.for_user(user)
+        .filter(starts_at__gte=start, starts_at__lt=end, starts_at__lte=now)
+        .select_related("person")
+        .annotate(has_thanks=Exists(thank_you), has_written=Exists(wrote_after))
+        .order_by("starts_at", "id")
+    )
+    meetings = [(m, m.has_thanks or m.has_written) for m in last_week_meetings]
+    helping = Favour.objects.for_user(user).filter(
+        direction__in=(FavourDirection.I_OFFERED, FavourDirection.THEY_ASKED)
+    )
+    help_given = helping.filter(
+        Q(created_at__gte=start, created_at__lt=end)
+        | Q(done_on__gte=last_monday, done_on__lt=this_monday)
+    ).count()
+    return WeeklyReview(
+        starts_on=last_monday,
+        ends_on=this_monday - timedelta(days=1),
+        week=week,
+        asks_target=asks,
+        meetings_target=meetings_target,
+        targets_from_settings=from_settings,
+        checklist=Checklist(overdue=overdue, meetings=meetings, help_given=help_given),
+    )

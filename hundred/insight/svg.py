@@ -1,0 +1,233 @@
+"""Charts and the referral tree as SVG strings, drawn on the server: no JavaScript to see them.
+
+Every text that comes from data goes through `escape`; every chart has role="img", a <title>
+and a <desc> it is labelled by. The page puts a table next to each chart for screen readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from hundred.insight.graph import Node
+
+COLOURS = ("#2f6f8f", "#c0713a", "#5a8f3c", "#8a5a9e", "#b0443c", "#6b6b6b", "#3c8f86", "#a08a2f")
+FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+
+
+def _open(uid: str, width: int, height: int, title: str, desc: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-labelledby="{uid}-title {uid}-desc">',
+        f'<title id="{uid}-title">{escape(title)}</title>',
+        f'<desc id="{uid}-desc">{escape(desc)}</desc>',
+    ]
+
+
+def _close(parts: list[str]) -> SafeString:
+    parts.append("</svg>")
+    return mark_safe("\n".join(parts))
+
+
+def _fmt(n: float) -> str:
+    return f"{n:.1f}".rstrip("0").rstrip(".")
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    note: str = ""  # text after the bar, e.g. "40 %"
+
+
+def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = 560) -> SafeString:
+    """Horizontal bars, one a row, with the label left and the value right."""
+    row, label_w, top = 26, 170, 8
+    height = top * 2 + row * max(1, len(bars))
+    most = max((b.value for b in bars), default=0) or 1
+    room = width - label_w - 90
+    parts = _open(uid, width, height, title, desc)
+    for i, b in enumerate(bars):
+        y = top + i * row
+        w = max(0.0, room * b.value / most)
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" {FONT}>'
+            f"{escape(b.label)}</text>"
+            f'<rect x="{label_w}" y="{y + 4}" width="{_fmt(w)}" height="16" '
+            f'fill="{COLOURS[i % len(COLOURS)]}"/>'
+            f'<text x="{_fmt(label_w + w + 6)}" y="{y + 16}" {FONT}>'
+            f"{escape(b.note or _fmt(b.value))}</text>"
+        )
+    return _close(parts)
+
+
+def stacked(
+    uid: str, title: str, desc: str, parts_: Sequence[Bar], goal: int, width: int = 560
+) -> SafeString:
+    """One bar toward a goal, in coloured parts, with a legend below."""
+    height = 40 + 20 * ((len(parts_) + 2) // 3)
+    total = sum(p.value for p in parts_)
+    scale = (width - 20) / max(goal, total, 1)
+    parts = _open(uid, width, height, title, desc)
+    parts.append(
+        f'<rect x="10" y="6" width="{_fmt(goal * scale)}" height="20" fill="#eee" stroke="#999"/>'
+    )
+    x = 10.0
+    for i, p in enumerate(parts_):
+        w = p.value * scale
+        parts.append(
+            f'<rect x="{_fmt(x)}" y="6" width="{_fmt(w)}" height="20" '
+            f'fill="{COLOURS[i % len(COLOURS)]}"/>'
+        )
+        x += w
+    for i, p in enumerate(parts_):
+        lx, ly = 10 + (i % 3) * ((width - 20) // 3), 44 + (i // 3) * 20
+        parts.append(
+            f'<rect x="{lx}" y="{ly - 10}" width="10" height="10" '
+            f'fill="{COLOURS[i % len(COLOURS)]}"/>'
+            f'<text x="{lx + 14}" y="{ly}" {FONT}>{escape(p.label)}: {_fmt(p.value)}</text>'
+        )
+    return _close(parts)
+
+
+def grouped_columns(
+    uid: str,
+    title: str,
+    desc: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    width: int = 720,
+    height: int = 220,
+) -> SafeString:
+    """Columns per category (a week), one colour per series, with a legend on top."""
+    left, bottom, top = 30, 36, 30
+    plot_h = height - top - bottom
+    most = max((v for _, values in series for v in values), default=0) or 1
+    slot = (width - left - 10) / max(1, len(categories))
+    bar_w = max(2.0, (slot - 6) / max(1, len(series)))
+    parts = _open(uid, width, height, title, desc)
+    for i, (name, _) in enumerate(series):
+        lx = left + i * 150
+        parts.append(
+            f'<rect x="{lx}" y="6" width="10" height="10" fill="{COLOURS[i % len(COLOURS)]}"/>'
+            f'<text x="{lx + 14}" y="16" {FONT}>{escape(name)}</text>'
+        )
+    base = top + plot_h
+    parts.append(
+        f'<line x1="{left}" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#999"/>'
+        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
+        f'<text x="{left - 4}" y="{base}" text-anchor="end" {FONT}>0</text>'
+    )
+    for c, category in enumerate(categories):
+        x0 = left + c * slot + 3
+        for s, (_, values) in enumerate(series):
+            v = values[c] if c < len(values) else 0
+            h = plot_h * v / most
+            parts.append(
+                f'<rect x="{_fmt(x0 + s * bar_w)}" y="{_fmt(base - h)}" width="{_fmt(bar_w - 1)}" '
+                f'height="{_fmt(h)}" fill="{COLOURS[s % len(COLOURS)]}"/>'
+            )
+        parts.append(
+            f'<text x="{_fmt(x0 + slot / 2 - 3)}" y="{base + 14}" text-anchor="middle" '
+            f"{FONT}>{escape(category)}</text>"
+        )
+    return _close(parts)
+
+
+def line(
+    uid: str,
+    title: str,
+    desc: str,
+    categories: Sequence[str],
+    values: Sequence[float | None],
+    width: int = 720,
+    height: int = 180,
+) -> SafeString:
+    """A line through the known values; a gap where a value is None."""
+    left, bottom, top = 30, 30, 14
+    plot_h = height - top - bottom
+    most = max((v for v in values if v is not None), default=0) or 1
+    step = (width - left - 20) / max(1, len(categories) - 1)
+    base = top + plot_h
+    parts = _open(uid, width, height, title, desc)
+    parts.append(
+        f'<line x1="{left}" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#999"/>'
+        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
+        f'<text x="{left - 4}" y="{base}" text-anchor="end" {FONT}>0</text>'
+    )
+    points: list[str] = []
+    segments: list[list[str]] = []
+    for i, (category, v) in enumerate(zip(categories, values, strict=False)):
+        x = left + 10 + i * step
+        parts.append(
+            f'<text x="{_fmt(x)}" y="{base + 16}" text-anchor="middle" {FONT}>'
+            f"{escape(category)}</text>"
+        )
+        if v is None:
+            if points:
+                segments.append(points)
+            points = []
+            continue
+        y = base - plot_h * v / most
+        points.append(f"{_fmt(x)},{_fmt(y)}")
+        parts.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="3" fill="{COLOURS[0]}"/>')
+    if points:
+        segments.append(points)
+    for seg in segments:
+        if len(seg) > 1:
+            parts.append(
+                f'<polyline points="{" ".join(seg)}" fill="none" stroke="{COLOURS[0]}" '
+                f'stroke-width="2"/>'
+            )
+    return _close(parts)
+
+
+def tree(
+    uid: str,
+    title: str,
+    desc: str,
+    roots: Sequence[Node],
+    name: Callable[[int], str],
+    url: Callable[[int], str],
+    limit: int = 80,
+    width: int = 720,
+) -> tuple[SafeString, int]:
+    """The referral tree as an indented outline: a row a person, a line to who introduced them.
+
+    Returns the SVG and how many people did not fit within `limit` rows.
+    """
+    row, indent = 22, 22
+    rows: list[tuple[int, int, int | None, bool]] = []  # (id, depth, parent row, in_loop)
+    total = 0
+    stack: list[tuple[Node, int, int | None]] = [(r, 0, None) for r in reversed(roots)]
+    while stack:
+        node, depth, parent_row = stack.pop()
+        total += 1
+        if len(rows) >= limit:
+            continue
+        rows.append((node.id, depth, parent_row, node.in_loop))
+        me = len(rows) - 1
+        stack.extend((child, depth + 1, me) for child in reversed(node.children))
+    height = 10 + row * max(1, len(rows))
+    parts = _open(uid, width, height, title, desc)
+    for i, (_pid, depth, parent_row, _) in enumerate(rows):
+        if parent_row is not None:
+            px = 12 + rows[parent_row][1] * indent
+            py = 12 + parent_row * row
+            x, y = 12 + depth * indent, 12 + i * row
+            parts.append(
+                f'<path d="M{px},{py} V{y} H{x}" fill="none" stroke="#999" stroke-width="1.5"/>'
+            )
+    for i, (pid, depth, _, in_loop) in enumerate(rows):
+        x, y = 12 + depth * indent, 12 + i * row
+        colour = COLOURS[4] if in_loop else COLOURS[depth % 4]
+        label = name(pid) + (" (loop of introductions)" if in_loop else "")
+        parts.append(
+            f'<a href="{escape(url(pid))}"><circle cx="{x}" cy="{y}" r="6" fill="{colour}"/>'
+            f'<text x="{x + 10}" y="{y + 4}" {FONT}>{escape(label)}</text></a>'
+        )
+    return _close(parts), total - len(rows)
