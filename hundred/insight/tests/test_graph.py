@@ -1,0 +1,100 @@
+"""The referral tree and warm paths on small graphs with known answers, loops included."""
+
+from __future__ import annotations
+
+from django.test import SimpleTestCase
+
+from hundred.insight import graph
+
+
+def shape(node: graph.Node) -> tuple:
+    return (node.id, [shape(c) for c in node.children])
+
+
+class ReferralTreeTestCase(SimpleTestCase):
+    def test_it_roots_the_tree_at_people_known_directly_who_introduced_someone(self):
+        # 1 → 2 → 3, 1 → 4; 5 known directly but introduced nobody; 6 → 7
+        pairs = [(1, None), (2, 1), (3, 2), (4, 1), (5, None), (6, None), (7, 6)]
+        tree = graph.referral_tree(pairs)
+        self.assertEqual(
+            [shape(r) for r in tree.roots],
+            [
+                (1, [(2, [(3, [])]), (4, [])]),
+                (6, [(7, [])]),
+            ],
+        )
+        self.assertEqual(tree.depth, 2)
+        self.assertEqual(tree.people, 6)
+
+    def test_it_has_depth_zero_when_nobody_introduced_anyone(self):
+        tree = graph.referral_tree([(1, None), (2, None)])
+        self.assertEqual(tree.roots, [])
+        self.assertEqual(tree.depth, 0)
+
+    def test_it_breaks_a_loop_at_its_lowest_id(self):
+        # 10 introduced 11 and 11 introduced 10 (possible through edits); 12 hangs below 11.
+        pairs = [(1, None), (2, 1), (10, 11), (11, 10), (12, 11)]
+        tree = graph.referral_tree(pairs)
+        self.assertEqual(
+            [shape(r) for r in tree.roots],
+            [
+                (1, [(2, [])]),
+                (10, [(11, [(12, [])])]),
+            ],
+        )
+        self.assertTrue(tree.roots[1].in_loop)
+        self.assertFalse(tree.roots[0].in_loop)
+        self.assertEqual(tree.people, 5)
+
+    def test_it_survives_a_self_introduction_and_a_three_way_loop(self):
+        pairs = [(1, 1), (2, 4), (3, 2), (4, 3)]
+        tree = graph.referral_tree(pairs)
+        self.assertEqual([shape(r) for r in tree.roots], [(2, [(3, [(4, [])])])])
+        self.assertEqual(tree.depth, 2)
+
+    def test_it_lists_the_most_generous_connectors_first(self):
+        pairs = [(1, None), (2, 1), (3, 1), (4, 1), (5, 2), (6, 2), (7, 5)]
+        self.assertEqual(graph.top_connectors(pairs, limit=2), [(1, 3), (2, 2)])
+        self.assertEqual(graph.top_connectors(pairs)[-1], (5, 1))
+
+    def test_size_counts_everyone_below(self):
+        tree = graph.referral_tree([(1, None), (2, 1), (3, 2), (4, 1)])
+        self.assertEqual(tree.roots[0].size(), 3)
+
+
+class WarmPathTestCase(SimpleTestCase):
+    # 1 (known directly) introduced 2, who introduced 3 and 4; 4 introduced 5.
+    # 6 and 7 introduced each other (a loop, no one known directly); 8 hangs below 7.
+    PAIRS = [(1, None), (2, 1), (3, 2), (4, 2), (5, 4), (6, 7), (7, 6), (8, 7), (9, None)]
+
+    def test_it_finds_the_shortest_chain_from_someone_known(self):
+        paths = graph.shortest_paths_from(self.PAIRS, sources=[1, 9])
+        self.assertEqual(paths[5], [1, 2, 4, 5])
+        self.assertEqual(paths[1], [1])
+        self.assertEqual(paths[9], [9])
+
+    def test_it_goes_both_ways_along_an_introduction(self):
+        # Met 5 (a source): 5 → 4 → 2 → 3 reaches 3 through whoever introduced them.
+        paths = graph.shortest_paths_from(self.PAIRS, sources=[5])
+        self.assertEqual(paths[3], [5, 4, 2, 3])
+        self.assertEqual(paths[1], [5, 4, 2, 1])
+
+    def test_it_does_not_reach_a_loop_unconnected_to_anyone_known(self):
+        paths = graph.shortest_paths_from(self.PAIRS, sources=[1, 9])
+        self.assertNotIn(6, paths)
+        self.assertNotIn(8, paths)
+
+    def test_it_walks_through_a_loop_without_looping(self):
+        paths = graph.shortest_paths_from(self.PAIRS, sources=[6])
+        self.assertEqual(paths[8], [6, 7, 8])
+        self.assertEqual(set(paths), {6, 7, 8})
+
+    def test_it_prefers_the_shorter_chain_and_then_the_lower_id(self):
+        paths = graph.shortest_paths_from(self.PAIRS, sources=[1, 9])
+        # People at one company: 5 (three introductions away) and 3 (two away).
+        self.assertEqual(graph.warm_paths(paths, [5, 3]), [[1, 2, 3], [1, 2, 4, 5]])
+        self.assertEqual(graph.warm_paths(paths, [5, 3], limit=1), [[1, 2, 3]])
+        self.assertEqual(graph.warm_paths(paths, [6]), [])
+
+    def test_a_source_missing_from_the_people_is_ignored(self):
+        self.assertEqual(graph.shortest_paths_from([(1, None)], sources=[99]), {})
