@@ -200,7 +200,9 @@ def main() -> None:
             import cProfile
             import pstats
 
-            cProfile.runctx("build_insights(user)", globals(), locals(), "/tmp/insight.prof")
+            from hundred.insight.metrics import build_insights
+
+            cProfile.runctx("f(u)", {"f": build_insights, "u": user}, {}, "/tmp/insight.prof")
             pstats.Stats("/tmp/insight.prof").sort_stats("cumulative").print_stats(25)
         for url in ("/insights/", "/"):
             median, best, queries = measure(client, url)
