@@ -1,0 +1,204 @@
+"""`hundred import`, `hundred export`, `hundred restore` and `hundred backup`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from hundred.cli import (
+    UsageError,
+    add_json_argument,
+    add_user_argument,
+    arguments,
+    command,
+    read_input,
+    resolve_user,
+    write_output,
+)
+from hundred.transfer.records import KINDS
+
+
+def _import_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    parser.add_argument("file", metavar="FILE", help="the file to import; - reads standard input")
+    add_user_argument(parser)
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would happen and change nothing"
+    )
+    add_json_argument(parser)
+
+
+def _progress(message: str) -> None:
+    # Only a person watching a terminal wants it; pipes and logs get the summary alone.
+    if sys.stderr.isatty():
+        print(f"\r{message}\033[K", end="", file=sys.stderr, flush=True)
+
+
+@command(
+    "import",
+    help="import people from LinkedIn, Google, Outlook, vCard or any CSV",
+    example="hundred import linkedin Connections.csv --dry-run",
+)
+@arguments(_import_args)
+def import_(args: argparse.Namespace) -> int:
+    from django.conf import settings
+
+    from hundred.serve import ensure_migrated
+    from hundred.transfer.loader import do_import
+    from hundred.transfer.parsers import UnsupportedFile, parse
+
+    ensure_migrated()
+    user = resolve_user(args.user)
+    data = read_input(args.file)
+    _progress(f"Reading {args.file} …")
+    try:
+        result = parse(
+            args.kind, data, filename=args.file, default_region=settings.DEFAULT_PHONE_REGION
+        )
+    except UnsupportedFile as e:
+        _progress("")
+        raise UsageError(str(e)) from None
+    _progress(f"Matching and writing {len(result.people)} people …")
+    report = do_import(user, result, dry_run=args.dry_run, filename=args.file)
+    _progress("")
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.contract(), ensure_ascii=False))
+        return 0
+    print(report.summary())
+    for row in report.skipped_rows:
+        where = f"{row['file']} line" if row.get("file") else "line"
+        print(f"  skipped {where} {row['line']}: {row['reason']}")
+    return 0
+
+
+EXPORT_KINDS = ("json", "csv", "vcard", "ics")
+
+
+def _export_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND", help=", ".join(EXPORT_KINDS))
+    add_user_argument(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here, not to standard output")
+    parser.add_argument(
+        "--bom", action="store_true", help="csv: start with a byte-order mark, for Excel"
+    )
+    parser.add_argument(
+        "--vcard-version",
+        choices=("3.0", "4.0"),
+        default="4.0",
+        help="vcard: 4.0 (default) or 3.0 for older phones",
+    )
+
+
+@command(
+    "export",
+    help="export your data: json (the full backup), csv, vcard or ics",
+    example="hundred export json -o hundred-backup.json",
+)
+@arguments(_export_args)
+def export(args: argparse.Namespace) -> int:
+    from hundred.serve import ensure_migrated
+    from hundred.transfer import exports
+
+    ensure_migrated()
+    user = resolve_user(args.user)
+    if args.kind == "json":
+        data: str | bytes = dumps_backup(exports.export_backup(user))
+    elif args.kind == "csv":
+        data = exports.export_csv(user, bom=args.bom)
+    elif args.kind == "vcard":
+        data = exports.export_vcards(user, version=args.vcard_version)
+    else:
+        data = exports.export_ics(user)
+    write_output(data, args.output)
+    return 0
+
+
+def dumps_backup(backup: dict) -> str:
+    return json.dumps(backup, ensure_ascii=False, indent=2) + "\n"
+
+
+def _restore_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FILE", help="a backup from 'hundred export json'; - reads stdin"
+    )
+    add_user_argument(parser)
+
+
+@command(
+    "restore",
+    help="load a JSON backup into an empty account",
+    example="hundred restore hundred-backup.json --user ann@example.org",
+)
+@arguments(_restore_args)
+def restore(args: argparse.Namespace) -> int:
+    from hundred.serve import ensure_migrated
+    from hundred.transfer.backup import AccountNotEmpty, BadBackup, do_restore, read_backup
+
+    ensure_migrated()
+    user = resolve_user(args.user)
+    try:
+        counts = do_restore(user, read_backup(read_input(args.file)))
+    except (BadBackup, AccountNotEmpty) as e:
+        raise UsageError(str(e)) from None
+    print(
+        f"Restored {counts['people']} people, {counts['companies']} companies, "
+        f"{counts['interactions']} interactions, {counts['meetings']} meetings, "
+        f"{counts['followups']} follow-ups and {counts['favours']} favours into {user.email}."
+    )
+    return 0
+
+
+def _backup_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the copy to write (default hundred-YYYY-MM-DD.sqlite3)",
+    )
+
+
+@command(
+    "backup",
+    help="a consistent copy of the whole database (SQLite; use pg_dump on PostgreSQL)",
+    example="hundred backup -o hundred-copy.sqlite3",
+)
+@arguments(_backup_args)
+def backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from django.db import connection
+    from django.utils import timezone
+
+    if connection.vendor != "sqlite":
+        raise UsageError(
+            "This instance uses PostgreSQL: back it up with pg_dump "
+            '(pg_dump --format=custom "$DATABASE_URL" > hundred.dump).'
+        )
+    output = args.output or f"hundred-{timezone.localdate():%Y-%m-%d}.sqlite3"
+    if output == "-":
+        raise UsageError("A database copy cannot go to standard output; give a file with -o.")
+    target = Path(output)
+    if target.exists():
+        raise UsageError(f"{output} already exists; choose another name or remove it first.")
+    copy_sqlite(str(connection.settings_dict["NAME"]), target)
+    print(f"Copied the database to {output}.")
+    return 0
+
+
+def copy_sqlite(source_path: str, target) -> None:
+    """Copy a SQLite database file with the online backup API: consistent while others write."""
+    import sqlite3
+
+    try:
+        source = sqlite3.connect(source_path, timeout=30)
+        dest = sqlite3.connect(target)
+    except sqlite3.Error as e:
+        raise UsageError(f"Cannot open the database or {target}: {e}.") from None
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
