@@ -29,6 +29,7 @@ PUBLIC = {
     "accounts-password-reset-sent",
     "accounts-password-reset-confirm",
     "accounts-password-reset-complete",
+    "transfer-feed",  # calendar apps cannot log in: the secret token in the URL is the key
 }
 
 
@@ -97,6 +98,13 @@ def _meeting(t):
     return {"pk": m.pk}, m
 
 
+def _import_run(t):
+    from hundred.transfer.models import ImportRun
+
+    run = ImportRun.objects.create(owner=t.alice, kind="vcard", report={"kind": "vcard"})
+    return {"pk": run.pk}, run
+
+
 def _favour(t):
     f = t.make_favour(t.make_person())
     return {"pk": f.pk}, f
@@ -123,6 +131,7 @@ BUILDERS: dict[str, Builder] = {
     "network-meeting-prep": _meeting,
     "network-meeting-debrief": _meeting,
     "network-favour-done": _favour,
+    "transfer-run": _import_run,
 }
 
 
