@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from hundred.network.models import (
@@ -211,6 +212,7 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
 
     new: dict[int, dict[str, Any]] = {}
     changed: dict[int, set[str]] = {}
+    matched: set[int] = set()
     default_source = result.kind if result.kind in _SOURCES else Source.CSV
     for rec in result.people:
         id = matcher.match(rec)
@@ -219,6 +221,8 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
             new[id] = _new_person(rec, default_source)
             matcher.add(id, rec)
             continue
+        if id > 0:
+            matched.add(id)
         target = new[id] if id < 0 else state[id]
         changes = merge_into(target, rec)
         changes = _valid(changes)
@@ -238,25 +242,9 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
     report.companies_created += companies.flush()
 
     now = timezone.now()
-    created = Person.objects.bulk_create(
-        Person(
-            owner=owner,
-            company_id=companies.ids.get(p.get("company_key", "")),
-            source=p["source"],
-            created_at=now,
-            stage_changed_at=now,
-            **{
-                name: _limit(Person, name, p[name])
-                for name in _PERSON_FIELDS
-                if p[name] not in ("", None)
-            },
-        )
-        for p in new.values()
-    )
-    real_id = {}
-    for temp, person in zip(new, created, strict=True):
-        real_id[temp] = person.pk
-    report.created = len(created)
+    ids = _insert_people(owner, list(new.values()), companies, now)
+    real_id = dict(zip(new, ids, strict=True))
+    report.created = len(ids)
     report.new_examples = [_name(p["first_name"], p["last_name"]) for p in new.values()][:EXAMPLES]
 
     if changed:
@@ -287,13 +275,78 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
     report.merged_examples = [
         _name(state[id]["first_name"], state[id]["last_name"]) for id in list(changed)[:EXAMPLES]
     ]
-    report.unchanged = len(
-        {matcher.match(r) for r in result.people} - set(real_id) - set(changed) - {None}
-    )
+    report.unchanged = len(matched - set(changed))
 
     _write_tags(owner, new, real_id, state, changed)
     report.interactions_created = _write_interactions(owner, result, matcher, real_id, report)
     report.companies_created += _write_companies(result, companies, report)
+
+
+def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, now) -> list[int]:
+    """Insert new people with one executemany and return their ids in order.
+
+    Django's bulk_create spends ~10 s preparing 30,000 rows of 20 fields one value at a time;
+    the values here are already clean, so they go to the database as they are.
+    """
+    if not people:
+        return []
+    ops = connection.ops
+    stamp = ops.adapt_datetimefield_value(now)
+    defaults = {
+        "how_known": HowKnown.OTHER,
+        "closeness": Closeness.FRIENDLY,
+        "stage": Stage.LISTED,
+    }
+    columns = [
+        "owner_id", "created_at", "updated_at", "stage_changed_at", "company_id", "source",
+        "first_name", "last_name", "emails", "phones", "linkedin_url", "title", "location",
+        "how_known", "closeness", "notes", "stage", "connected_on",
+    ]  # fmt: skip
+    rows = []
+    for p in people:
+        rows.append(
+            (
+                owner.pk,
+                stamp,
+                stamp,
+                stamp,
+                companies.ids.get(p.get("company_key", "")),
+                p["source"],
+                _cut(p["first_name"], 150),
+                _cut(p["last_name"], 150),
+                json.dumps(p["emails"]),
+                json.dumps(p["phones"]),
+                _cut(p["linkedin_url"], 300),
+                _cut(p["title"], 200),
+                _cut(p["location"], 200),
+                p["how_known"] or defaults["how_known"],
+                p["closeness"] or defaults["closeness"],
+                p["notes"] or "",
+                p["stage"] or defaults["stage"],
+                ops.adapt_datefield_value(p["connected_on"]),
+            )
+        )
+    table = Person._meta.db_table
+    json_param = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+    params = ", ".join(json_param if c in ("emails", "phones") else "%s" for c in columns)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({params})",  # noqa: S608
+            rows,
+        )
+        # Ids come in insertion order; the shared created_at marks this batch.
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE owner_id = %s AND created_at = %s ORDER BY id",  # noqa: S608
+            [owner.pk, stamp],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    if len(ids) != len(rows):  # pragma: no cover - two imports in the same microsecond
+        raise RuntimeError("could not read back the ids of the people just imported")
+    return ids
+
+
+def _cut(value: str, length: int) -> str:
+    return value[:length] if value else ""
 
 
 def _valid(changes: dict[str, Any]) -> dict[str, Any]:
