@@ -6,6 +6,7 @@ import io
 import json
 import sqlite3
 import tempfile
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from unittest.mock import patch
@@ -83,12 +84,17 @@ class ImportCommandTestCase(BaseTestCase):
     def test_bad_files_exit_2_in_one_line_and_change_nothing(self):
         self.make_person()
         (self.tmp / "cell.csv").write_text("First Name,Last Name\nA," + "x" * 300_000 + "\n")
+        with zipfile.ZipFile(self.tmp / "bomb.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("Connections.csv", b"," * (50 * 1024 * 1024))
+        self.assertLess((self.tmp / "bomb.zip").stat().st_size, 100_000)
         cases = [
             ("linkedin", FIXTURES / "binary.bin"),
             ("csv", FIXTURES / "empty.csv"),
             ("vcard", FIXTURES / "truncated.vcf"),
             ("linkedin", FIXTURES / "google_current.csv"),
             ("csv", self.tmp / "cell.csv"),
+            ("linkedin", self.tmp / "cell.csv"),
+            ("linkedin", self.tmp / "bomb.zip"),
             ("linkedin", self.tmp / "missing.csv"),
         ]
         for kind, path in cases:
