@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -52,7 +53,21 @@ def _uploads() -> Path:
     return folder
 
 
+UPLOAD_MAX_AGE = 24 * 3600  # seconds an unconfirmed upload waits before it is removed
+
+
+def _drop_stale_uploads() -> None:
+    cutoff = time.time() - UPLOAD_MAX_AGE
+    for path in _uploads().iterdir():
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass  # another process removed it first
+
+
 def _save_upload(user, kind: str, filename: str, data: bytes) -> str:
+    _drop_stale_uploads()
     token = secrets.token_urlsafe(24)
     (_uploads() / f"{token}.data").write_bytes(data)
     meta = {"owner": user.pk, "kind": kind, "filename": filename, "mapping": None}

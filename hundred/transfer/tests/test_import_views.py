@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from unittest.mock import patch
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -12,6 +13,7 @@ from icalendar import Calendar
 
 from hundred.network.models import Person
 from hundred.test import BaseTestCase
+from hundred.transfer.exports import export_csv
 from hundred.transfer.models import CalendarFeed, DismissedPair, ImportRun
 from hundred.transfer.tests.util import fixture, linkedin_zip
 
@@ -57,6 +59,25 @@ class ImportViewsTestCase(BaseTestCase):
         self.assertEqual(
             self.client.get(reverse("transfer-preview", args=[token])).status_code, 404
         )
+
+    def test_hundreds_own_csv_needs_no_column_mapping(self):
+        self.make_person("Maya", "Okafor", owner=self.bob, title="Analyst")
+        data = export_csv(self.bob, bom=True)
+        r = upload(self.client, "csv", data, "hundred-people.csv")
+        token = self.token(r)
+        r = self.client.get(reverse("transfer-map", args=[token]))
+        self.assertRedirects(r, reverse("transfer-preview", args=[token]))
+        self.client.post(reverse("transfer-confirm", args=[token]))
+        self.assertEqual(Person.objects.get(owner=self.alice).title, "Analyst")
+
+    def test_stale_uploads_are_removed(self):
+        from hundred.transfer import views
+
+        token = self.token(upload(self.client, "vcard", fixture("apple.vcf"), "a.vcf"))
+        with patch.object(views, "UPLOAD_MAX_AGE", -1):
+            upload(self.client, "vcard", fixture("apple.vcf"), "b.vcf")
+        r = self.client.get(reverse("transfer-preview", args=[token]))
+        self.assertEqual(r.status_code, 404)
 
     def test_the_zip_imports_through_the_web(self):
         r = upload(self.client, "linkedin", linkedin_zip(), "export.zip")
