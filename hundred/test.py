@@ -5,8 +5,10 @@ alice owns the data under test, bob is another account that must never see it, c
 
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.test import TestCase
 from django.utils import timezone
 
@@ -24,12 +26,23 @@ from hundred.network.models import (
 PASSWORD = "correct-horse-battery-staple"
 
 
+@functools.cache
+def password_hash() -> str:
+    """PASSWORD hashed once per run: Argon2 is slow on purpose, and every test class needs it."""
+    return make_password(PASSWORD)
+
+
 class BaseTestCase(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
-        cls.alice = User.objects.create_user("alice@example.org", PASSWORD, time_zone="UTC")
-        cls.bob = User.objects.create_user("bob@example.org", PASSWORD)
-        cls.charlie = User.objects.create_user("charlie@example.org", PASSWORD)
+        cls.alice = cls.make_user("alice@example.org", time_zone="UTC")
+        cls.bob = cls.make_user("bob@example.org")
+        cls.charlie = cls.make_user("charlie@example.org")
+
+    @staticmethod
+    def make_user(email: str, **fields) -> User:
+        """An account whose password is PASSWORD (Argon2, like every real one)."""
+        return User.objects.create(email=email, password=password_hash(), **fields)
 
     def login(self, user: User | None = None) -> None:
         self.client.force_login(user or self.alice)
