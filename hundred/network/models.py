@@ -250,6 +250,16 @@ class Person(OwnedModel):
     def phone(self) -> str:
         return self.phones[0] if self.phones else ""
 
+    @property
+    def linkedin_link(self) -> str:
+        """The LinkedIn URL when it is safe to link to: http(s) only, never javascript: or data:."""
+        url = self.linkedin_url.strip()
+        if url.lower().startswith(("https://", "http://")):
+            return url
+        if url.lower().startswith(("linkedin.com/", "www.linkedin.com/")):
+            return f"https://{url}"
+        return ""
+
     def set_stage(self, stage: str) -> None:
         if stage != self.stage:
             self.stage = stage

@@ -41,6 +41,28 @@ class PersonTestCase(BaseTestCase):
         self.assertNotContains(r, "<script>alert(1)</script>")
         self.assertContains(r, "&lt;script&gt;")
 
+    def test_it_links_only_to_web_addresses(self):
+        cases = {
+            "javascript:alert(document.cookie)": None,
+            " JavaScript:alert(1)": None,
+            "data:text/html,<script>alert(1)</script>": None,
+            "linkedin.com/in/mayaokafor": "https://linkedin.com/in/mayaokafor",
+            "http://www.linkedin.com/in/maya": "http://www.linkedin.com/in/maya",
+        }
+        for typed, href in cases.items():
+            with self.subTest(url=typed):
+                self.person.linkedin_url = typed
+                self.person.save()
+                r = self.client.get(self.url)
+                html = r.content.decode().lower()
+                self.assertNotIn('href="javascript:', html)
+                self.assertNotIn('href=" javascript:', html)
+                self.assertNotIn('href="data:', html)
+                if href:
+                    self.assertContains(r, f'<a href="{href}" rel="noopener noreferrer">')
+                else:
+                    self.assertContains(r, "<dt>LinkedIn</dt>")
+
     def test_it_shows_the_whole_timeline_newest_first(self):
         self.make_interaction(
             self.person,
