@@ -185,7 +185,7 @@ def main() -> None:
     if db["ENGINE"].endswith("sqlite3"):
         # A file, as in real use: an in-memory database would flatter the figures.
         db.setdefault("TEST", {})["NAME"] = str(Path(os.environ["HUNDRED_HOME"]) / "bench.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         from hundred.accounts.models import User
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from hundred.insight import graph
@@ -330,30 +330,42 @@ def _names_all_time(user) -> tuple[int, int]:
 
 def _replies(user, since: datetime) -> tuple[list[ChannelReplies], float | None]:
     """Reply rate by channel of the outreach sent since `since`, and the median days to the
-    first reply after it."""
-    first_reply = (
-        Through.objects.filter(
-            person_id=OuterRef("person_id"),
-            interaction__direction=Direction.IN,
-            interaction__occurred_at__gt=OuterRef("interaction__occurred_at"),
-        )
-        .order_by("interaction__occurred_at")
-        .values("interaction__occurred_at")[:1]
-    )
+    first reply after it.
+
+    One query for the window's (person, time, direction, outreach, channel) rows, matched in
+    Python: a correlated "first reply after" subquery took seconds on PostgreSQL at 100,000
+    interactions. A reply to outreach in the window is itself in the window.
+    """
     rows = (
         Through.objects.filter(interaction__owner=user, interaction__occurred_at__gte=since)
-        .filter(_outreach_filter("interaction__"))
-        .annotate(reply_at=Subquery(first_reply))
-        .values_list("interaction__channel", "interaction__occurred_at", "reply_at")
+        .filter(Q(interaction__direction=Direction.IN) | _outreach_filter("interaction__"))
+        .order_by()
+        .values_list(
+            "person_id",
+            "interaction__occurred_at",
+            "interaction__direction",
+            "interaction__channel",
+        )
     )
+    by_person: dict[int, list[tuple]] = defaultdict(list)
+    for person_id, at, direction, channel in rows:
+        by_person[person_id].append((at, direction == Direction.IN, channel))
     sent: Counter[str] = Counter()
     replied: Counter[str] = Counter()
     delays: list[float] = []
-    for channel, sent_at, reply_at in rows:
-        sent[channel] += 1
-        if reply_at is not None:
-            replied[channel] += 1
-            delays.append((reply_at - sent_at).total_seconds() / 86400)
+    for events in by_person.values():
+        events.sort(key=lambda e: (e[0], e[1]))
+        waiting: list[tuple] = []  # outreach not yet answered
+        for at, is_reply, channel in events:
+            if not is_reply:
+                sent[channel] += 1
+                waiting.append((at, channel))
+                continue
+            for sent_at, sent_channel in waiting:
+                if at > sent_at:
+                    replied[sent_channel] += 1
+                    delays.append((at - sent_at).total_seconds() / 86400)
+            waiting = [w for w in waiting if not at > w[0]]
     labels = dict(Channel.choices)
     result = [
         ChannelReplies(c, labels.get(c, c), sent[c], replied[c])
