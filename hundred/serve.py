@@ -25,6 +25,19 @@ def ensure_migrated() -> None:
         call_command("migrate", interactive=False, verbosity=0)
 
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def allowed_hosts_hint(host: str, allowed_hosts: list[str]) -> str:
+    """A warning when others can reach this address but ALLOWED_HOSTS would refuse them."""
+    if host in LOOPBACK or any(h not in LOOPBACK for h in allowed_hosts):
+        return ""
+    return (
+        f"Listening on {host}, but ALLOWED_HOSTS only lets in this machine: other computers "
+        "will get 'Bad Request (400)'. Set ALLOWED_HOSTS to the names this server is reached by."
+    )
+
+
 def _serve_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
@@ -59,8 +72,9 @@ def serve(args: argparse.Namespace) -> int:
         "Press Ctrl+C to stop.",
         flush=True,
     )
-    if host not in ("127.0.0.1", "localhost", "::1") and not settings.ALLOWED_HOSTS:
-        print("Set ALLOWED_HOSTS to the names this server is reached by.", file=sys.stderr)
+    hint = allowed_hosts_hint(host, settings.ALLOWED_HOSTS)
+    if hint:
+        print(hint, file=sys.stderr)
     Granian(
         "hundred.wsgi:application",
         address=host,

@@ -17,6 +17,7 @@ from hundred import __version__
 from hundred import commands as _commands  # noqa: F401  (registers every command)
 from hundred.accounts.models import User
 from hundred.cli import COMMANDS, UsageError, main, read_input, resolve_user, write_output
+from hundred.serve import allowed_hosts_hint
 from hundred.test import BaseTestCase
 
 
@@ -86,6 +87,18 @@ class CliTestCase(SimpleTestCase):
                 self.assertEqual(code, 2)
                 self.assertOneLineError(err)
                 self.assertEqual(out, "")
+
+
+class ServeTestCase(SimpleTestCase):
+    def test_it_warns_when_others_can_connect_but_would_be_refused(self):
+        default = ["localhost", "127.0.0.1", "[::1]"]
+        self.assertIn("ALLOWED_HOSTS", allowed_hosts_hint("0.0.0.0", default))
+        self.assertIn("ALLOWED_HOSTS", allowed_hosts_hint("::", default))
+        self.assertIn("ALLOWED_HOSTS", allowed_hosts_hint("192.168.1.20", []))
+        self.assertEqual(allowed_hosts_hint("127.0.0.1", default), "")
+        self.assertEqual(allowed_hosts_hint("::1", default), "")
+        self.assertEqual(allowed_hosts_hint("0.0.0.0", [*default, "hundred.example.org"]), "")
+        self.assertEqual(allowed_hosts_hint("0.0.0.0", ["*"]), "")
 
 
 class InputOutputTestCase(SimpleTestCase):
