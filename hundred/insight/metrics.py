@@ -241,20 +241,20 @@ def _outreach_filter(prefix: str = "") -> Q:
 
 def _funnel(user, now: datetime) -> list[FunnelStage]:
     """listed → asked → met → names received → at target companies, in one query."""
-    asked_out = Through.objects.filter(person_id=OuterRef("pk")).filter(
-        _outreach_filter("interaction__")
+    # IN (subquery) rather than a correlated EXISTS: PostgreSQL hashes the subquery once,
+    # where EXISTS inside the aggregate took seconds at 30,000 people.
+    asked_out = (
+        Through.objects.filter(interaction__owner=user)
+        .filter(_outreach_filter("interaction__"))
+        .values("person_id")
     )
-    met_before = Meeting.objects.filter(person_id=OuterRef("pk"), starts_at__lte=now)
-    counts = (
-        Person.objects.for_user(user)
-        .annotate(has_outreach=Exists(asked_out), has_met=Exists(met_before))
-        .aggregate(
-            listed=Count("id"),
-            asked=Count("id", filter=Q(stage__in=ASKED_STAGES) | Q(has_outreach=True)),
-            met=Count("id", filter=Q(stage__in=MET_STAGES) | Q(has_met=True)),
-            names=Count("id", filter=Q(introduced_by__isnull=False)),
-            at_targets=Count("id", filter=Q(company__is_target=True)),
-        )
+    met_before = Meeting.objects.for_user(user).filter(starts_at__lte=now).values("person_id")
+    counts = Person.objects.for_user(user).aggregate(
+        listed=Count("id"),
+        asked=Count("id", filter=Q(stage__in=ASKED_STAGES) | Q(id__in=asked_out)),
+        met=Count("id", filter=Q(stage__in=MET_STAGES) | Q(id__in=met_before)),
+        names=Count("id", filter=Q(introduced_by__isnull=False)),
+        at_targets=Count("id", filter=Q(company__is_target=True)),
     )
     labels = [
         ("listed", "Listed"),
