@@ -5,6 +5,8 @@ Every row has an owner; every query for a user goes through `Model.objects.for_u
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -177,13 +179,19 @@ class PersonQuerySet(OwnedQuerySet):
         """People whose name, company, title or e-mail contains each word of `text`."""
         qs = self
         for word in text.split():
-            qs = qs.filter(
+            match = (
                 Q(first_name__icontains=word)
                 | Q(last_name__icontains=word)
                 | Q(company__name__icontains=word)
                 | Q(title__icontains=word)
                 | Q(emails__icontains=word)
             )
+            # SQLite keeps JSON with letters beyond ASCII escaped ("m\u00fcnchen"): look for
+            # that spelling too, or an address like ana@münchen.de is found on PostgreSQL only.
+            escaped = json.dumps(word)[1:-1]
+            if escaped != word:
+                match |= Q(emails__icontains=escaped)
+            qs = qs.filter(match)
         return qs
 
 

@@ -57,6 +57,12 @@ class PeopleTestCase(BaseTestCase):
             with self.subTest(q=q):
                 self.assertEqual(self.names(self.client.get(URL, {"q": q})), expected)
 
+    def test_it_finds_an_address_with_letters_beyond_ascii(self):
+        self.make_person("Ana", "Vogel", emails=["ana@münchen.example"])
+        for q in ("münchen", "ana@münchen.example", "Vogel münchen"):
+            with self.subTest(q=q):
+                self.assertEqual(self.names(self.client.get(URL, {"q": q})), {"Ana Vogel"})
+
     def test_it_says_when_nobody_matches(self):
         r = self.client.get(URL, {"q": "zebra"})
         self.assertContains(r, "Nobody matches")
