@@ -151,3 +151,17 @@ class PasswordResetOverSMTPTestCase(ResetLinkMixin, BaseTestCase):
         self.reset_with(message.get_payload(decode=True).decode())
         self.alice.refresh_from_db()
         self.assertTrue(self.alice.check_password(NEW_PASSWORD))
+
+    def test_it_still_answers_when_the_mail_server_is_down(self):
+        with (
+            override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+                EMAIL_HOST="127.0.0.1",
+                EMAIL_PORT=free_port(),  # nothing listens there
+                EMAIL_TIMEOUT=5,
+            ),
+            self.assertLogs("django.contrib.auth", "ERROR") as logs,
+        ):
+            r = self.client.post(self.URL, {"email": "alice@example.org"})
+        self.assertRedirects(r, "/accounts/password/reset/sent/")
+        self.assertIn("Failed to send password reset email", logs.output[0])
