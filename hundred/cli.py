@@ -179,6 +179,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hundred: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`hundred today | head -1`): not an error worth a word.
+        import os
+
+        try:
+            # Point stdout at devnull so Python's own flush at exit cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 0
     except Exception as e:  # a bug; still one sentence for the user, details with HUNDRED_DEBUG
         import os
 

@@ -8,6 +8,9 @@ import sys
 
 from hundred.cli import Failure, UsageError, arguments, command
 
+# An arbitrary constant naming Hundred's migration lock among PostgreSQL advisory locks.
+MIGRATE_LOCK = 0x100100
+
 
 def ensure_migrated() -> None:
     """Bring the database schema up to date; cheap when it already is."""
@@ -21,7 +24,19 @@ def ensure_migrated() -> None:
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except OperationalError as e:
         raise Failure(f"Cannot reach the database ({e}); check DATABASE_URL.") from None
-    if plan:
+    if not plan:
+        return
+    if connection.vendor == "postgresql":
+        # Several app processes or hosts may start together: one migrates, the others wait
+        # on the lock and then find nothing left to do.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATE_LOCK])
+            try:
+                call_command("migrate", interactive=False, verbosity=0)
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
+    else:
+        # SQLite's IMMEDIATE transactions serialise the writers already.
         call_command("migrate", interactive=False, verbosity=0)
 
 
@@ -81,8 +96,8 @@ def serve(args: argparse.Namespace) -> int:
         port=args.port,
         interface=Interfaces.WSGI,
         workers=args.workers,
-        # A laptop needs a handful of threads, not granian's default of hundreds.
-        blocking_threads=int(os.environ.get("HUNDRED_THREADS", "8")),
+        # One thread per core by default: granian's own default is hundreds.
+        blocking_threads=int(os.environ.get("HUNDRED_THREADS", "0")) or (os.cpu_count() or 2),
         log_access=bool(os.environ.get("HUNDRED_ACCESS_LOG")),
     ).serve()
     return 0

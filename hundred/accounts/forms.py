@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
 from hundred.accounts.models import User, time_zone_choices
@@ -31,3 +32,11 @@ class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["name", "time_zone"]
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

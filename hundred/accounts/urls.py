@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from hundred.accounts import views
+from hundred.accounts.forms import PasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="accounts-signup"),
@@ -32,6 +33,7 @@ urlpatterns = [
         "password/reset/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
+            form_class=PasswordResetForm,
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
             success_url=reverse_lazy("accounts-password-reset-sent"),

@@ -126,6 +126,8 @@ def _today_args(parser: argparse.ArgumentParser) -> None:
 def today(args: argparse.Namespace) -> int:
     import json
 
+    from django.utils.dateformat import format as date_format
+
     from hundred.network.followups import build_today
     from hundred.serve import ensure_migrated
 
@@ -136,7 +138,7 @@ def today(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(items, ensure_ascii=False))
         return 0
-    print(f"Today, {data.today:%A %-d %B %Y}")
+    print(f"Today, {date_format(data.today, 'l j F Y')}")
     if not items:
         print("Nothing due. Ask 3 people from your list, or list 5 more.")
     labels = {

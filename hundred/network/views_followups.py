@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -101,7 +102,9 @@ def schedule_followup(request, pk: int):
             refusal = e.reason
         else:
             note = " (against the pest guard)" if followup.is_override else ""
-            messages.success(request, f"Follow-up scheduled for {followup.due_on:%a %-d %b}{note}.")
+            messages.success(
+                request, f"Follow-up scheduled for {date_format(followup.due_on, 'D j M')}{note}."
+            )
             return redirect(person)
     return render(
         request,
@@ -137,7 +140,7 @@ def followup_snooze(request, pk: int):
     except ValueError:
         days = 1
     engine.do_snooze_followup(request.user, followup, days)
-    messages.success(request, f"Snoozed to {followup.due_on:%a %-d %b}.")
+    messages.success(request, f"Snoozed to {date_format(followup.due_on, 'D j M')}.")
     return _back(request, "network-today")
 
 
@@ -164,7 +167,7 @@ def followup_reschedule(request, pk: int):
         except engine.PestGuard as e:
             refusal = e.reason
         else:
-            messages.success(request, f"Moved to {followup.due_on:%a %-d %b}.")
+            messages.success(request, f"Moved to {date_format(followup.due_on, 'D j M')}.")
             return _back(request, followup.person)
     return render(
         request,
