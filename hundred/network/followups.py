@@ -151,11 +151,11 @@ def on_interaction_logged(user, interaction: Interaction, people: list[Person]) 
 def bring_back_paused(user, today: date | None = None) -> int:
     """People whose pause has ended go back to the list: one UPDATE, run when Today loads."""
     today = today or user.local_today()
-    return (
-        Person.objects.for_user(user)
-        .filter(stage=Stage.PAUSED, paused_until__lte=today)
-        .update(stage=BACK_FROM_PAUSE_STAGE, stage_changed_at=timezone.now())
-    )
+    due = Person.objects.for_user(user).filter(stage=Stage.PAUSED, paused_until__lte=today)
+    # Reading first keeps Today a read on most days: a write would take SQLite's write lock.
+    if not due.exists():
+        return 0
+    return due.update(stage=BACK_FROM_PAUSE_STAGE, stage_changed_at=timezone.now())
 
 
 def _guard(user, person: Person, proposed_on: date) -> None:
