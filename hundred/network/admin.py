@@ -56,3 +56,21 @@ class TargetAdmin(admin.ModelAdmin):
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "owner"]
     raw_id_fields = ["owner"]
+
+
+@admin.register(models.TargetChange)
+class TargetChangeAdmin(admin.ModelAdmin):
+    list_display = ["owner", "created_at"]
+    raw_id_fields = ["owner", "target"]
+
+
+@admin.register(models.OutreachTemplate)
+class OutreachTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "owner", "channel"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(models.FollowUpSettings)
+class FollowUpSettingsAdmin(admin.ModelAdmin):
+    list_display = ["owner", "no_reply_business_days", "max_attempts"]
+    raw_id_fields = ["owner"]

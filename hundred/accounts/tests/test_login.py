@@ -66,3 +66,15 @@ class LogoutTestCase(BaseTestCase):
         self.login()
         r = self.client.get("/")
         self.assertContains(r, 'method="post" action="/accounts/logout/"')
+
+
+class LoginSignupLinkTestCase(BaseTestCase):
+    def test_it_hides_the_sign_up_link_when_sign_up_is_closed(self):
+        with self.settings(REGISTRATION_OPEN=False):
+            r = self.client.get("/accounts/login/")
+        self.assertNotContains(r, "Create an account")
+
+    def test_it_shows_the_sign_up_link_when_sign_up_is_open(self):
+        with self.settings(REGISTRATION_OPEN=True):
+            r = self.client.get("/accounts/login/")
+        self.assertContains(r, "Create an account")
