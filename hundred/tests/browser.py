@@ -13,6 +13,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
 # With the network closed, Chromium's background services (sync, component updates, QUIC
@@ -36,6 +38,29 @@ def find_chromium() -> str | None:
     if os.path.exists(DEBIAN_CHROMIUM):
         return DEBIAN_CHROMIUM
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require_chromium() -> str:
+    """Chromium's path. Without one the calling test module is skipped — and fails on CI."""
+    path = find_chromium()
+    if path is None:
+        import pytest
+
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                f"Chromium not found at {DEBIAN_CHROMIUM} and CI=true: the browser tests must "
+                "run on CI; install Debian's chromium package.",
+                pytrace=False,
+            )
+        pytest.skip(
+            f"Chromium not found at {DEBIAN_CHROMIUM}; install Debian's chromium package to run "
+            "browser tests",
+            allow_module_level=True,
+        )
+    # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
+    # from a thread with a running loop unless told it is safe (it is: the loop is Playwright's).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    return path
 
 
 def launch(playwright, executable_path: str | None = None):
@@ -70,6 +95,37 @@ def take_screenshot(base_url: str, email: str, password: str, path: str | Path) 
             page.screenshot(path=str(path))
         finally:
             browser.close()
+
+
+class BrowserTestCase(StaticLiveServerTestCase):
+    """A live server and one Chromium for the class; a fresh browser context per test."""
+
+    viewport = SCREENSHOT_SIZE
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        from playwright.sync_api import sync_playwright
+
+        super().setUpClass()
+        cls.playwright = sync_playwright().start()
+        cls.browser = launch(cls.playwright, require_chromium())
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.browser.close()
+        cls.playwright.stop()
+        super().tearDownClass()
+
+    def setUp(self) -> None:
+        self.context = self.browser.new_context(viewport=self.viewport)
+        self.context.set_default_timeout(10_000)
+        self.page = self.context.new_page()
+
+    def tearDown(self) -> None:
+        self.context.close()
+
+    def url(self, path: str) -> str:
+        return f"{self.live_server_url}{path}"
 
 
 if __name__ == "__main__":

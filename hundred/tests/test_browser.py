@@ -6,62 +6,16 @@ browser is a failure: the browser test must run there, not quietly skip.
 
 from __future__ import annotations
 
-import os
 import re
 
-import pytest
+from playwright.sync_api import expect
 
-from hundred.tests.browser import find_chromium, launch, log_in
+from hundred.accounts.models import User
+from hundred.network.models import Interaction, Person
+from hundred.test import PASSWORD
+from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told this is safe (it is: the loop is Playwright's own).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = find_chromium()
-if CHROMIUM is None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(
-            "Chromium not found at /usr/bin/chromium and CI=true: the browser test must run on "
-            "CI; install Debian's chromium package.",
-            pytrace=False,
-        )
-    pytest.skip(
-        "Chromium not found at /usr/bin/chromium; install Debian's chromium package to run "
-        "browser tests",
-        allow_module_level=True,
-    )
-
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase  # noqa: E402
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from hundred.accounts.models import User  # noqa: E402
-from hundred.network.models import Interaction, Person  # noqa: E402
-from hundred.test import PASSWORD  # noqa: E402
-
-
-class BrowserTestCase(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = launch(cls.playwright, CHROMIUM)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
-    def setUp(self) -> None:
-        self.context = self.browser.new_context(viewport={"width": 1280, "height": 800})
-        self.context.set_default_timeout(10_000)
-        self.page = self.context.new_page()
-
-    def tearDown(self) -> None:
-        self.context.close()
-
-    def url(self, path: str) -> str:
-        return f"{self.live_server_url}{path}"
+require_chromium()
 
 
 class FirstVisitTest(BrowserTestCase):

@@ -6,57 +6,17 @@ browser is a failure. Never `playwright install`: Hundred uses Debian's Chromium
 
 from __future__ import annotations
 
-import os
+from playwright.sync_api import expect
 
-import pytest
+from hundred.accounts.models import User
+from hundred.network.demo import build_demo
+from hundred.test import PASSWORD
+from hundred.tests.browser import BrowserTestCase, require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a
-# thread unless told it is safe (it is: the loop is Playwright's own).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"Chromium not found at {CHROMIUM} and CI=true.", pytrace=False)
-    pytest.skip(
-        f"Chromium not found at {CHROMIUM}; install Debian's chromium package to run it",
-        allow_module_level=True,
-    )
-
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase  # noqa: E402
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from hundred.accounts.models import User  # noqa: E402
-from hundred.network.demo import build_demo  # noqa: E402
-from hundred.test import PASSWORD  # noqa: E402
+require_chromium()
 
 
-class InsightsInBrowserTest(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
+class InsightsInBrowserTest(BrowserTestCase):
     def test_it_shows_the_demo_accounts_charts_and_tree(self):
         user = User.objects.create_user("demo@example.org", PASSWORD)
         build_demo(user)

@@ -6,73 +6,28 @@ browser is a failure. Never `playwright install`: Hundred uses Debian's Chromium
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
-import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from hundred.accounts.models import User
+from hundred.network.models import Person
+from hundred.test import PASSWORD
+from hundred.tests.browser import BrowserTestCase, require_chromium
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a
-# thread unless told it is safe (it is: the loop is Playwright's own).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"Chromium not found at {CHROMIUM} and CI=true.", pytrace=False)
-    pytest.skip(
-        f"Chromium not found at {CHROMIUM}; install Debian's chromium package to run it",
-        allow_module_level=True,
-    )
-
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from hundred.accounts.models import User  # noqa: E402
-from hundred.network.models import Person  # noqa: E402
-from hundred.test import PASSWORD  # noqa: E402
+require_chromium()
 
 
-class MeetingFlowTest(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = cls.playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
+class MeetingFlowTest(BrowserTestCase):
+    viewport = {"width": 1280, "height": 900}
 
     def setUp(self) -> None:
-        self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-        self.context.set_default_timeout(10_000)
-        self.page = self.context.new_page()
+        super().setUp()
         self.user = User.objects.create_user("ann@example.org", PASSWORD, time_zone="UTC")
         self.maya = Person.objects.create(
             owner=self.user, first_name="Maya", last_name="Okafor", stage="asked"
         )
-
-    def tearDown(self) -> None:
-        self.context.close()
-
-    def url(self, path: str) -> str:
-        return f"{self.live_server_url}{path}"
 
     def test_schedule_prep_debrief_then_today_and_the_list(self) -> None:
         page = self.page

@@ -7,38 +7,18 @@ browser is a failure.
 
 from __future__ import annotations
 
-import os
 import re
 
-import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
 
-from hundred.tests.browser import find_chromium, launch, log_in
+from hundred.accounts.models import User
+from hundred.network.models import Interaction, Person, Stage, Target
+from hundred.test import PASSWORD
+from hundred.tests.browser import BrowserTestCase as BaseBrowserTestCase
+from hundred.tests.browser import log_in, require_chromium
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told this is safe (it is: the loop is Playwright's own).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = find_chromium()
-if CHROMIUM is None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(
-            "Chromium not found at /usr/bin/chromium and CI=true: the browser test must run on "
-            "CI; install Debian's chromium package.",
-            pytrace=False,
-        )
-    pytest.skip(
-        "Chromium not found at /usr/bin/chromium; install Debian's chromium package to run "
-        "browser tests",
-        allow_module_level=True,
-    )
-
-from django.contrib.staticfiles.testing import StaticLiveServerTestCase  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from hundred.accounts.models import User  # noqa: E402
-from hundred.network.models import Interaction, Person, Stage, Target  # noqa: E402
-from hundred.test import PASSWORD  # noqa: E402
+require_chromium()
 
 SUGGESTED = (
     "I'm looking for an opportunity to use my financial analysis skills in a non-profit "
@@ -55,33 +35,13 @@ ADVICE_ASK = (
 )
 
 
-class BrowserTestCase(StaticLiveServerTestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = launch(cls.playwright, CHROMIUM)
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
-
+class BrowserTestCase(BaseBrowserTestCase):
     def setUp(self) -> None:
+        super().setUp()
         self.user = User.objects.create_user(
             "ann@example.org", PASSWORD, name="Ann", onboarded_at=timezone.now()
         )
-        self.context = self.browser.new_context(viewport={"width": 1280, "height": 800})
-        self.context.set_default_timeout(10_000)
-        self.page = self.context.new_page()
         log_in(self.page, self.live_server_url, "ann@example.org", PASSWORD)
-
-    def tearDown(self) -> None:
-        self.context.close()
-
-    def url(self, path: str) -> str:
-        return f"{self.live_server_url}{path}"
 
 
 class OutreachTest(BrowserTestCase):
