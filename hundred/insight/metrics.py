@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -332,40 +333,49 @@ def _replies(user, since: datetime) -> tuple[list[ChannelReplies], float | None]
     """Reply rate by channel of the outreach sent since `since`, and the median days to the
     first reply after it.
 
-    One query for the window's (person, time, direction, outreach, channel) rows, matched in
-    Python: a correlated "first reply after" subquery took seconds on PostgreSQL at 100,000
-    interactions. A reply to outreach in the window is itself in the window.
+    An outreach counts as answered by the first reply from the same person strictly after it
+    (a reply at the same instant does not count). A window function finds that reply for
+    every outreach in one pass: the rows come back as (channel, days to the reply or NULL),
+    so no timestamps are converted in Python. A correlated "first reply after" subquery took
+    seconds on PostgreSQL at 100,000 interactions; matching 16,000 rows in Python took
+    ~150 ms. A reply to outreach in the window is itself in the window.
     """
-    rows = (
-        Through.objects.filter(interaction__owner=user, interaction__occurred_at__gte=since)
-        .filter(Q(interaction__direction=Direction.IN) | _outreach_filter("interaction__"))
-        .order_by()
-        .values_list(
-            "person_id",
-            "interaction__occurred_at",
-            "interaction__direction",
-            "interaction__channel",
+    interaction = Interaction._meta.db_table
+    through = Through._meta.db_table
+    if connection.vendor == "postgresql":
+        days = "EXTRACT(EPOCH FROM replied_at - sent_at) / 86400"
+    else:
+        days = "julianday(replied_at) - julianday(sent_at)"
+    # Raw SQL: the ORM cannot filter rows after a window function on a plain column.
+    sql = f"""
+        WITH events AS (
+            SELECT p.person_id, i.occurred_at, i.direction, i.channel
+            FROM {through} p JOIN {interaction} i ON i.id = p.interaction_id
+            WHERE i.owner_id = %s AND i.occurred_at >= %s
+              AND (i.direction = %s OR (i.direction = %s AND i.is_outreach))
+        ), answered AS (
+            SELECT direction, channel, occurred_at AS sent_at,
+                MIN(CASE WHEN direction = %s THEN occurred_at END) OVER (
+                    PARTITION BY person_id ORDER BY occurred_at
+                    RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP
+                ) AS replied_at
+            FROM events
         )
-    )
-    by_person: dict[int, list[tuple]] = defaultdict(list)
-    for person_id, at, direction, channel in rows:
-        by_person[person_id].append((at, direction == Direction.IN, channel))
+        SELECT channel, {days} FROM answered WHERE direction = %s
+    """
+    since_value = connection.ops.adapt_datetimefield_value(since)
+    params = [user.pk, since_value, Direction.IN, Direction.OUT, Direction.IN, Direction.OUT]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     sent: Counter[str] = Counter()
     replied: Counter[str] = Counter()
     delays: list[float] = []
-    for events in by_person.values():
-        events.sort(key=lambda e: (e[0], e[1]))
-        waiting: list[tuple] = []  # outreach not yet answered
-        for at, is_reply, channel in events:
-            if not is_reply:
-                sent[channel] += 1
-                waiting.append((at, channel))
-                continue
-            for sent_at, sent_channel in waiting:
-                if at > sent_at:
-                    replied[sent_channel] += 1
-                    delays.append((at - sent_at).total_seconds() / 86400)
-            waiting = [w for w in waiting if not at > w[0]]
+    for channel, delay in rows:
+        sent[channel] += 1
+        if delay is not None:
+            replied[channel] += 1
+            delays.append(float(delay))
     labels = dict(Channel.choices)
     result = [
         ChannelReplies(c, labels.get(c, c), sent[c], replied[c])

@@ -184,13 +184,16 @@ class PersonQuerySet(OwnedQuerySet):
                 | Q(last_name__icontains=word)
                 | Q(company__name__icontains=word)
                 | Q(title__icontains=word)
-                | Q(emails__icontains=word)
             )
-            # SQLite keeps JSON with letters beyond ASCII escaped ("m\u00fcnchen"): look for
-            # that spelling too, or an address like ana@münchen.de is found on PostgreSQL only.
-            escaped = json.dumps(word)[1:-1]
-            if escaped != word:
-                match |= Q(emails__icontains=escaped)
+            # The e-mails are searched as JSON text: a word with JSON's own punctuation in it
+            # ('"', ',', '[') would match the syntax around every address, not an address.
+            if not any(c in word for c in '"\\[],'):
+                match |= Q(emails__icontains=word)
+                # SQLite keeps JSON with letters beyond ASCII escaped ("m\u00fcnchen"): look
+                # for that spelling too, or ana@münchen.de is found on PostgreSQL only.
+                escaped = json.dumps(word)[1:-1]
+                if escaped != word:
+                    match |= Q(emails__icontains=escaped)
             qs = qs.filter(match)
         return qs
 
@@ -317,7 +320,13 @@ class Interaction(OwnedModel):
 
     class Meta:
         ordering = ["-occurred_at"]
-        indexes = [models.Index(fields=["owner", "occurred_at"])]
+        indexes = [
+            models.Index(fields=["owner", "occurred_at"]),
+            # Insights: outreach and replies by week and by channel read only this index.
+            models.Index(fields=["owner", "occurred_at", "direction", "is_outreach", "channel"]),
+            # Insights: the funnel's "asked" (every outreach ever sent) reads only this index.
+            models.Index(fields=["owner", "direction", "is_outreach"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} ({self.get_direction_display()})"
@@ -366,7 +375,10 @@ class FollowUp(OwnedModel):
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["owner", "state", "due_on"])]
+        indexes = [
+            models.Index(fields=["owner", "state", "due_on"]),
+            models.Index(fields=["owner", "state", "done_at"]),  # Insights: follow-ups done
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()}: {self.person} on {self.due_on}"

@@ -132,6 +132,26 @@ class MetricsTestCase(BaseTestCase):
         self.assertEqual([(c.sent, c.replied) for c in data.replies_by_channel], [(1, 0)])
         self.assertIsNone(data.median_days_to_reply)
 
+    def test_one_reply_answers_every_earlier_outreach_but_not_one_at_the_same_instant(self):
+        gil = self.make_person("Gil", owner=self.charlie)
+        hal = self.make_person("Hal", owner=self.charlie)
+        self.make_interaction(gil, occurred_at=at(3, 1), is_outreach=True, channel="email")
+        self.make_interaction(gil, occurred_at=at(3, 3), is_outreach=True, channel="phone")
+        self.make_interaction(gil, occurred_at=at(3, 5), direction="in")  # answers both
+        self.make_interaction(gil, occurred_at=at(3, 5), is_outreach=True)  # same instant: no
+        self.make_interaction(gil, occurred_at=at(3, 9), direction="in")  # answers the 5th's
+        both = self.make_interaction(gil, occurred_at=at(3, 10), is_outreach=True)
+        both.people.add(hal)  # one message to two people: two outreach, one answered
+        self.make_interaction(hal, occurred_at=at(3, 11), direction="in")
+        self.make_interaction(gil, occurred_at=at(3, 12), direction="out")  # not outreach
+        data = build_insights(self.charlie, now=NOW)
+        self.assertEqual(
+            [(c.channel, c.sent, c.replied) for c in data.replies_by_channel],
+            [("email", 4, 3), ("phone", 1, 1)],
+        )
+        # Delays in days: 4, 2, 4 and 1; the median is 3.
+        self.assertEqual(data.median_days_to_reply, 3.0)
+
     def test_it_counts_overdue_followups(self):
         data = self.build()
         self.assertEqual(data.overdue, 1)
