@@ -98,3 +98,9 @@ class WarmPathTestCase(SimpleTestCase):
 
     def test_a_source_missing_from_the_people_is_ignored(self):
         self.assertEqual(graph.shortest_paths_from([(1, None)], sources=[99]), {})
+
+    def test_it_spells_out_only_the_chains_asked_for(self):
+        every = graph.shortest_paths_from(self.PAIRS, sources=[1, 9, 6])
+        some = graph.shortest_paths_from(self.PAIRS, sources=[1, 9, 6], targets=[5, 8, 9, 42])
+        self.assertEqual(some, {5: every[5], 8: every[8], 9: every[9]})
+        self.assertEqual(some[5], [1, 2, 4, 5])
