@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from hundred.insight import graph
@@ -302,22 +302,37 @@ def _funnel(user, now: datetime) -> list[FunnelStage]:
 def _weeks(user, tz, first_monday: date, window_start: datetime, now: datetime) -> list[Week]:
     """Twelve ISO weeks of activity in the account's time zone, oldest first.
 
-    Each week is a pair of aware bounds computed here, counted with one filtered COUNT a week:
-    plain comparisons the database does fast, the same on SQLite and PostgreSQL (SQLite's
-    TruncWeek runs a Python function a row).
+    Each week is a pair of aware bounds computed here; a CASE over the bounds numbers every
+    row's week and one GROUP BY counts them: plain comparisons the database does fast, the same
+    on SQLite and PostgreSQL (SQLite's TruncWeek runs a Python function a row, and a filtered
+    COUNT per week and series tested every row two dozen times).
     """
     mondays = [first_monday + timedelta(weeks=i) for i in range(WEEKS + 1)]
     bounds = [datetime.combine(m, datetime.min.time(), tzinfo=tz) for m in mondays]
     weeks = [Week(m) for m in mondays[:WEEKS]]
 
     def per_week(qs, field: str, **series: Q) -> dict[str, list[int]]:
-        counts = {}
-        for i in range(WEEKS):
-            in_week = Q(**{f"{field}__gte": bounds[i], f"{field}__lt": bounds[i + 1]})
-            for name, extra in series.items():
-                counts[f"{name}_{i}"] = Count("id", filter=in_week & extra)
-        found = qs.filter(**{f"{field}__gte": bounds[0], f"{field}__lte": now}).aggregate(**counts)
-        return {name: [found[f"{name}_{i}"] for i in range(WEEKS)] for name in series}
+        # Rows run from the first Monday to now, so the first bound above a row is its week's.
+        week = Case(
+            *(When(**{f"{field}__lt": bounds[i + 1]}, then=Value(i)) for i in range(WEEKS)),
+            output_field=IntegerField(),
+        )
+        counts = {
+            name: Count("id", filter=extra) if extra else Count("id")
+            for name, extra in series.items()
+        }
+        found = {name: [0] * WEEKS for name in series}
+        rows = (
+            qs.filter(**{f"{field}__gte": bounds[0], f"{field}__lte": now})
+            .annotate(week=week)
+            .order_by()
+            .values("week")
+            .annotate(**counts)
+        )
+        for row in rows:
+            for name in series:
+                found[name][row["week"]] = row[name]
+        return found
 
     everything = Q()
     interactions = per_week(
