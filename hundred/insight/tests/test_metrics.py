@@ -226,6 +226,20 @@ class MetricsTestCase(BaseTestCase):
         )
         self.assertTrue(self.build().review.checklist.thanked)
 
+    def test_only_a_message_out_after_the_meeting_to_that_person_thanks_them(self):
+        gil = self.make_person("Gil", owner=self.charlie)
+        hal = self.make_person("Hal", owner=self.charlie)
+        self.make_meeting(gil, starts_at=at(3, 10, 10))
+        self.make_meeting(hal, starts_at=at(3, 12, 10))
+        self.make_interaction(gil, occurred_at=at(3, 9))  # before the meeting
+        self.make_interaction(gil, occurred_at=at(3, 11), direction="in")  # their message
+        self.make_interaction(hal, occurred_at=at(3, 12, 10))  # at the very start: not after
+        thanked = [ok for _, ok in build_insights(self.charlie, now=NOW).review.checklist.meetings]
+        self.assertEqual(thanked, [False, False])
+        self.make_interaction(hal, occurred_at=at(3, 16))  # after, even a week later
+        thanked = [ok for _, ok in build_insights(self.charlie, now=NOW).review.checklist.meetings]
+        self.assertEqual(thanked, [False, True])
+
     def test_weekly_targets_come_from_the_settings_when_there_are_some(self):
         self.assertEqual(weekly_targets(self.alice), (5, 2, False))
         FollowUpSettings.objects.create(owner=self.alice, asks_per_week=8, meetings_per_week=3)
