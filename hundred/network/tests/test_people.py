@@ -63,6 +63,11 @@ class PeopleTestCase(BaseTestCase):
             with self.subTest(q=q):
                 self.assertEqual(self.names(self.client.get(URL, {"q": q})), {"Ana Vogel"})
 
+    def test_it_does_not_match_the_json_around_the_addresses(self):
+        for q in ('"', ",", "[", '",', "\\"):
+            with self.subTest(q=q):
+                self.assertEqual(self.names(self.client.get(URL, {"q": q})), set())
+
     def test_it_says_when_nobody_matches(self):
         r = self.client.get(URL, {"q": "zebra"})
         self.assertContains(r, "Nobody matches")
