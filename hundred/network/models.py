@@ -338,7 +338,7 @@ class FollowUpReason(models.TextChoices):
     PROMISED_INFO = "promised_info", "Send what I promised"
     FAVOUR = "favour", "Favour"
     KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
-    OTHER = "other", "Other"
+    OTHER = "other", "Follow up"
 
 
 class FollowUpState(models.TextChoices):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -57,7 +58,12 @@ def _percent(done: int, target: int) -> int:
 @login_required
 def people(request):
     form = PeopleFilterForm(request.GET or None, owner=request.user)
-    qs = Person.objects.for_user(request.user).select_related("company")
+    # Case-folded so "adam" sorts beside "Adam" on SQLite as it does on PostgreSQL.
+    qs = (
+        Person.objects.for_user(request.user)
+        .select_related("company")
+        .order_by(Lower("first_name"), Lower("last_name"), "id")
+    )
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:

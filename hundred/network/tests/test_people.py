@@ -137,3 +137,13 @@ class PeopleTestCase(BaseTestCase):
         r = self.client.get(URL, {"q": "maya"})
         self.assertContains(r, "<html")
         self.assertContains(r, 'id="people-results"')
+
+
+class PeopleOrderTestCase(BaseTestCase):
+    def test_it_sorts_names_regardless_of_case(self):
+        for first in ("zed", "Adam", "adele", "Bea"):
+            self.make_person(first, "Lee")
+        self.login()
+        r = self.client.get(URL)
+        names = [p.first_name for p in r.context["page"].object_list]
+        self.assertEqual(names, ["Adam", "adele", "Bea", "zed"])
