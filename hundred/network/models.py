@@ -41,6 +41,14 @@ class Stage(models.TextChoices):
     PAUSED = "paused", "Paused"
 
 
+def stage_order() -> models.Case:
+    """An expression that sorts people along the funnel: listed, asked, … paused."""
+    return models.Case(
+        *(models.When(stage=value, then=i) for i, value in enumerate(Stage.values)),
+        output_field=models.IntegerField(),
+    )
+
+
 class HowKnown(models.TextChoices):
     COLLEAGUE = "colleague", "Colleague or manager"
     CLASSMATE = "classmate", "Classmate"

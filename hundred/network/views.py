@@ -19,6 +19,7 @@ from hundred.network.models import (
     Company,
     FollowUpState,
     Person,
+    stage_order,
 )
 
 PEOPLE_PER_PAGE = 50
@@ -244,7 +245,7 @@ def add_company(request):
 @login_required
 def company(request, pk: int):
     company = get_company(request, pk)
-    people = company.people.order_by("stage", "first_name")
+    people = company.people.order_by(stage_order(), Lower("first_name"), "id")
     return render(request, "network/company.html", {"company": company, "people": people})
 
 

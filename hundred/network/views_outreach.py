@@ -253,7 +253,11 @@ def _hundred_context(user, form: QuickAddForm) -> dict:
 
 @login_required
 def hundred_list(request):
-    return render(request, "network/hundred.html", _hundred_context(request.user, QuickAddForm()))
+    # After a quick add without JavaScript, keep the "how you know them" just used.
+    how_known = request.GET.get("how_known")
+    initial = {"how_known": how_known} if how_known in HowKnown.values else {}
+    form = QuickAddForm(initial=initial)
+    return render(request, "network/hundred.html", _hundred_context(request.user, form))
 
 
 @login_required
@@ -269,7 +273,9 @@ def quick_add(request):
         )
         if not request.htmx:
             messages.success(request, f"{person} is on your list.")
-            return redirect("network-hundred")
+            return redirect(
+                f"{reverse('network-hundred')}?how_known={form.cleaned_data['how_known']}"
+            )
         # Keep the "how you know them" choice: people are usually listed a group at a time.
         form = QuickAddForm(initial={"how_known": form.cleaned_data["how_known"]})
         context = _hundred_context(request.user, form)

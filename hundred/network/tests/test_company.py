@@ -20,6 +20,15 @@ class CompanyTestCase(BaseTestCase):
         self.assertContains(r, f'<a href="{maya.get_absolute_url()}">Maya Okafor</a>, Head of Data')
         self.assertNotContains(r, "Sam Ito")
 
+    def test_it_lists_the_people_along_the_funnel(self):
+        company = self.make_company("Fabrikam")
+        for first, stage in (("Ada", "met"), ("Ben", "listed"), ("Cy", "asked"), ("Di", "paused")):
+            self.make_person(first, "Ng", company=company, stage=stage)
+        self.login()
+        r = self.client.get(f"/companies/{company.pk}/")
+        names = [p.first_name for p in r.context["people"]]
+        self.assertEqual(names, ["Ben", "Cy", "Ada", "Di"])
+
     def test_it_says_when_i_know_nobody_there(self):
         self.assertContains(self.client.get(self.url), "You know nobody here yet.")
 

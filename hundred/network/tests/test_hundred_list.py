@@ -60,7 +60,7 @@ class QuickAddTestCase(BaseTestCase):
         r = self.client.post(
             ADD, {"name": "Dr. Ann Lee", "how_known": "neighbour", "company": " Contoso "}
         )
-        self.assertRedirects(r, URL, fetch_redirect_response=False)
+        self.assertRedirects(r, URL + "?how_known=neighbour", fetch_redirect_response=False)
         person = Person.objects.get(owner=self.alice)
         self.assertEqual((person.first_name, person.last_name), ("Ann", "Lee"))
         self.assertEqual(person.how_known, "neighbour")
@@ -68,9 +68,11 @@ class QuickAddTestCase(BaseTestCase):
         self.assertEqual(person.company.name, "Contoso")
         self.assertEqual(person.company.owner, self.alice)
 
-        r = self.client.get(URL)
+        r = self.client.get(r["Location"])
         self.assertContains(r, "Ann Lee is on your list.")
         self.assertContains(r, "1 of 100")
+        # The next name is likely a neighbour too: the choice is kept.
+        self.assertEqual(r.context["form"]["how_known"].value(), "neighbour")
 
     def test_it_adds_with_htmx_and_returns_the_board(self):
         r = self.client.post(ADD, {"name": "Tom Baker", "how_known": "classmate"}, **HTMX)
