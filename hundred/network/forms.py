@@ -8,8 +8,8 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from hundred.lib.phones import normalise_phone
 from hundred.network.models import Channel, Company, Direction, Interaction, Person, Stage, Tag
-from hundred.network.phones import normalise_phone
 
 _SPLIT = re.compile(r"[\n,;]+")
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from nameparser import HumanName
 
+from hundred.lib.phones import normalise_phone
 from hundred.transfer.matching import normalise_email
 
 MONTHS = {
@@ -80,28 +80,6 @@ def clean_emails(values: Iterable[str]) -> tuple[list[str], list[str]]:
         seen.add(key)
         kept.append(value)
     return kept, rejected
-
-
-@lru_cache(maxsize=8192)
-def normalise_phone(raw: str, region: str = "US") -> str:
-    """E.164 for a valid number ('+44 20 7946 0000' -> '+442079460000'); else as typed."""
-    raw = clean_line(raw)
-    if raw[:4].lower() == "tel:":  # vCard 4.0 writes numbers as tel: URIs
-        raw = raw[4:]
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return raw
-    # A number merely of possible length is not enough without a '+': "030 1234567" typed in
-    # Berlin would become an American number under the default region US.
-    if not phonenumbers.is_valid_number(number) and not (
-        raw.startswith("+")
-        and phonenumbers.is_possible_number_with_reason(number)
-        == phonenumbers.ValidationResult.IS_POSSIBLE
-    ):
-        return raw
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return f"{e164} ext. {number.extension}" if number.extension else e164
 
 
 def clean_phones(values: Iterable[str], region: str) -> list[str]:
