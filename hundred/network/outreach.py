@@ -121,4 +121,6 @@ def fill(text: str, values: dict[str, str]) -> str:
 def mailto_url(emails: list[str], subject: str, body: str) -> str:
     """A mailto: link that opens the user's mail app with the message written."""
     to = ",".join(quote(e, safe="@") for e in emails)
+    # RFC 6068: line breaks in a mailto body are CRLF.
+    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
     return f"mailto:{to}?subject={quote(subject)}&body={quote(body)}"

@@ -480,7 +480,7 @@ def outreach_sent(request):
                 "channel": interaction.get_channel_display(),
                 "body": body,
                 "subject": subject,
-                "mailto": outreach.mailto_url(person.emails, subject, body)
+                "mailto": outreach.mailto_url(person.emails[:1], subject, body)
                 if person.emails
                 else "",
             }

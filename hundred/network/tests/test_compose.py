@@ -291,10 +291,17 @@ class OutreachSentTestCase(ComposeBase):
         self.assertEqual(unquote(parts.path), "maya@example.net")
         query = parse_qs(parts.query)
         self.assertEqual(query["subject"], ["15–20 minutes?"])
-        self.assertEqual(query["body"], [CLEAN])
+        self.assertEqual(query["body"], [CLEAN.replace("\n", "\r\n")])
         self.assertContains(r, 'href="mailto:maya@example.net?subject=')
         # Asked for the mail app: the page opens it.
         self.assertContains(r, "data-open")
+
+    def test_it_writes_to_the_first_address_only(self):
+        self.maya.emails = ["maya@example.net", "maya.home@example.org"]
+        self.maya.save()
+        r = self.send(self.maya, subject="Hi", send="mail")
+        href = r.context["rows"][0]["mailto"]
+        self.assertEqual(unquote(urlsplit(href).path), "maya@example.net")
 
     def test_it_does_not_open_the_mail_app_when_copying(self):
         r = self.send(self.maya, subject="Hi", send="copy")

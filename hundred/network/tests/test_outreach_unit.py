@@ -81,7 +81,8 @@ def test_it_makes_a_mailto_link_with_subject_and_body():
     assert parts.scheme == "mailto"
     assert unquote(parts.path) == "maya@example.net"
     query = parse_qs(parts.query)
-    assert query == {"subject": ["15–20 minutes & advice?"], "body": [body]}
+    assert query == {"subject": ["15–20 minutes & advice?"], "body": [body.replace("\n", "\r\n")]}
+    assert "%0D%0A" in url
     assert " " not in url and "\n" not in url
 
 
