@@ -31,7 +31,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             form_class=PasswordResetForm,
             email_template_name="accounts/password_reset_email.txt",

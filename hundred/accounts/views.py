@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -43,3 +44,23 @@ def account_settings(request):
         messages.success(request, "Settings saved.")
         return redirect("accounts-settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+def absolute_url(request, path: str) -> str:
+    """A full address for links that leave the browser (mail, calendar apps).
+
+    SITE_URL wins when set: behind a proxy the request's own host may be an internal name.
+    """
+    if settings.SITE_URL:
+        return settings.SITE_URL + path
+    return request.build_absolute_uri(path)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view, with links in the mail built on SITE_URL when it is set."""
+
+    def form_valid(self, form):
+        if settings.SITE_URL:
+            scheme, _, domain = settings.SITE_URL.partition("://")
+            self.extra_email_context = {"protocol": scheme, "domain": domain}
+        return super().form_valid(form)

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from hundred.accounts.views import absolute_url
 from hundred.network.models import Person
 from hundred.transfer import exports
 from hundred.transfer.actions import do_dismiss_pair, do_merge_people, possible_duplicates
@@ -123,7 +124,7 @@ def index(request):
             "kinds": KIND_LABELS.items(),
             "max_mb": mb(DEFAULT_LIMITS.max_file_bytes),
             "runs": ImportRun.objects.for_user(request.user)[:20],
-            "feed_url": request.build_absolute_uri(reverse("transfer-feed", args=[feed.token])),
+            "feed_url": absolute_url(request, reverse("transfer-feed", args=[feed.token])),
         },
     )
 
