@@ -104,3 +104,57 @@ class WarmPathTestCase(SimpleTestCase):
         some = graph.shortest_paths_from(self.PAIRS, sources=[1, 9, 6], targets=[5, 8, 9, 42])
         self.assertEqual(some, {5: every[5], 8: every[8], 9: every[9]})
         self.assertEqual(some[5], [1, 2, 4, 5])
+
+    def test_it_agrees_with_a_plain_search_over_neighbour_sets(self):
+        # The search reads each person's links from the introducer and children maps; this
+        # checks it against the textbook version (a set of neighbours per person, visited in
+        # id order) on random graphs with loops, self-introductions and unknown introducers.
+        import random
+
+        def plain(pairs, sources):
+            neighbours: dict[int, set[int]] = {}
+            people = {pid for pid, _ in pairs}
+            for pid, by in pairs:
+                if by is not None and by != pid:
+                    neighbours.setdefault(pid, set()).add(by)
+                    neighbours.setdefault(by, set()).add(pid)
+            previous = {s: None for s in sorted(set(sources)) if s in people}
+            queue = list(previous)
+            for node in queue:
+                for nxt in sorted(neighbours.get(node, ())):
+                    if nxt not in previous:
+                        previous[nxt] = node
+                        queue.append(nxt)
+            paths = {}
+            for node in previous:
+                chain, current = [], node
+                while current is not None:
+                    chain.append(current)
+                    current = previous[current]
+                paths[node] = chain[::-1]
+            return paths
+
+        rnd = random.Random(6)
+        for _ in range(200):
+            n = rnd.randint(1, 30)
+            pairs = [
+                (i, None if rnd.random() < 0.25 else rnd.randint(1, n + 3)) for i in range(1, n + 1)
+            ]
+            rnd.shuffle(pairs)
+            sources = rnd.sample(range(1, n + 4), rnd.randint(0, 4))
+            self.assertEqual(graph.shortest_paths_from(pairs, sources), plain(pairs, sources))
+
+    def test_a_tie_goes_to_the_lower_id_whether_introducer_or_introduced(self):
+        # Met 10, who was introduced by 1 and introduced 20; 7 introduced 1 and 20 introduced 7.
+        # 7 is two steps away through 1 or through 20: the chain goes through 1.
+        pairs = [(10, 1), (20, 10), (1, 7), (7, 20)]
+        self.assertEqual(graph.shortest_paths_from(pairs, sources=[10])[7], [10, 1, 7])
+
+    def test_the_tree_gives_leaves_no_children_and_the_others_their_own(self):
+        tree = graph.referral_tree([(1, None), (2, 1), (3, 1), (4, 2)])
+        root = tree.roots[0]
+        self.assertEqual([c.id for c in root.children], [2, 3])
+        two, three = root.children
+        self.assertEqual([c.id for c in two.children], [4])
+        self.assertEqual(list(three.children), [])
+        self.assertEqual(list(two.children[0].children), [])

@@ -115,3 +115,18 @@ class InsightsViewTestCase(BaseTestCase):
     def test_it_asks_anonymous_visitors_to_log_in(self):
         r = self.client.get(URL)
         self.assertEqual(r.status_code, 302)
+
+    def test_the_page_leaves_the_garbage_collector_as_it_found_it(self):
+        import gc
+
+        self.grow(self.alice, 3)
+        self.login()
+        self.assertTrue(gc.isenabled())
+        self.assertEqual(self.client.get(URL).status_code, 200)
+        self.assertTrue(gc.isenabled())
+        gc.disable()
+        try:
+            self.assertEqual(self.client.get(URL).status_code, 200)
+            self.assertFalse(gc.isenabled())
+        finally:
+            gc.enable()
