@@ -8,10 +8,10 @@ from contextlib import contextmanager
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.urls import reverse
 
 from hundred.insight import svg
 from hundred.insight.metrics import GOAL, build_insights
+from hundred.insight.templatetags.insight_links import person_url_format
 
 OUTLINE_LIMIT = 300
 
@@ -60,6 +60,7 @@ def insights(request):
 def _insights(request):
     data = build_insights(request.user)
     people = data.people
+    person_url = person_url_format()
     weeks = [w.starts_on.strftime("%d %b") for w in data.weeks]
     tree_svg, tree_hidden = svg.tree(
         "tree",
@@ -68,7 +69,7 @@ def _insights(request):
         f"depth {data.tree.depth}.",
         data.tree.roots,
         name=lambda pid: people[pid].name,
-        url=lambda pid: reverse("network-person", args=[pid]),
+        url=person_url.format,
     )
     charts = {
         "hundred": svg.stacked(
@@ -137,5 +138,6 @@ def _insights(request):
             "outline_more": max(0, data.tree.people - OUTLINE_LIMIT),
             "funnel_rows": [(s, _percent(s.rate)) for s in data.funnel],
             "review": data.review,
+            "person_url_format": person_url,
         },
     )

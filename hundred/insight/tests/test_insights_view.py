@@ -130,3 +130,17 @@ class InsightsViewTestCase(BaseTestCase):
             self.assertFalse(gc.isenabled())
         finally:
             gc.enable()
+
+    def test_every_link_to_a_person_is_the_person_pages_address(self):
+        from hundred.network.models import Person
+
+        self.grow(self.alice, 6)
+        self.login()
+        html = self.client.get(URL).content.decode()
+        found = re.findall(r'href="(/[^"]*people/[0-9]+/)"', html)
+        self.assertTrue(found)
+        own = {
+            reverse("network-person", args=[pk])
+            for pk in Person.objects.filter(owner=self.alice).values_list("pk", flat=True)
+        }
+        self.assertLessEqual(set(found), own)
