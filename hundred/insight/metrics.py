@@ -68,9 +68,9 @@ class PersonRow:
 class People(Mapping[int, PersonRow]):
     """Every person of the account by id, each PersonRow made on first look-up.
 
-    `raw` holds the (id, introduced_by_id, company_id, stage, first_name, last_name, location)
-    tuples for the graph work; the page names only a few hundred people, and making 30,000
-    rows up front was a tenth of its time.
+    `raw` holds the (id, introduced_by_id, company_id, stage, first_name, last_name, location,
+    how_known) tuples for the graph work and the counts; the page names only a few hundred
+    people, and making 30,000 rows up front was a tenth of its time.
     """
 
     def __init__(self, raw: Iterable[tuple]) -> None:
@@ -80,7 +80,7 @@ class People(Mapping[int, PersonRow]):
     def __getitem__(self, pid: int) -> PersonRow:
         row = self._made.get(pid)
         if row is None:
-            _, by, company_id, stage, first, last, location = self.raw[pid]
+            _, by, company_id, stage, first, last, location, _ = self.raw[pid]
             name = " ".join(p for p in (first, last) if p) or "(no name)"
             row = self._made[pid] = PersonRow(pid, by, company_id, stage, name, location)
         return row
@@ -217,19 +217,40 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     first_monday = this_monday - timedelta(weeks=WEEKS - 1)
     window_start = datetime.combine(first_monday, datetime.min.time(), tzinfo=tz)
 
-    people_qs = Person.objects.for_user(user)
     rows = People(
-        people_qs.values_list(
-            "id", "introduced_by_id", "company_id", "stage", "first_name", "last_name", "location"
-        ).order_by()
+        Person.objects.for_user(user)
+        .values_list(
+            "id",
+            "introduced_by_id",
+            "company_id",
+            "stage",
+            "first_name",
+            "last_name",
+            "location",
+            "how_known",
+        )
+        .order_by()
     )
     pairs = [(values[0], values[1]) for values in rows.raw.values()]
+    companies = {
+        c["id"]: c
+        for c in Company.objects.for_user(user)
+        .order_by()
+        .values("id", "name", "industry", "location", "is_target", "priority", "research_status")
+    }
+    met_ids = set(
+        Meeting.objects.for_user(user)
+        .filter(starts_at__lte=now)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
 
-    # The 100 list by how people are known.
-    known = dict(people_qs.order_by().values_list("how_known").annotate(n=Count("id")))
+    # The 100 list by how people are known: counted on the rows already loaded (a GROUP BY
+    # over 30,000 people took ~10 ms more).
+    known = Counter(values[7] for values in rows.raw.values())
     by_how_known = [(k, label, known.get(k, 0)) for k, label in HowKnown.choices if known.get(k)]
 
-    funnel = _funnel(user, now)
+    funnel = _funnel(user, rows, companies, met_ids)
     weeks = _weeks(user, tz, first_monday, window_start, now)
     replies, median = _replies(user, window_start)
     overdue_qs = FollowUp.objects.for_user(user).filter(state=FollowUpState.OPEN, due_on__lt=today)
@@ -239,7 +260,7 @@ def build_insights(user, now: datetime | None = None) -> Insights:
 
     tree = graph.referral_tree(pairs)
     connectors = [(rows[pid], n) for pid, n in graph.top_connectors(pairs) if pid in rows]
-    targets, targets_total = _targets(user, rows, pairs, now)
+    targets, targets_total = _targets(rows, pairs, companies, met_ids)
     review = _review(user, tz, weeks, this_monday, overdue, now)
 
     return Insights(
@@ -268,8 +289,14 @@ def _outreach_filter(prefix: str = "") -> Q:
     return Q(**{f"{prefix}is_outreach": True, f"{prefix}direction": Direction.OUT})
 
 
-def _funnel(user, now: datetime) -> list[FunnelStage]:
-    """listed → asked → met → names received → at target companies, in one query."""
+def _funnel(user, rows: People, companies: dict[int, dict], met_ids: set[int]) -> list[FunnelStage]:
+    """listed → asked → met → names received → at target companies.
+
+    Every stage but "asked" is counted on the rows the page has already loaded: the people
+    (stage, introducer, company), the companies (is_target) and the people met so far.
+    "Asked" also counts people sent outreach whatever their stage, which only the database
+    knows: one query counts them among the people not yet at an asked stage.
+    """
     # IN (subquery) rather than a correlated EXISTS: PostgreSQL hashes the subquery once,
     # where EXISTS inside the aggregate took seconds at 30,000 people.
     asked_out = (
@@ -277,14 +304,20 @@ def _funnel(user, now: datetime) -> list[FunnelStage]:
         .filter(_outreach_filter("interaction__"))
         .values("person_id")
     )
-    met_before = Meeting.objects.for_user(user).filter(starts_at__lte=now).values("person_id")
-    counts = Person.objects.for_user(user).aggregate(
-        listed=Count("id"),
-        asked=Count("id", filter=Q(stage__in=ASKED_STAGES) | Q(id__in=asked_out)),
-        met=Count("id", filter=Q(stage__in=MET_STAGES) | Q(id__in=met_before)),
-        names=Count("id", filter=Q(introduced_by__isnull=False)),
-        at_targets=Count("id", filter=Q(company__is_target=True)),
+    sent_outreach = (
+        Person.objects.for_user(user)
+        .exclude(stage__in=ASKED_STAGES)
+        .filter(id__in=asked_out)
+        .order_by()
+        .count()
     )
+    targets = {cid for cid, c in companies.items() if c["is_target"]}
+    counts = {"listed": len(rows), "asked": sent_outreach, "met": 0, "names": 0, "at_targets": 0}
+    for pid, by, company_id, stage, *_ in rows.raw.values():
+        counts["asked"] += stage in ASKED_STAGES
+        counts["met"] += stage in MET_STAGES or pid in met_ids
+        counts["names"] += by is not None
+        counts["at_targets"] += company_id in targets
     labels = [
         ("listed", "Listed"),
         ("asked", "Asked"),
@@ -428,25 +461,15 @@ def _replies(user, since: datetime) -> tuple[list[ChannelReplies], float | None]
     return result, median
 
 
-def _targets(user, rows: People, pairs, now: datetime) -> tuple[list[TargetCompany], int]:
+def _targets(
+    rows: People, pairs, companies: dict[int, dict], met_ids: set[int]
+) -> tuple[list[TargetCompany], int]:
     """Target companies with their people by stage, warm paths, or whom to ask for names."""
-    companies = {
-        c["id"]: c
-        for c in Company.objects.for_user(user)
-        .order_by()
-        .values("id", "name", "industry", "location", "is_target", "priority", "research_status")
-    }
     targets = sorted(
         (c for c in companies.values() if c["is_target"]),
         key=lambda c: (c["priority"], c["name"].lower(), c["id"]),
     )
     # Sources of warm paths: people known directly, and people the user has met.
-    met_ids = set(
-        Meeting.objects.for_user(user)
-        .filter(starts_at__lte=now)
-        .values_list("person_id", flat=True)
-        .distinct()
-    )
     sources = met_ids | {
         pid for pid, by, _, stage, *_ in rows.raw.values() if by is None or stage in MET_STAGES
     }
@@ -498,7 +521,7 @@ def _suggest(company, companies, at, rows: People) -> tuple[list[PersonRow], str
             if cid != company["id"] and other["industry"].strip().lower() == industry:
                 same_industry.extend(rows[pid] for pid in at.get(cid, []))
     if city:
-        for pid, _, company_id, _, _, _, location in rows.raw.values():
+        for pid, _, company_id, _, _, _, location, _ in rows.raw.values():
             located = location or companies.get(company_id, {}).get("location", "")
             if _city(located) == city:
                 same_city.append(rows[pid])

@@ -90,6 +90,18 @@ class MetricsTestCase(BaseTestCase):
         self.assertEqual(funnel["names"], (2, 2.0))
         self.assertEqual(funnel["at_targets"], (2, 1.0))
 
+    def test_the_funnel_counts_each_person_once_whichever_way_they_qualify(self):
+        # Fay is still "listed" but was met last week and sent outreach twice: asked and met
+        # once each. Bob's people, meetings and outreach never count for Alice.
+        self.make_meeting(self.fay, starts_at=at(3, 12, 10))
+        self.make_interaction(self.fay, occurred_at=at(3, 12), is_outreach=True)
+        self.make_interaction(self.fay, occurred_at=at(3, 13), is_outreach=True)
+        bobs = self.make_person("Gus", "Bob", owner=self.bob, introduced_by=None)
+        self.make_meeting(bobs, starts_at=at(3, 12, 10))
+        funnel = {s.key: s.count for s in self.build().funnel}
+        self.assertEqual(funnel, {"listed": 6, "asked": 4, "met": 2, "names": 2, "at_targets": 2})
+        self.assertEqual(self.build(self.bob).funnel[2].count, 1)
+
     def test_it_counts_twelve_iso_weeks_of_activity(self):
         weeks = {w.starts_on: w for w in self.build().weeks}
         self.assertEqual(len(weeks), 12)
