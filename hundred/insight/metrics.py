@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 
 from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
@@ -218,20 +219,22 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     window_start = datetime.combine(first_monday, datetime.min.time(), tzinfo=tz)
 
     rows = People(
-        Person.objects.for_user(user)
-        .values_list(
-            "id",
-            "introduced_by_id",
-            "company_id",
-            "stage",
-            "first_name",
-            "last_name",
-            "location",
-            "how_known",
+        _plain_rows(
+            Person.objects.for_user(user)
+            .values_list(
+                "id",
+                "introduced_by_id",
+                "company_id",
+                "stage",
+                "first_name",
+                "last_name",
+                "location",
+                "how_known",
+            )
+            .order_by()
         )
-        .order_by()
     )
-    pairs = [(values[0], values[1]) for values in rows.raw.values()]
+    links = graph.Links(map(itemgetter(0, 1), rows.raw.values()))
     companies = {
         c["id"]: c
         for c in Company.objects.for_user(user)
@@ -258,9 +261,9 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     overdue = overdue_qs.count()
     debriefed_total, names_total = _names_all_time(user)
 
-    tree = graph.referral_tree(pairs)
-    connectors = [(rows[pid], n) for pid, n in graph.top_connectors(pairs) if pid in rows]
-    targets, targets_total = _targets(rows, pairs, companies, met_ids)
+    tree = graph.referral_tree(links)
+    connectors = [(rows[pid], n) for pid, n in graph.top_connectors(links) if pid in rows]
+    targets, targets_total = _targets(rows, links, companies, met_ids)
     review = _review(user, tz, weeks, this_monday, overdue, now)
 
     return Insights(
@@ -283,6 +286,15 @@ def build_insights(user, now: datetime | None = None) -> Insights:
         targets_total=targets_total,
         review=review,
     )
+
+
+def _plain_rows(qs) -> list[tuple]:
+    """The rows of a values_list() of integer and text columns, as the database cursor gives
+    them: nothing to convert, and Django's row iterator took ~15 ms over 30,000 people."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _outreach_filter(prefix: str = "") -> Q:
@@ -311,13 +323,20 @@ def _funnel(user, rows: People, companies: dict[int, dict], met_ids: set[int]) -
         .order_by()
         .count()
     )
-    targets = {cid for cid, c in companies.items() if c["is_target"]}
-    counts = {"listed": len(rows), "asked": sent_outreach, "met": 0, "names": 0, "at_targets": 0}
-    for pid, by, company_id, stage, *_ in rows.raw.values():
-        counts["asked"] += stage in ASKED_STAGES
-        counts["met"] += stage in MET_STAGES or pid in met_ids
-        counts["names"] += by is not None
-        counts["at_targets"] += company_id in targets
+    # Counted with Counter over columns of the loaded rows: a Python loop testing four things a
+    # row took ~25 ms at 30,000 people.
+    raw = rows.raw.values()
+    stages = Counter(map(itemgetter(3), raw))
+    per_company = Counter(map(itemgetter(2), raw))
+    introducers = Counter(map(itemgetter(1), raw))
+    met = met_ids.union(pid for pid, _, _, stage, *_ in raw if stage in MET_STAGES)
+    counts = {
+        "listed": len(rows),
+        "asked": sent_outreach + sum(stages[s] for s in ASKED_STAGES),
+        "met": len(met & rows.raw.keys()),
+        "names": len(rows) - introducers[None],
+        "at_targets": sum(per_company[cid] for cid, c in companies.items() if c["is_target"]),
+    }
     labels = [
         ("listed", "Listed"),
         ("asked", "Asked"),
@@ -462,7 +481,7 @@ def _replies(user, since: datetime) -> tuple[list[ChannelReplies], float | None]
 
 
 def _targets(
-    rows: People, pairs, companies: dict[int, dict], met_ids: set[int]
+    rows: People, links: graph.Links, companies: dict[int, dict], met_ids: set[int]
 ) -> tuple[list[TargetCompany], int]:
     """Target companies with their people by stage, warm paths, or whom to ask for names."""
     targets = sorted(
@@ -479,7 +498,7 @@ def _targets(
             at[company_id].append(pid)
     shown = targets[:TARGETS_SHOWN]
     paths = graph.shortest_paths_from(
-        pairs, sources, targets=(pid for c in shown for pid in at.get(c["id"], ()))
+        links, sources, targets=(pid for c in shown for pid in at.get(c["id"], ()))
     )
 
     stage_labels = dict(Stage.choices)
