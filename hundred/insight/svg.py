@@ -195,19 +195,23 @@ def tree(
     url: Callable[[int], str],
     limit: int = 80,
     width: int = 720,
+    total: int | None = None,
 ) -> tuple[SafeString, int]:
     """The referral tree as an indented outline: a row a person, a line to who introduced them.
 
-    Returns the SVG and how many people did not fit within `limit` rows.
+    Returns the SVG and how many people did not fit within `limit` rows. A caller that knows
+    how many people the tree holds passes `total`, and the walk stops at the limit.
     """
     row, indent = 22, 22
     rows: list[tuple[int, int, int | None, bool]] = []  # (id, depth, parent row, in_loop)
-    total = 0
+    counted = 0
     stack: list[tuple[Node, int, int | None]] = [(r, 0, None) for r in reversed(roots)]
     while stack:
         node, depth, parent_row = stack.pop()
-        total += 1
+        counted += 1
         if len(rows) >= limit:
+            if total is not None:
+                break
             continue
         rows.append((node.id, depth, parent_row, node.in_loop))
         me = len(rows) - 1
@@ -230,4 +234,4 @@ def tree(
             f'<a href="{escape(url(pid))}"><circle cx="{x}" cy="{y}" r="6" fill="{colour}"/>'
             f'<text x="{x + 10}" y="{y + 4}" {FONT}>{escape(label)}</text></a>'
         )
-    return _close(parts), total - len(rows)
+    return _close(parts), (counted if total is None else total) - len(rows)

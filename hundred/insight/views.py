@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from hundred.insight import svg
 from hundred.insight.metrics import GOAL, build_insights
@@ -16,15 +18,31 @@ from hundred.insight.templatetags.insight_links import person_url_format
 OUTLINE_LIMIT = 300
 
 
-def _outline(roots, limit: int = OUTLINE_LIMIT) -> list[tuple[int, int]]:
-    """The tree as (person id, depth) rows in reading order, at most `limit`."""
-    rows: list[tuple[int, int]] = []
+def _outline(roots, name, url, limit: int = OUTLINE_LIMIT) -> SafeString:
+    """The tree as list items in reading order, at most `limit`, each indented by its depth.
+
+    Built here with format_html rather than in a template loop, which took ~20 ms for the 300
+    rows at 30,000 people; format_html escapes every name as the template would.
+    """
+    items: list[str] = []
     stack = [(r, 0) for r in reversed(roots)]
-    while stack and len(rows) < limit:
+    while stack and len(items) < limit:
         node, depth = stack.pop()
-        rows.append((node.id, depth))
+        if depth:
+            items.append(
+                format_html(
+                    '<li style="margin-left: {}rem">↳ <a href="{}">{}</a> '
+                    '<span class="visually-hidden">(level {})</span></li>',
+                    f"{depth * 1.2:.1f}",
+                    url(node.id),
+                    name(node.id),
+                    depth,
+                )
+            )
+        else:
+            items.append(format_html('<li><a href="{}">{}</a></li>', url(node.id), name(node.id)))
         stack.extend((c, depth + 1) for c in reversed(node.children))
-    return rows
+    return mark_safe("".join(items))
 
 
 @contextmanager
@@ -70,6 +88,7 @@ def _insights(request):
         data.tree.roots,
         name=lambda pid: people[pid].name,
         url=person_url.format,
+        total=data.tree.people,
     )
     charts = {
         "hundred": svg.stacked(
@@ -132,9 +151,9 @@ def _insights(request):
             "goal": GOAL,
             "charts": charts,
             "tree_hidden": tree_hidden,
-            "outline": [
-                (people[pid], depth, depth * 1.2) for pid, depth in _outline(data.tree.roots)
-            ],
+            "outline": _outline(
+                data.tree.roots, name=lambda pid: people[pid].name, url=person_url.format
+            ),
             "outline_more": max(0, data.tree.people - OUTLINE_LIMIT),
             "funnel_rows": [(s, _percent(s.rate)) for s in data.funnel],
             "review": data.review,

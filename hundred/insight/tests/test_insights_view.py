@@ -144,3 +144,30 @@ class InsightsViewTestCase(BaseTestCase):
             for pk in Person.objects.filter(owner=self.alice).values_list("pk", flat=True)
         }
         self.assertLessEqual(set(found), own)
+
+
+class OutlineTestCase(BaseTestCase):
+    def test_the_outline_lists_the_tree_in_reading_order_with_levels_and_escaped_names(self):
+        from hundred.insight.graph import referral_tree
+        from hundred.insight.views import _outline
+
+        tree = referral_tree([(1, None), (2, 1), (3, 2), (4, 1), (5, None), (6, 5)])
+        names = {1: "Ann", 2: "<b>Bo</b>", 3: "Cy", 4: "Di", 5: "Ed", 6: "Flo"}
+        html = str(_outline(tree.roots, name=names.get, url="/p/{}/".format))
+        items = re.findall(r"<li[^>]*>.*?</li>", html)
+        self.assertEqual(
+            [re.search(r">([^<>]*)</a>", item).group(1) for item in items],
+            ["Ann", "&lt;b&gt;Bo&lt;/b&gt;", "Cy", "Di", "Ed", "Flo"],
+        )
+        self.assertEqual(items[0], '<li><a href="/p/1/">Ann</a></li>')
+        self.assertIn('style="margin-left: 2.4rem"', items[2])
+        self.assertIn("(level 2)", items[2])
+        self.assertIn("(level 1)", items[3])
+
+    def test_the_outline_stops_at_its_limit(self):
+        from hundred.insight.graph import referral_tree
+        from hundred.insight.views import _outline
+
+        tree = referral_tree([(1, None), *((i, 1) for i in range(2, 12))])
+        html = str(_outline(tree.roots, name=str, url="/p/{}/".format, limit=4))
+        self.assertEqual(html.count("<li"), 4)

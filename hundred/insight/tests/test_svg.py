@@ -71,3 +71,7 @@ class SvgTestCase(SimpleTestCase):
         self.assertEqual(len(root.findall(f"{NS}path")), 3)  # a line per introduction
         _, hidden = svg.tree("t", "T", "D", tree.roots, str, str, limit=2)
         self.assertEqual(hidden, 2)
+        # Told how many the tree holds, it stops walking at the limit and says the same.
+        limited, hidden = svg.tree("t", "T", "D", tree.roots, str, str, limit=2, total=tree.people)
+        self.assertEqual(hidden, 2)
+        self.assertEqual(len(self.parse(limited).findall(f"{NS}a")), 2)
