@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from operator import itemgetter
 
 from django.db import connection
-from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.utils import timezone
 
 from hundred.insight import graph
@@ -585,14 +585,18 @@ def _review(user, tz, weeks: list[Week], this_monday: date, overdue: int, now) -
     week = next((w for w in weeks if w.starts_on == last_monday), Week(last_monday))
     asks, meetings_target, from_settings = weekly_targets(user)
 
-    thank_you = FollowUp.objects.filter(
-        meeting_id=OuterRef("pk"), reason=FollowUpReason.THANK_YOU, state=FollowUpState.DONE
+    # Thanked: a thank-you follow-up of the meeting is done. Counted over a join on the
+    # follow-up's meeting: a correlated EXISTS let SQLite, once ANALYZE had run, pick the
+    # (owner, state) index and read every done follow-up for each meeting (~330 ms).
+    thanks = Count(
+        "followups",
+        filter=Q(followups__reason=FollowUpReason.THANK_YOU, followups__state=FollowUpState.DONE),
     )
     last_week_meetings = list(
         Meeting.objects.for_user(user)
         .filter(starts_at__gte=start, starts_at__lt=end, starts_at__lte=now)
         .select_related("person")
-        .annotate(has_thanks=Exists(thank_you))
+        .annotate(thanks=thanks)
         .order_by("starts_at", "id")
     )
     # Wrote to them after the meeting: their latest outbound message is later than it. One
@@ -608,7 +612,7 @@ def _review(user, tz, weeks: list[Week], this_monday: date, overdue: int, now) -
         .annotate(last=Max("interaction__occurred_at"))
     )
     meetings = [
-        (m, m.has_thanks or last_written.get(m.person_id, m.starts_at) > m.starts_at)
+        (m, m.thanks > 0 or last_written.get(m.person_id, m.starts_at) > m.starts_at)
         for m in last_week_meetings
     ]
     helping = Favour.objects.for_user(user).filter(
