@@ -126,6 +126,9 @@ def build(user) -> dict[str, int]:
         (through(interaction_id=it.pk, person_id=rnd.choice(people).pk) for it in interactions),
         batch_size=5000,
     )
+    # What the app records when outreach is logged (and a restore recomputes): bulk_create
+    # went around it.
+    Person.objects.for_user(user).refresh_asked_at()
     today = timezone.localdate()
     FollowUp.objects.bulk_create(
         (

@@ -61,8 +61,12 @@ class BaseTestCase(TestCase):
         )
 
     def make_interaction(self, person: Person, **fields) -> Interaction:
+        """An interaction written directly (no follow-ups planned), with the person's
+        asked_at kept as the app keeps it."""
         interaction = Interaction.objects.create(owner=person.owner, **fields)
         interaction.people.add(person)
+        Person.objects.filter(pk=person.pk).refresh_asked_at()
+        person.refresh_from_db(fields=["asked_at"])
         return interaction
 
     def make_meeting(self, person: Person, **fields) -> Meeting:

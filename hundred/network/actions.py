@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from hundred.network.models import (
     Company,
@@ -25,7 +25,13 @@ def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction
     interaction = Interaction.objects.create(owner=owner, **fields)
     interaction.people.set(people)
     if interaction.is_outreach and interaction.direction == Direction.OUT:
+        when = interaction.occurred_at
+        Person.objects.filter(pk__in=[p.pk for p in people]).filter(
+            Q(asked_at__isnull=True) | Q(asked_at__gt=when)
+        ).update(asked_at=when)
         for person in people:
+            if person.asked_at is None or person.asked_at > when:
+                person.asked_at = when
             if person.stage in (Stage.LISTED, Stage.PAUSED):
                 person.set_stage(Stage.ASKED)
                 person.save(update_fields=["stage", "stage_changed_at", "updated_at"])

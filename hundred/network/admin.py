@@ -25,6 +25,26 @@ class InteractionAdmin(admin.ModelAdmin):
     list_filter = ["channel", "direction", "is_outreach"]
     raw_id_fields = ["owner", "people", "meeting"]
 
+    # Each person's asked_at follows their outreach: refresh it for whoever an edit or a
+    # deletion touches (people taken off an interaction included).
+    def save_related(self, request, form, formsets, change):
+        before = [getattr(p, "pk", p) for p in form.initial.get("people", [])]
+        super().save_related(request, form, formsets, change)
+        people = {*before, *form.instance.people.values_list("pk", flat=True)}
+        models.Person.objects.filter(pk__in=people).refresh_asked_at()
+
+    def delete_model(self, request, obj):
+        people = list(obj.people.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        models.Person.objects.filter(pk__in=people).refresh_asked_at()
+
+    def delete_queryset(self, request, queryset):
+        people = list(
+            models.Person.objects.filter(interactions__in=queryset).values_list("pk", flat=True)
+        )
+        super().delete_queryset(request, queryset)
+        models.Person.objects.filter(pk__in=people).refresh_asked_at()
+
 
 @admin.register(models.Meeting)
 class MeetingAdmin(admin.ModelAdmin):

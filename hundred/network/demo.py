@@ -977,6 +977,9 @@ class _Builder:
         self.interactions.append(interaction)
         for person in people:
             self.interaction_people.append((interaction, person))
+            if is_outreach and direction == Direction.OUT:
+                if person.asked_at is None or when < person.asked_at:
+                    person.asked_at = when
             previous = self.last_touch.get(id(person))
             if previous is None or when.date() > previous:
                 self.last_touch[id(person)] = when.date()

@@ -72,6 +72,7 @@ def do_merge_people(owner, keep: Person, other: Person) -> Person:
     already = set(Through.objects.filter(person=keep).values_list("interaction_id", flat=True))
     Through.objects.filter(person=other).exclude(interaction_id__in=already).update(person=keep)
     Through.objects.filter(person=other).delete()
+    Person.objects.filter(pk=keep.pk).refresh_asked_at()
     for model in (Meeting, FollowUp, Favour):
         model.objects.filter(owner=owner, person=other).update(person=keep)
     Person.objects.filter(owner=owner, introduced_by=other).exclude(pk=keep.pk).update(

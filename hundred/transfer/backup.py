@@ -226,6 +226,7 @@ def _restore(owner, b: dict[str, Any]) -> dict[str, int]:
         for i in interactions
         for p in i["people"]
     )
+    Person.objects.for_user(owner).refresh_asked_at()  # derived from the interactions
     favour = made(
         Favour,
         b["favours"],
