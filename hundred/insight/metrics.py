@@ -430,48 +430,51 @@ def _replies(user, since: datetime) -> tuple[list[ChannelReplies], float | None]
     first reply after it.
 
     An outreach counts as answered by the first reply from the same person strictly after it
-    (a reply at the same instant does not count). A window function finds that reply for
-    every outreach in one pass: the rows come back as (channel, days to the reply or NULL),
-    so no timestamps are converted in Python. A correlated "first reply after" subquery took
-    seconds on PostgreSQL at 100,000 interactions; matching 16,000 rows in Python took
-    ~150 ms. A reply to outreach in the window is itself in the window.
+    (a reply at the same instant does not count). One query reads every outreach and reply
+    since `since` in order of person and time, with the time as a number of days; one pass
+    from each person's latest message back to their first finds the reply that follows each
+    outreach. The times come as plain numbers, so nothing is converted a row: a window
+    function in SQL took ~40 ms at 100,000 interactions, this ~25 ms. A reply to outreach
+    in the window is itself in the window.
     """
     interaction = Interaction._meta.db_table
     through = Through._meta.db_table
     if connection.vendor == "postgresql":
-        days = "EXTRACT(EPOCH FROM replied_at - sent_at) / 86400"
+        days = "EXTRACT(EPOCH FROM i.occurred_at)::float8 / 86400"
     else:
-        days = "julianday(replied_at) - julianday(sent_at)"
-    # Raw SQL: the ORM cannot filter rows after a window function on a plain column.
+        days = "julianday(i.occurred_at)"
     sql = f"""
-        WITH events AS (
-            SELECT p.person_id, i.occurred_at, i.direction, i.channel
-            FROM {through} p JOIN {interaction} i ON i.id = p.interaction_id
-            WHERE i.owner_id = %s AND i.occurred_at >= %s
-              AND (i.direction = %s OR (i.direction = %s AND i.is_outreach))
-        ), answered AS (
-            SELECT direction, channel, occurred_at AS sent_at,
-                MIN(CASE WHEN direction = %s THEN occurred_at END) OVER (
-                    PARTITION BY person_id ORDER BY occurred_at
-                    RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP
-                ) AS replied_at
-            FROM events
-        )
-        SELECT channel, {days} FROM answered WHERE direction = %s
+        SELECT p.person_id, {days}, i.direction = %s, i.channel
+        FROM {through} p JOIN {interaction} i ON i.id = p.interaction_id
+        WHERE i.owner_id = %s AND i.occurred_at >= %s
+          AND (i.direction = %s OR (i.direction = %s AND i.is_outreach))
+        ORDER BY p.person_id DESC, i.occurred_at DESC
     """
     since_value = connection.ops.adapt_datetimefield_value(since)
-    params = [user.pk, since_value, Direction.IN, Direction.OUT, Direction.IN, Direction.OUT]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [Direction.IN, user.pk, since_value, Direction.IN, Direction.OUT])
         rows = cursor.fetchall()
     sent: Counter[str] = Counter()
     replied: Counter[str] = Counter()
     delays: list[float] = []
-    for channel, delay in rows:
-        sent[channel] += 1
-        if delay is not None:
-            replied[channel] += 1
-            delays.append(float(delay))
+    # Newest first within each person: `reply` is the earliest reply seen so far that is
+    # strictly later than the message at hand; replies at one instant wait in `pending` until
+    # an earlier instant comes.
+    person, reply, pending, instant = None, None, None, None
+    for pid, when, is_reply, channel in rows:
+        if pid != person:
+            person, reply, pending, instant = pid, None, None, when
+        elif when != instant:
+            if pending is not None:
+                reply, pending = pending, None
+            instant = when
+        if is_reply:
+            pending = when
+        else:
+            sent[channel] += 1
+            if reply is not None:
+                replied[channel] += 1
+                delays.append(reply - when)
     labels = dict(Channel.choices)
     result = [
         ChannelReplies(c, labels.get(c, c), sent[c], replied[c])
