@@ -9,8 +9,8 @@ import json
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
-from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db import connections, models
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -207,15 +207,36 @@ class PersonQuerySet(OwnedQuerySet):
 
     def refresh_asked_at(self) -> int:
         """Set each person's `asked_at` from their interactions: the first outbound outreach,
-        or None. For writes that add or move interactions in bulk (restore, merge, demo)."""
-        first = (
-            Interaction.objects.filter(
-                people=OuterRef("pk"), direction=Direction.OUT, is_outreach=True
+        or None. For writes that add or move interactions in bulk (restore, merge, demo).
+
+        One grouped query finds the first outreach of everyone, then only the people whose
+        value changes are written. An UPDATE with a correlated subquery ran for minutes on
+        PostgreSQL right after a restore of 30,000 people: with no statistics yet on the new
+        rows, the planner searched all outreach once for every person.
+        """
+        first = dict(
+            Interaction.people.through.objects.filter(
+                person__in=self,
+                interaction__direction=Direction.OUT,
+                interaction__is_outreach=True,
             )
-            .order_by("occurred_at")
-            .values("occurred_at")[:1]
+            .values_list("person_id")
+            .annotate(first=Min("interaction__occurred_at"))
+            .order_by()
         )
-        return self.update(asked_at=Subquery(first))
+        changed = [
+            (first.get(pk), pk)
+            for pk, asked_at in self.values_list("pk", "asked_at").order_by()
+            if asked_at != first.get(pk)
+        ]
+        # One statement a changed person, sent together: with bulk_update's CASE a restore of
+        # 22,000 people sent an outreach spent ~4.5 s here on either database, now 1–2 s.
+        connection = connections[self.db]
+        table = connection.ops.quote_name(Person._meta.db_table)
+        values = [(connection.ops.adapt_datetimefield_value(when), pk) for when, pk in changed]
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET asked_at = %s WHERE id = %s", values)
+        return len(changed)
 
 
 class Person(OwnedModel):
