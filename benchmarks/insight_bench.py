@@ -7,6 +7,16 @@
 It builds a throwaway test database (Django's test-database machinery, so nothing of yours is
 touched), fills it with bulk_create, and times each page through the test client. The figures
 go into docs/performance.md by hand.
+
+Wall times on a shared machine move with its other work. For a count that does not, build a
+SQLite database once and keep it (BENCH_KEEP), then run under callgrind with one and with three
+timed requests: half the difference of the two totals is the instructions of one request.
+
+    BENCH_KEEP=/tmp/bench.sqlite3 .venv/bin/python benchmarks/insight_bench.py
+    for n in 1 3; do BENCH_KEEP=/tmp/bench.sqlite3 BENCH_RUNS=$n BENCH_URLS=/insights/ \
+        PYTHONHASHSEED=0 valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.$n \
+        .venv/bin/python benchmarks/insight_bench.py; done
+    grep -h ^summary /tmp/cg.1 /tmp/cg.3
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import (  # noqa: E402
@@ -39,7 +50,8 @@ from django.utils import timezone  # noqa: E402
 
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", 30_000))
 INTERACTIONS = int(os.environ.get("BENCH_INTERACTIONS", 100_000))
-RUNS = 7
+RUNS = int(os.environ.get("BENCH_RUNS", 7))
+URLS = os.environ.get("BENCH_URLS", "/insights/ /").split()
 
 
 def build(user) -> dict[str, int]:
@@ -184,26 +196,41 @@ def measure(client: Client, url: str) -> tuple[float, float, int]:
 
 def main() -> None:
     setup_test_environment()
+    keep = os.environ.get("BENCH_KEEP")
     db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
-        # A file, as in real use: an in-memory database would flatter the figures.
-        db.setdefault("TEST", {})["NAME"] = str(Path(os.environ["HUNDRED_HOME"]) / "bench.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    if keep:
+        if not db["ENGINE"].endswith("sqlite3"):
+            sys.exit("BENCH_KEEP keeps a SQLite database; leave DATABASE_URL unset.")
+        # A database of its own that outlives the run: built the first time, reused after.
+        db["NAME"] = connection.settings_dict["NAME"] = keep
+        call_command("migrate", verbosity=0)
+        old_name = None
+    else:
+        if db["ENGINE"].endswith("sqlite3"):
+            # A file, as in real use: an in-memory database would flatter the figures.
+            db.setdefault("TEST", {})["NAME"] = str(
+                Path(os.environ["HUNDRED_HOME"]) / "bench.sqlite3"
+            )
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         from hundred.accounts.models import User
 
-        user = User.objects.create_user("bench@example.org", "bench-password")
-        started = time.perf_counter()
-        made = build(user)
-        built_in = time.perf_counter() - started
-        if connection.vendor == "postgresql":
-            # Autovacuum analyses tables this size long before a user sees them; without the
-            # statistics, the planner guesses one row a table and picks nested loops.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        user = User.objects.filter(email="bench@example.org").first()
+        if user is None:
+            user = User.objects.create_user("bench@example.org", "bench-password")
+            started = time.perf_counter()
+            made = build(user)
+            built = f"built {made} in {time.perf_counter() - started:.1f} s"
+            if connection.vendor == "postgresql":
+                # Autovacuum analyses tables this size long before a user sees them; without
+                # the statistics, the planner guesses one row a table and picks nested loops.
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+        else:
+            built = f"reused {keep}"
         client = Client()
         client.force_login(user)
-        print(f"backend: {connection.vendor}; built {made} in {built_in:.1f} s")
+        print(f"backend: {connection.vendor}; {built}")
         if os.environ.get("BENCH_PROFILE"):
             import cProfile
             import pstats
@@ -212,11 +239,12 @@ def main() -> None:
 
             cProfile.runctx("f(u)", {"f": build_insights, "u": user}, {}, "/tmp/insight.prof")
             pstats.Stats("/tmp/insight.prof").sort_stats("cumulative").print_stats(25)
-        for url in ("/insights/", "/"):
+        for url in URLS:
             median, best, queries = measure(client, url)
             print(f"{url:<11} median {median:7.1f} ms  best {best:7.1f} ms  {queries} queries")
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if old_name is not None:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
