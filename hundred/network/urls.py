@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.today, name="network-today"),
     path("people/", views.people, name="network-people"),
     path("people/add/", views.add_person, name="network-add-person"),
+    path("people/introducers/", views.introducers, name="network-introducers"),
     path("people/<int:pk>/", views.person, name="network-person"),
     path("people/<int:pk>/edit/", views.edit_person, name="network-edit-person"),
     path("people/<int:pk>/delete/", views.delete_person, name="network-delete-person"),

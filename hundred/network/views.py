@@ -13,7 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions import do_delete_person, do_log_interaction
 from hundred.network.followups import build_today
-from hundred.network.forms import CompanyForm, InteractionForm, PeopleFilterForm, PersonForm
+from hundred.network.forms import (
+    CompanyForm,
+    InteractionForm,
+    PeopleFilterForm,
+    PersonForm,
+    introducer_label,
+    without_number,
+)
 from hundred.network.forms_followups import FavourForm
 from hundred.network.models import (
     Company,
@@ -97,6 +104,29 @@ def people(request):
 
 def _company_names(user) -> list[str]:
     return list(Company.objects.for_user(user).values_list("name", flat=True)[:500])
+
+
+INTRODUCER_SUGGESTIONS = 20
+
+
+@login_required
+def introducers(request):
+    """Suggestions for a person form's "Introduced by" field as the user types (htmx)."""
+    text = without_number(request.GET.get("introduced_by_name", ""))
+    found = []
+    if len(text) >= 2:
+        people = Person.objects.for_user(request.user).search(text).select_related("company")
+        exclude = request.GET.get("exclude", "")
+        if exclude.isdigit():
+            people = people.exclude(pk=int(exclude))
+        found = [
+            (
+                introducer_label(p),
+                ", ".join(x for x in (p.title, p.company and p.company.name) if x),
+            )
+            for p in people.order_by("first_name", "last_name", "id")[:INTRODUCER_SUGGESTIONS]
+        ]
+    return render(request, "network/person_form.html#introducer-options", {"introducers": found})
 
 
 @login_required

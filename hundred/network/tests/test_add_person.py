@@ -27,7 +27,13 @@ class AddPersonTestCase(BaseTestCase):
         self.assertContains(r, "Add a person")
         self.assertContains(r, "Save and add another")
         # Every field is labelled.
-        for name in ("first_name", "emails_text", "company_name", "tags_text", "introduced_by"):
+        for name in (
+            "first_name",
+            "emails_text",
+            "company_name",
+            "tags_text",
+            "introduced_by_name",
+        ):
             self.assertContains(r, f'for="id_{name}"')
 
     def test_it_adds_a_person(self):
@@ -115,15 +121,42 @@ class AddPersonTestCase(BaseTestCase):
         r = self.client.get(URL)
         self.assertContains(r, "Maya Okafor is on your list.")
 
-    def test_it_records_who_introduced_them(self):
+    def introduced(self, name: str) -> Person | None:
+        self.client.post(URL, form(first_name="Sam", last_name="Ito", introduced_by_name=name))
+        sam = Person.objects.filter(owner=self.alice, first_name="Sam").first()
+        return sam and sam.introduced_by
+
+    def test_it_records_who_introduced_them_as_a_suggestion_names_them(self):
         maya = self.make_person()
-        self.client.post(URL, form(first_name="Sam", last_name="Ito", introduced_by=maya.pk))
-        self.assertEqual(Person.objects.get(first_name="Sam").introduced_by, maya)
+        self.assertEqual(self.introduced(f"Maya Okafor (#{maya.pk})"), maya)
+
+    def test_a_full_name_typed_without_a_number_will_do_when_only_one_person_has_it(self):
+        maya = self.make_person()
+        self.make_person("Maya", "Okafor-Lee")
+        self.assertEqual(self.introduced("  maya   OKAFOR "), maya)
+
+    def test_a_name_two_people_share_asks_which_one_and_keeps_what_was_typed(self):
+        self.make_person()
+        self.make_person()
+        r = self.client.post(URL, form(first_name="Sam", introduced_by_name="Maya Okafor"))
+        self.assertContains(r, "2 people are called “Maya Okafor”: pick one")
+        self.assertContains(r, 'value="Sam"')
+        self.assertContains(r, 'value="Maya Okafor"')
+        self.assertFalse(Person.objects.filter(first_name="Sam").exists())
+
+    def test_a_name_nobody_has_says_so(self):
+        r = self.client.post(URL, form(first_name="Sam", introduced_by_name="Nobody Known"))
+        self.assertContains(r, "No one called “Nobody Known” is on your list")
+        self.assertFalse(Person.objects.filter(first_name="Sam").exists())
+
+    def test_a_number_that_is_not_theirs_goes_by_the_name(self):
+        maya = self.make_person()
+        self.assertEqual(self.introduced(f"Maya Okafor (#{maya.pk + 999})"), maya)
 
     def test_it_refuses_another_accounts_person_as_introducer(self):
         theirs = self.make_person("Bruno", "Costa", owner=self.bob)
-        r = self.client.post(URL, form(introduced_by=theirs.pk))
-        self.assertContains(r, "Select a valid choice")
+        r = self.client.post(URL, form(introduced_by_name=f"Bruno Costa (#{theirs.pk})"))
+        self.assertContains(r, "No one called “Bruno Costa” is on your list")
         self.assertFalse(Person.objects.for_user(self.alice).exists())
 
     def test_it_offers_my_company_names_only(self):

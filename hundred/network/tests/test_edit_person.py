@@ -80,13 +80,38 @@ class EditPersonTestCase(BaseTestCase):
         self.person.refresh_from_db()
         self.assertEqual(self.person.emails, ["maya@work.example", "maya@home.example"])
 
-    def test_it_does_not_offer_the_person_as_their_own_introducer(self):
-        other = self.make_person("Sam", "Ito")
+    def test_it_does_not_take_the_person_as_their_own_introducer(self):
+        r = self.client.post(
+            self.url, self.form(introduced_by_name=f"Maya Okafor (#{self.person.pk})")
+        )
+        self.assertContains(r, "Nobody introduces themselves")
+        r = self.client.post(self.url, self.form(introduced_by_name="Maya Okafor"))
+        self.assertContains(r, "No one called “Maya Okafor” is on your list")
+        self.person.refresh_from_db()
+        self.assertIsNone(self.person.introduced_by)
+
+    def test_it_shows_the_introducer_and_can_change_or_clear_them(self):
+        sam = self.make_person("Sam", "Ito")
+        ann = self.make_person("Ann", "Lee")
+        self.person.introduced_by = sam
+        self.person.save()
         r = self.client.get(self.url)
-        choices = [str(p) for p in r.context["form"].fields["introduced_by"].queryset]
-        self.assertEqual(choices, [str(other)])
-        r = self.client.post(self.url, self.form(introduced_by=self.person.pk))
-        self.assertContains(r, "Select a valid choice")
+        self.assertContains(r, f'value="Sam Ito (#{sam.pk})"')
+        self.client.post(self.url, self.form(introduced_by_name=f"Sam Ito (#{sam.pk})"))
+        self.person.refresh_from_db()
+        self.assertEqual(self.person.introduced_by, sam)
+        self.client.post(self.url, self.form(introduced_by_name=f"Ann Lee (#{ann.pk})"))
+        self.person.refresh_from_db()
+        self.assertEqual(self.person.introduced_by, ann)
+        self.client.post(self.url, self.form(introduced_by_name=""))
+        self.person.refresh_from_db()
+        self.assertIsNone(self.person.introduced_by)
+
+    def test_the_form_no_longer_lists_everyone(self):
+        for i in range(30):
+            self.make_person(f"Person{i}", "X")
+        r = self.client.get(self.url)
+        self.assertNotContains(r, "Person7")
 
     def test_it_keeps_the_owner(self):
         self.client.post(self.url, self.form())
@@ -97,3 +122,44 @@ class EditPersonTestCase(BaseTestCase):
         self.assertEqual(self.client.post(self.url, self.form(title="X")).status_code, 404)
         self.person.refresh_from_db()
         self.assertEqual(self.person.title, "")
+
+
+class IntroducerSuggestionsTestCase(BaseTestCase):
+    URL = "/people/introducers/"
+
+    def setUp(self):
+        self.login()
+
+    def options(self, **params) -> list[tuple[str, str]]:
+        import re
+
+        r = self.client.get(self.URL, params)
+        self.assertEqual(r.status_code, 200)
+        html = r.content.decode()
+        self.assertTrue(html.startswith('<datalist id="introducer-options">'), html)
+        return re.findall(r'<option value="([^"]*)">([^<]*)</option>', html)
+
+    def test_it_suggests_my_people_by_name_with_their_number_and_work(self):
+        ann = self.make_person("Ann", "Lee", title="Nurse", company=self.make_company("Cedar"))
+        bob = self.make_person("Bob", "Annan")
+        self.make_person("Ann", "Other", owner=self.bob)
+        found = self.options(introduced_by_name="ann")
+        self.assertEqual(
+            found, [(f"Ann Lee (#{ann.pk})", "Nurse, Cedar"), (f"Bob Annan (#{bob.pk})", "")]
+        )
+
+    def test_it_leaves_out_the_person_being_edited_and_reads_a_picked_suggestion(self):
+        ann = self.make_person("Ann", "Lee")
+        ng = self.make_person("Ann", "Ng")
+        found = self.options(introduced_by_name=f"Ann (#{ann.pk})", exclude=str(ann.pk))
+        self.assertEqual([label for label, _ in found], [f"Ann Ng (#{ng.pk})"])
+
+    def test_one_letter_suggests_nothing_and_at_most_twenty_come(self):
+        for i in range(25):
+            self.make_person(f"Zed{i:02d}", "Q")
+        self.assertEqual(self.options(introduced_by_name="z"), [])
+        self.assertEqual(len(self.options(introduced_by_name="zed")), 20)
+
+    def test_it_asks_anonymous_visitors_to_log_in(self):
+        self.client.logout()
+        self.assertEqual(self.client.get(self.URL, {"introduced_by_name": "ann"}).status_code, 302)
