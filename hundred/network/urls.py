@@ -7,6 +7,7 @@ urlpatterns = [
     path("people/", views.people, name="network-people"),
     path("people/add/", views.add_person, name="network-add-person"),
     path("people/introducers/", views.introducers, name="network-introducers"),
+    path("people/company-names/", views.company_names, name="network-company-names"),
     path("people/<int:pk>/", views.person, name="network-person"),
     path("people/<int:pk>/edit/", views.edit_person, name="network-edit-person"),
     path("people/<int:pk>/delete/", views.delete_person, name="network-delete-person"),

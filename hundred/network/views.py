@@ -107,6 +107,23 @@ def _company_names(user) -> list[str]:
 
 
 INTRODUCER_SUGGESTIONS = 20
+COMPANY_SUGGESTIONS = 20
+
+
+@login_required
+def company_names(request):
+    """Suggestions for a person form's "Company" field as the user types (htmx): the page
+    itself lists only the first 500 names."""
+    text = " ".join(request.GET.get("company_name", "").split())
+    names = []
+    if len(text) >= 2:
+        names = list(
+            Company.objects.for_user(request.user)
+            .filter(name__icontains=text)
+            .order_by("name", "id")
+            .values_list("name", flat=True)[:COMPANY_SUGGESTIONS]
+        )
+    return render(request, "network/person_form.html#company-names", {"company_names": names})
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""In real Chromium: the person form's "Introduced by" suggests people as you type.
+"""In real Chromium: the person form suggests people ("Introduced by") and companies as you
+type.
 
 Skipped when there is no Chromium at /usr/bin/chromium, except on CI (CI=true), where a missing
 browser is a failure. Never `playwright install`: Hundred uses Debian's Chromium.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from hundred.accounts.models import User
-from hundred.network.models import Person
+from hundred.network.models import Company, Person
 from hundred.test import PASSWORD
 from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
 
@@ -42,3 +43,13 @@ class IntroducerFieldTest(BrowserTestCase):
         expect(page.locator("dd a", has_text="Maya Okafor")).to_be_visible()
         sam = Person.objects.get(owner=self.user, first_name="Sam")
         self.assertEqual(sam.introduced_by, self.maya)
+
+    def test_typing_part_of_a_company_suggests_it(self) -> None:
+        Company.objects.create(owner=self.user, name="Northwind Analytics")
+        Company.objects.create(owner=self.user, name="Contoso")
+        page = self.page
+        page.goto(f"{self.live_server_url}/people/add/")
+        page.get_by_label("Company").press_sequentially("wind", delay=30)
+        option = page.locator("#company-names option")
+        expect(option).to_have_count(1)
+        expect(option).to_have_attribute("value", "Northwind Analytics")

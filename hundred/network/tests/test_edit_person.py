@@ -163,3 +163,42 @@ class IntroducerSuggestionsTestCase(BaseTestCase):
     def test_it_asks_anonymous_visitors_to_log_in(self):
         self.client.logout()
         self.assertEqual(self.client.get(self.URL, {"introduced_by_name": "ann"}).status_code, 302)
+
+
+class CompanySuggestionsTestCase(BaseTestCase):
+    URL = "/people/company-names/"
+
+    def setUp(self):
+        self.login()
+
+    def names(self, text: str) -> list[str]:
+        import re
+
+        r = self.client.get(self.URL, {"company_name": text})
+        self.assertEqual(r.status_code, 200)
+        html = r.content.decode()
+        self.assertTrue(html.startswith('<datalist id="company-names">'), html)
+        return re.findall(r'<option value="([^"]*)">', html)
+
+    def test_it_suggests_my_companies_containing_the_text(self):
+        self.make_company("Northwind Analytics")
+        self.make_company("Windmill Ltd")
+        self.make_company("Contoso")
+        self.make_company("Northwind Secret", owner=self.bob)
+        self.assertEqual(self.names("wind"), ["Northwind Analytics", "Windmill Ltd"])
+
+    def test_it_finds_a_company_past_the_first_500_the_page_lists(self):
+        from hundred.network.models import Company
+
+        Company.objects.bulk_create(
+            Company(owner=self.alice, name=f"Acme {i:03d}") for i in range(520)
+        )
+        self.make_company("Zephyr Health")
+        r = self.client.get("/people/add/")
+        self.assertNotContains(r, "Zephyr Health")
+        self.assertEqual(self.names("zeph"), ["Zephyr Health"])
+        self.assertEqual(len(self.names("acme")), 20)
+
+    def test_one_letter_suggests_nothing(self):
+        self.make_company("Contoso")
+        self.assertEqual(self.names("c"), [])
