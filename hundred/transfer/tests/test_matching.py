@@ -263,3 +263,40 @@ def test_near_duplicates_on_thirty_thousand_people_completes():
     people[0].first_name = "John"
     pairs = near_duplicates(people)
     assert (0, 99_999) in {(a, b) for a, b, _ in pairs}
+
+
+def test_a_huge_block_compares_each_name_with_its_neighbours_only(monkeypatch):
+    # 30,000 names with the same initials ("First123 Last123") fall in one block: compared in
+    # full, that took 72 s. Each name is compared with at most NEIGHBOURS others, in the order
+    # of its sorted words, and near neighbours in that order are still found.
+    from hundred.transfer import matching
+
+    people = [Existing(id=i, first_name=f"First{i}", last_name=f"Last{i}") for i in range(30_000)]
+    people += [
+        Existing(id=100_001, first_name="Fiona", last_name="Lindqvist"),
+        Existing(id=100_002, first_name="Fionna", last_name="Lindqvist"),
+    ]
+    longest = 0
+    extract = matching.process.extract
+
+    def counting(query, choices, **kwargs):
+        nonlocal longest
+        longest = max(longest, len(choices))
+        return extract(query, choices, **kwargs)
+
+    monkeypatch.setattr(matching.process, "extract", counting)
+    pairs = {(a, b) for a, b, _ in near_duplicates(people)}
+    assert longest == matching.NEIGHBOURS
+    assert (100_001, 100_002) in pairs
+
+
+def test_a_block_under_the_limit_is_still_compared_in_full():
+    # The typo is in the second letter, so the two sort far apart: found all the same.
+    from hundred.transfer import matching
+
+    filler = [
+        Existing(id=i, first_name=f"Ab{i}", last_name="Cd") for i in range(matching.FULL_BLOCK - 10)
+    ]
+    people = [*filler, Existing(id=90_001, first_name="Anna", last_name="Carlsson")]
+    people.append(Existing(id=90_002, first_name="Aanna", last_name="Carlsson"))
+    assert (90_001, 90_002) in {(a, b) for a, b, _ in near_duplicates(people)}
