@@ -137,6 +137,18 @@ def referral_tree(pairs: Graph) -> ReferralTree:
     return ReferralTree(roots=roots, depth=depth, people=len(seen))
 
 
+def preorder(roots: list[Node], limit: int) -> list[tuple[Node, int]]:
+    """The first `limit` people of the tree in reading order, each with their depth: a root,
+    then everyone below it, then the next root (the order of the outline and the drawing)."""
+    found: list[tuple[Node, int]] = []
+    stack = [(r, 0) for r in reversed(roots)]
+    while stack and len(found) < limit:
+        node, depth = stack.pop()
+        found.append((node, depth))
+        stack.extend((c, depth + 1) for c in reversed(node.children))
+    return found
+
+
 def _loop_above(pid: int, parent: dict[int, int | None], seen: set[int]) -> list[int]:
     """The loop reached by walking up from `pid` through introducers, or [] if none."""
     path: list[int] = []

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from operator import itemgetter
+from functools import reduce
+from operator import itemgetter, or_
 
 from django.db import connection
 from django.db.models import (
@@ -61,6 +62,7 @@ ASKED_STAGES = (
 ASKED = frozenset(ASKED_STAGES)
 MET_STAGES = (Stage.MET, Stage.NURTURING)
 TARGETS_SHOWN = 50  # target companies on the page; the rest are counted
+TREE_NAMED = 300  # people of the referral tree the page names (outline and drawing)
 PATHS_SHOWN = 3
 SUGGESTIONS_SHOWN = 5
 
@@ -80,19 +82,22 @@ class PersonRow:
 class People(Mapping[int, PersonRow]):
     """Every person of the account by id, each PersonRow made on first look-up.
 
-    `raw` holds the (id, introduced_by_id, company_id, stage, first_name, last_name, location,
-    how_known, was_asked) tuples for the graph work and the counts; the page names only a few
-    hundred people, and making 30,000 rows up front was a tenth of its time.
+    `raw` holds the (id, introduced_by_id, company_id, stage, how_known, was_asked) tuples of
+    everyone, for the graph work and the counts. Names and locations are read only for the
+    people the page shows or may suggest (`names`): the page names a few hundred of 30,000,
+    and reading three text columns for everyone took ~15 ms.
     """
 
     def __init__(self, raw: Iterable[tuple]) -> None:
         self.raw: dict[int, tuple] = {values[0]: values for values in raw}
+        self.names: dict[int, tuple[str, str, str]] = {}  # id -> (first, last, location)
         self._made: dict[int, PersonRow] = {}
 
     def __getitem__(self, pid: int) -> PersonRow:
         row = self._made.get(pid)
         if row is None:
-            _, by, company_id, stage, first, last, location, *_ = self.raw[pid]
+            _, by, company_id, stage, *_ = self.raw[pid]
+            first, last, location = self.names[pid]
             name = " ".join(p for p in (first, last) if p) or "(no name)"
             row = self._made[pid] = PersonRow(pid, by, company_id, stage, name, location)
         return row
@@ -239,9 +244,6 @@ def build_insights(user, now: datetime | None = None) -> Insights:
                 "introduced_by_id",
                 "company_id",
                 "stage",
-                "first_name",
-                "last_name",
-                "location",
                 "how_known",
                 "was_asked",
             )
@@ -264,7 +266,7 @@ def build_insights(user, now: datetime | None = None) -> Insights:
 
     # The 100 list by how people are known: counted on the rows already loaded (a GROUP BY
     # over 30,000 people took ~10 ms more).
-    known = Counter(values[7] for values in rows.raw.values())
+    known = Counter(map(itemgetter(4), rows.raw.values()))
     by_how_known = [(k, label, known.get(k, 0)) for k, label in HowKnown.choices if known.get(k)]
 
     funnel = _funnel(rows, companies, met_ids)
@@ -276,8 +278,14 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     debriefed_total, names_total = _names_all_time(user)
 
     tree = graph.referral_tree(links)
-    connectors = [(rows[pid], n) for pid, n in graph.top_connectors(links) if pid in rows]
-    targets, targets_total = _targets(rows, links, companies, met_ids)
+    top = [(pid, n) for pid, n in graph.top_connectors(links) if pid in rows]
+    plan = _plan_targets(rows, links, companies, met_ids)
+    shown = {node.id for node, _ in graph.preorder(tree.roots, TREE_NAMED)}
+    shown.update(pid for pid, _ in top)
+    shown.update(pid for chains in plan.chains.values() for chain in chains for pid in chain)
+    _load_names(user, rows, shown, _suggestion_candidates(plan, companies))
+    connectors = [(rows[pid], n) for pid, n in top]
+    targets = _targets(rows, plan, companies)
     review = _review(user, tz, weeks, this_monday, overdue, now)
 
     return Insights(
@@ -297,7 +305,7 @@ def build_insights(user, now: datetime | None = None) -> Insights:
         tree=tree,
         connectors=connectors,
         targets=targets,
-        targets_total=targets_total,
+        targets_total=plan.total,
         review=review,
     )
 
@@ -331,7 +339,7 @@ def _funnel(rows: People, companies: dict[int, dict], met_ids: set[int]) -> list
     per_company = Counter(map(itemgetter(2), raw))
     introducers = Counter(map(itemgetter(1), raw))
     met = met_ids.union(pid for pid, _, _, stage, *_ in raw if stage in MET_STAGES)
-    asked_before = sum(1 for values in raw if values[8] and values[3] not in ASKED)
+    asked_before = sum(1 for values in raw if values[5] and values[3] not in ASKED)
     counts = {
         "listed": len(rows),
         "asked": asked_before + sum(stages[s] for s in ASKED_STAGES),
@@ -487,10 +495,21 @@ def _replies(user, since: datetime) -> tuple[list[ChannelReplies], float | None]
     return result, median
 
 
-def _targets(
+@dataclass
+class TargetPlan:
+    """The target companies shown, the people at each company, and the warm paths as ids."""
+
+    shown: list[dict]
+    total: int
+    at: dict[int, list[int]]  # company id -> ids of the people there
+    chains: dict[int, list[list[int]]]  # company id -> its warm paths
+
+
+def _plan_targets(
     rows: People, links: graph.Links, companies: dict[int, dict], met_ids: set[int]
-) -> tuple[list[TargetCompany], int]:
-    """Target companies with their people by stage, warm paths, or whom to ask for names."""
+) -> TargetPlan:
+    """The target companies to show, by priority, with their warm paths as chains of ids:
+    worked out before any name is read, so that only the names shown are."""
     targets = sorted(
         (c for c in companies.values() if c["is_target"]),
         key=lambda c: (c["priority"], c["name"].lower(), c["id"]),
@@ -499,7 +518,7 @@ def _targets(
     sources = met_ids | {
         pid for pid, by, _, stage, *_ in rows.raw.values() if by is None or stage in MET_STAGES
     }
-    at: dict[int, list[int]] = defaultdict(list)  # company id -> ids of the people there
+    at: dict[int, list[int]] = defaultdict(list)
     for pid, _, company_id, *_ in rows.raw.values():
         if company_id is not None:
             at[company_id].append(pid)
@@ -507,15 +526,61 @@ def _targets(
     paths = graph.shortest_paths_from(
         links, sources, targets=(pid for c in shown for pid in at.get(c["id"], ()))
     )
+    chains = {c["id"]: graph.warm_paths(paths, at.get(c["id"], []), PATHS_SHOWN) for c in shown}
+    return TargetPlan(shown, len(targets), at, chains)
 
+
+def _suggestion_candidates(plan: TargetPlan, companies: dict[int, dict]) -> Q | None:
+    """Who may be suggested for the empty companies shown: people at companies of the same
+    industry, and people whose location (or their company's) may be in the same city. The
+    city test here is loose (the text contains it); _suggest checks it exactly."""
+    found = []
+    for c in plan.shown:
+        if plan.at.get(c["id"]):
+            continue
+        industry = c["industry"].strip().lower()
+        if industry:
+            same = [
+                cid
+                for cid, other in companies.items()
+                if cid != c["id"] and other["industry"].strip().lower() == industry
+            ]
+            found.append(Q(company_id__in=same))
+        city = _city(c["location"])
+        if city:
+            there = [cid for cid, other in companies.items() if _city(other["location"]) == city]
+            found.append(Q(location__icontains=city) | Q(location="", company_id__in=there))
+    if not found:
+        return None
+    return reduce(or_, found)
+
+
+def _load_names(user, rows: People, ids: set[int], candidates: Q | None) -> None:
+    """Names and locations of the people the page shows, and of whoever it may suggest: one
+    query, none when the page shows nobody."""
+    wanted = [Q(id__in=ids)] if ids else []
+    if candidates is not None:
+        wanted.append(candidates)
+    if not wanted:
+        return
+    found = (
+        Person.objects.for_user(user)
+        .filter(reduce(or_, wanted))
+        .order_by()
+        .values_list("id", "first_name", "last_name", "location")
+    )
+    rows.names.update((pid, (first, last, location)) for pid, first, last, location in found)
+
+
+def _targets(rows: People, plan: TargetPlan, companies: dict[int, dict]) -> list[TargetCompany]:
+    """Target companies with their people by stage, warm paths, or whom to ask for names."""
     stage_labels = dict(Stage.choices)
     priorities = {1: "High", 2: "Medium", 3: "Low"}
     research = dict(ResearchStatus.choices)
     result = []
-    for c in shown:
-        there = at.get(c["id"], [])
+    for c in plan.shown:
+        there = plan.at.get(c["id"], [])
         stages = Counter(rows.raw[pid][3] for pid in there)
-        chains = graph.warm_paths(paths, there, PATHS_SHOWN)
         target = TargetCompany(
             id=c["id"],
             name=c["name"],
@@ -525,12 +590,12 @@ def _targets(
             research_label=research.get(c["research_status"], c["research_status"]),
             by_stage=[(stage_labels[s], stages[s]) for s in Stage.values if stages[s]],
             people=len(there),
-            paths=[[rows[i] for i in chain] for chain in chains],
+            paths=[[rows[i] for i in chain] for chain in plan.chains[c["id"]]],
         )
         if not there:
-            target.suggestions, target.suggestion_reason = _suggest(c, companies, at, rows)
+            target.suggestions, target.suggestion_reason = _suggest(c, companies, plan.at, rows)
         result.append(target)
-    return result, len(targets)
+    return result
 
 
 def _city(location: str) -> str:
@@ -547,7 +612,8 @@ def _suggest(company, companies, at, rows: People) -> tuple[list[PersonRow], str
             if cid != company["id"] and other["industry"].strip().lower() == industry:
                 same_industry.extend(rows[pid] for pid in at.get(cid, []))
     if city:
-        for pid, _, company_id, _, _, _, location, *_ in rows.raw.values():
+        for pid, (_, _, location) in rows.names.items():
+            company_id = rows.raw[pid][2]
             located = location or companies.get(company_id, {}).get("location", "")
             if _city(located) == city:
                 same_city.append(rows[pid])

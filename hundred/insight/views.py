@@ -11,11 +11,12 @@ from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from hundred.insight import svg
-from hundred.insight.metrics import GOAL, build_insights
+from hundred.insight import graph, svg
+from hundred.insight.metrics import GOAL, TREE_NAMED, build_insights
 from hundred.insight.templatetags.insight_links import person_url_format
 
-OUTLINE_LIMIT = 300
+# The outline and the drawing (80 rows) name people the metrics have read names for.
+OUTLINE_LIMIT = TREE_NAMED
 
 
 def _outline(roots, name, url, limit: int = OUTLINE_LIMIT) -> SafeString:
@@ -25,9 +26,7 @@ def _outline(roots, name, url, limit: int = OUTLINE_LIMIT) -> SafeString:
     rows at 30,000 people; format_html escapes every name as the template would.
     """
     items: list[str] = []
-    stack = [(r, 0) for r in reversed(roots)]
-    while stack and len(items) < limit:
-        node, depth = stack.pop()
+    for node, depth in graph.preorder(roots, limit):
         if depth:
             items.append(
                 format_html(
@@ -41,7 +40,6 @@ def _outline(roots, name, url, limit: int = OUTLINE_LIMIT) -> SafeString:
             )
         else:
             items.append(format_html('<li><a href="{}">{}</a></li>', url(node.id), name(node.id)))
-        stack.extend((c, depth + 1) for c in reversed(node.children))
     return mark_safe("".join(items))
 
 

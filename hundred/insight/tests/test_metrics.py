@@ -218,6 +218,22 @@ class MetricsTestCase(BaseTestCase):
         self.assertEqual([p.name for p in salem.suggestions], ["Dee Poe"])
         self.assertIn("Salem", salem.suggestion_reason)
 
+    def test_a_city_suggestion_goes_by_the_company_when_the_person_has_no_location(self):
+        self.make_company("Salem Works", is_target=True, location="Salem, MA")
+        salem_co = self.make_company("Harbour Ltd", location=" Salem , MA")
+        self.make_person("Gus", "Hale", company=salem_co)  # no location of his own
+        self.make_person("Ida", "Vance", location="Salem-on-Sea, UK")  # another place
+        salem = next(c for c in self.build().targets if c.name == "Salem Works")
+        self.assertEqual([p.name for p in salem.suggestions], ["Gus Hale"])
+
+    def test_names_are_read_only_for_the_people_the_page_shows(self):
+        for i in range(5):
+            self.make_person(f"Quiet{i}", "Nobody")  # known directly, introduced nobody
+        data = self.build()
+        named = {data.people[pid].name for pid in data.people.names}
+        self.assertFalse(any(name.startswith("Quiet") for name in named))
+        self.assertIn("Ann Lee", named)
+
     def test_the_weekly_review_uses_last_iso_week(self):
         review = self.build().review
         self.assertEqual((review.starts_on, review.ends_on), (date(2026, 3, 9), date(2026, 3, 15)))
