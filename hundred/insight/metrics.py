@@ -257,9 +257,11 @@ def build_insights(user, now: datetime | None = None) -> Insights:
         .order_by()
         .values("id", "name", "industry", "location", "is_target", "priority", "research_status")
     }
+    # No ordering: with Meeting's default (-starts_at) DISTINCT ran over (person, time) pairs.
     met_ids = set(
         Meeting.objects.for_user(user)
         .filter(starts_at__lte=now)
+        .order_by()
         .values_list("person_id", flat=True)
         .distinct()
     )
