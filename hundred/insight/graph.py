@@ -70,11 +70,6 @@ def links(graph: Graph) -> Links:
     return graph if isinstance(graph, Links) else Links(graph)
 
 
-def children_map(pairs: Graph) -> dict[int, list[int]]:
-    """introducer id -> ids of the people they introduced, in id order."""
-    return links(pairs).children
-
-
 def referral_tree(pairs: Graph) -> ReferralTree:
     """Who led to whom, rooted at people known directly who introduced someone.
 

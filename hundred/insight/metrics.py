@@ -322,8 +322,8 @@ def _plain_rows(qs) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _outreach_filter(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}is_outreach": True, f"{prefix}direction": Direction.OUT})
+def _outreach_filter() -> Q:
+    return Q(is_outreach=True, direction=Direction.OUT)
 
 
 def _funnel(rows: People, companies: dict[int, dict], met_ids: set[int]) -> list[FunnelStage]:

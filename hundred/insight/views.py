@@ -15,11 +15,8 @@ from hundred.insight import graph, svg
 from hundred.insight.metrics import GOAL, TREE_NAMED, build_insights
 from hundred.insight.templatetags.insight_links import person_url_format
 
-# The outline and the drawing (80 rows) name people the metrics have read names for.
-OUTLINE_LIMIT = TREE_NAMED
 
-
-def _outline(roots, name, url, limit: int = OUTLINE_LIMIT) -> SafeString:
+def _outline(roots, name, url, limit: int = TREE_NAMED) -> SafeString:
     """The tree as list items in reading order, at most `limit`, each indented by its depth.
 
     Built here with format_html rather than in a template loop, which took ~20 ms for the 300
@@ -152,7 +149,7 @@ def _insights(request):
             "outline": _outline(
                 data.tree.roots, name=lambda pid: people[pid].name, url=person_url.format
             ),
-            "outline_more": max(0, data.tree.people - OUTLINE_LIMIT),
+            "outline_more": max(0, data.tree.people - TREE_NAMED),
             "funnel_rows": [(s, _percent(s.rate)) for s in data.funnel],
             "review": data.review,
             "person_url_format": person_url,
