@@ -44,12 +44,12 @@ def _pitch_args(parser: argparse.ArgumentParser) -> None:
 @arguments(_pitch_args)
 def pitch(args: argparse.Namespace) -> int:
     from hundred.cli import UsageError
-    from hundred.network.views_outreach import current_pitch, get_target
+    from hundred.network.models import Target
     from hundred.serve import ensure_migrated
 
     ensure_migrated()
     user = resolve_user(args.user)
-    text = current_pitch(get_target(user))
+    text = Target.objects.get_for(user).current_pitch()
     if not text:
         raise UsageError(
             "You have no pitch yet; describe what you are looking for on the Target page first."
@@ -128,7 +128,7 @@ def today(args: argparse.Namespace) -> int:
 
     from django.utils.dateformat import format as date_format
 
-    from hundred.network.followups import build_today
+    from hundred.network.today import build_today
     from hundred.serve import ensure_migrated
 
     ensure_migrated()

@@ -14,6 +14,8 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from hundred.network import pitch as pitchlib
+
 
 class OwnedQuerySet(models.QuerySet):
     def for_user(self, user) -> OwnedQuerySet:
@@ -93,6 +95,12 @@ class Closeness(models.IntegerChoices):
     DISTANT = 3, "Distant"
 
 
+class TargetQuerySet(OwnedQuerySet):
+    def get_for(self, user) -> Target:
+        """The account's target, or an empty unsaved one: reading never writes."""
+        return self.filter(owner=user).first() or Target(owner=user)
+
+
 class Target(OwnedModel):
     """What the job seeker is looking for, and the pitch that says it in a sentence."""
 
@@ -102,6 +110,8 @@ class Target(OwnedModel):
     work_environment = models.JSONField(default=list, blank=True)
     geographies = models.JSONField(default=list, blank=True)
     pitch = models.TextField(blank=True)
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner"], name="one_target_per_owner")]
@@ -113,6 +123,16 @@ class Target(OwnedModel):
 
     def as_lists(self) -> dict[str, list[str]]:
         return {name: list(getattr(self, name)) for name in self.LIST_FIELDS}
+
+    def completeness(self) -> pitchlib.Completeness:
+        return pitchlib.target_completeness(**self.as_lists())
+
+    def suggested_pitch(self) -> str:
+        return pitchlib.build_pitch(**self.as_lists())
+
+    def current_pitch(self) -> str:
+        """The pitch the user saved, or the one their target suggests."""
+        return self.pitch or self.suggested_pitch()
 
 
 class TagQuerySet(OwnedQuerySet):

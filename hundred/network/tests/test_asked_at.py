@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import TransactionTestCase
 
 from hundred.accounts.models import User
-from hundred.network.actions import do_log_interaction
+from hundred.network.actions.people import do_log_interaction
 from hundred.network.demo import build_demo
 from hundred.network.models import Direction, Interaction, Person, Stage
 from hundred.test import PASSWORD, BaseTestCase

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from freezegun import freeze_time
 
-from hundred.network.actions import do_record_outreach
+from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.models import FollowUp, FollowUpSettings, Interaction, Person
 from hundred.test import BaseTestCase
 

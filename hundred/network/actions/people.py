@@ -1,4 +1,4 @@
-"""Writes that touch several models, each in one transaction (`do_<verb>_<noun>`)."""
+"""Writes about people and their interactions, each in one transaction."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from hundred.network.models import (
     Interaction,
     Person,
     Stage,
-    Target,
-    TargetChange,
 )
 
 
@@ -35,7 +33,7 @@ def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction
             if person.stage in (Stage.LISTED, Stage.PAUSED):
                 person.set_stage(Stage.ASKED)
                 person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
-    from hundred.network.followups import on_interaction_logged
+    from hundred.network.actions.followups import on_interaction_logged
 
     on_interaction_logged(owner, interaction, people)
     return interaction
@@ -53,47 +51,6 @@ def do_delete_person(person: Person) -> None:
     )
     Interaction.objects.filter(pk__in=list(solo.values_list("pk", flat=True))).delete()
     person.delete()
-
-
-@transaction.atomic
-def do_save_target(owner, lists: dict[str, list[str]]) -> Target:
-    """Save the target's lists, keeping a dated copy whenever they change."""
-    target, _ = Target.objects.get_or_create(owner=owner)
-    if target.as_lists() != lists:
-        for name, values in lists.items():
-            setattr(target, name, values)
-        target.save()
-        TargetChange.objects.create(owner=owner, target=target, snapshot=lists)
-    return target
-
-
-@transaction.atomic
-def do_save_pitch(owner, pitch: str) -> Target:
-    target, _ = Target.objects.get_or_create(owner=owner)
-    pitch = " ".join(pitch.split())
-    if pitch != target.pitch:
-        target.pitch = pitch
-        target.save(update_fields=["pitch", "updated_at"])
-        TargetChange.objects.create(
-            owner=owner, target=target, snapshot={**target.as_lists(), "pitch": pitch}
-        )
-    return target
-
-
-@transaction.atomic
-def do_record_outreach(owner, messages: list[tuple[Person, str]], *, channel: str) -> list:
-    """Log one outbound outreach per person (each with its own text); they move to asked."""
-    return [
-        do_log_interaction(
-            owner,
-            [person],
-            channel=channel,
-            direction=Direction.OUT,
-            summary=text,
-            is_outreach=True,
-        )
-        for person, text in messages
-    ]
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Forms for the target, the pitch, outreach and the quick-add row."""
+"""Forms for the target and the pitch."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import re
 
 from django import forms
 
-from hundred.network.models import Channel, HowKnown, OutreachTemplate, Target
+from hundred.network.models import Target
 
 _LINES = re.compile(r"[\n;]+")
+
 
 TARGET_LABELS = {
     "skills": ("Skills you want to use", "e.g. financial analysis, budgeting"),
@@ -55,36 +56,3 @@ class PitchForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What you say when they ask “so what can I do for you?” — one or two sentences.",
     )
-
-
-class ComposeForm(forms.Form):
-    channel = forms.ChoiceField(label="Channel", choices=Channel.choices)
-    subject = forms.CharField(label="Subject", max_length=200, required=False)
-    body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 12}))
-    send_anyway = forms.BooleanField(
-        label="I know this asks for a job; record it anyway", required=False
-    )
-
-
-class OutreachTemplateForm(forms.ModelForm):
-    class Meta:
-        model = OutreachTemplate
-        fields = ["name", "channel", "subject", "body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 10})}
-        help_texts = {
-            "body": "Placeholders: {first_name}, {how_we_know}, {pitch}, {introducer}, {my_name}."
-        }
-
-
-class QuickAddForm(forms.Form):
-    name = forms.CharField(label="Name", max_length=300)
-    how_known = forms.ChoiceField(
-        label="How you know them", choices=HowKnown.choices, initial=HowKnown.COLLEAGUE
-    )
-    company = forms.CharField(label="Company", max_length=200, required=False)
-
-    def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name:
-            raise forms.ValidationError("Type a name.")
-        return name

@@ -1,4 +1,4 @@
-"""Forms for people, companies and interactions. Every choice is scoped to its owner."""
+"""Forms for a person, a logged interaction and the people filters."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from hundred.lib.phones import normalise_phone
 from hundred.network.models import Channel, Company, Direction, Interaction, Person, Stage, Tag
 
 _SPLIT = re.compile(r"[\n,;]+")
+
+
 _NUMBERED = re.compile(r"\(#(\d+)\)$")
 
 
@@ -194,42 +196,6 @@ class QuickPersonForm(forms.Form):
     """The fewest fields that put a name on the list."""
 
     name = forms.CharField(label="Name", max_length=300)
-
-
-class CompanyForm(forms.ModelForm):
-    class Meta:
-        model = Company
-        fields = [
-            "name",
-            "website",
-            "industry",
-            "kind",
-            "location",
-            "is_target",
-            "priority",
-            "research_status",
-            "notes",
-        ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 5})}
-
-    def __init__(self, *args, owner, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.owner = owner
-
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        clash = Company.objects.for_user(self.owner).filter(name__iexact=name)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError(f"You already have a company called “{name}”.")
-        return name
-
-    def save(self, commit: bool = True) -> Company:
-        company: Company = super().save(commit=False)
-        company.owner = self.owner
-        company.save()
-        return company
 
 
 class InteractionForm(forms.ModelForm):

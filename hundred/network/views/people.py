@@ -1,66 +1,33 @@
-"""HTML views for Today, people, companies and interactions: one function per URL."""
+"""People: the list, a person's page, adding, editing, deleting, logging a touch."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hundred.network.actions import do_delete_person, do_log_interaction
-from hundred.network.followups import build_today
-from hundred.network.forms import (
-    CompanyForm,
+from hundred.network.actions.people import do_delete_person, do_log_interaction
+from hundred.network.forms.favours import FavourForm
+from hundred.network.forms.people import (
     InteractionForm,
     PeopleFilterForm,
     PersonForm,
     introducer_label,
     without_number,
 )
-from hundred.network.forms_followups import FavourForm
 from hundred.network.models import (
     Company,
     FollowUpState,
     Person,
-    stage_order,
 )
+from hundred.network.views.owned import get_person_for_user
 
 PEOPLE_PER_PAGE = 50
-
-
-def get_person(request, pk: int) -> Person:
-    """The signed-in user's person, or 404 — another user's id is never a leak."""
-    return get_object_or_404(Person.objects.for_user(request.user), pk=pk)
-
-
-def get_company(request, pk: int) -> Company:
-    return get_object_or_404(Company.objects.for_user(request.user), pk=pk)
-
-
-@login_required
-def today(request):
-    """What to do today: follow-ups, meetings, debriefs, favours, and the week's progress."""
-    data = build_today(request.user)
-    return render(
-        request,
-        "network/today.html",
-        {
-            "data": data,
-            "followups": data.followups,
-            "people_count": data.people_count,
-            "local_today": data.today,
-            "asks_pct": _percent(data.asks_this_week, data.asks_target),
-            "meetings_pct": _percent(data.meetings_this_week, data.meetings_target),
-        },
-    )
-
-
-def _percent(done: int, target: int) -> int:
-    return 100 if not target else min(100, round(100 * done / target))
 
 
 @login_required
@@ -107,6 +74,8 @@ def _company_names(user) -> list[str]:
 
 
 INTRODUCER_SUGGESTIONS = 20
+
+
 COMPANY_SUGGESTIONS = 20
 
 
@@ -165,12 +134,7 @@ def add_person(request):
 
 @login_required
 def person(request, pk: int):
-    person = get_object_or_404(
-        Person.objects.for_user(request.user).select_related(
-            "company", "introduced_by", "introduced_at"
-        ),
-        pk=pk,
-    )
+    person = get_person_for_user(request, pk)
     timeline = _timeline(person)
     return render(
         request,
@@ -210,7 +174,7 @@ def _timeline(person: Person) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_person(request, pk: int):
-    person = get_person(request, pk)
+    person = get_person_for_user(request, pk)
     form = PersonForm(request.POST or None, instance=person, owner=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -226,7 +190,7 @@ def edit_person(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_person(request, pk: int):
-    person = get_person(request, pk)
+    person = get_person_for_user(request, pk)
     if request.method == "POST":
         name = str(person)
         do_delete_person(person)
@@ -238,7 +202,7 @@ def delete_person(request, pk: int):
 @login_required
 @require_POST
 def log_interaction(request, pk: int):
-    person = get_person(request, pk)
+    person = get_person_for_user(request, pk)
     form = InteractionForm(request.POST)
     if form.is_valid():
         do_log_interaction(request.user, [person], **form.cleaned_data)
@@ -256,65 +220,3 @@ def log_interaction(request, pk: int):
         },
         status=400,
     )
-
-
-@login_required
-def companies(request):
-    qs = (
-        Company.objects.for_user(request.user)
-        .annotate(people_count=Count("people", distinct=True))
-        .order_by("name", "id")
-    )
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(industry__icontains=q))
-    if request.GET.get("targets"):
-        qs = qs.filter(is_target=True)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, "network/companies.html", {"page": page, "q": q, "query": query.urlencode()}
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def add_company(request):
-    form = CompanyForm(request.POST or None, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        company = form.save()
-        messages.success(request, f"{company} added.")
-        return redirect(company)
-    return render(request, "network/company_form.html", {"form": form})
-
-
-@login_required
-def company(request, pk: int):
-    company = get_company(request, pk)
-    people = company.people.order_by(stage_order(), Lower("first_name"), "id")
-    return render(request, "network/company.html", {"company": company, "people": people})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def edit_company(request, pk: int):
-    company = get_company(request, pk)
-    form = CompanyForm(request.POST or None, instance=company, owner=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
-        return redirect(company)
-    return render(request, "network/company_form.html", {"form": form, "company": company})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete_company(request, pk: int):
-    company = get_company(request, pk)
-    if request.method == "POST":
-        name = str(company)
-        company.delete()
-        messages.success(request, f"{name} was deleted; its people stay on your list.")
-        return redirect("network-companies")
-    return render(request, "network/confirm_delete.html", {"obj": company, "cancel": company})

@@ -1,0 +1,186 @@
+"""Meetings: scheduling one, and the debrief that turns what was said into records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from hundred.network import rules
+from hundred.network.actions.favours import do_add_favour
+from hundred.network.actions.followups import (
+    _open_no_reply,
+    _plan_keep_in_touch,
+    local_date,
+    rule_settings,
+)
+from hundred.network.models import (
+    Channel,
+    Company,
+    Direction,
+    FavourDirection,
+    FollowUp,
+    FollowUpReason,
+    FollowUpState,
+    Interaction,
+    Meeting,
+    Person,
+    Source,
+    Stage,
+)
+
+# Stages a scheduled meeting may move on from; people already met stay met or nurturing.
+_BEFORE_MEETING = (Stage.LISTED, Stage.ASKED, Stage.PAUSED, Stage.DECLINED)
+
+
+@transaction.atomic
+def do_schedule_meeting(
+    user, person: Person, *, starts_at: datetime, duration_minutes: int = 20, place: str = ""
+) -> Meeting:
+    """Book a meeting: the person moves to scheduled and pending no-reply follow-ups end."""
+    from hundred.network.models import Target
+
+    target = Target.objects.for_user(user).first()
+    meeting = Meeting.objects.create(
+        owner=user,
+        person=person,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place,
+        pitch_snapshot=target.pitch if target else "",
+        company_notes=person.company.notes if person.company else "",
+    )
+    if person.stage in _BEFORE_MEETING:
+        person.set_stage(Stage.SCHEDULED)
+        person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    _open_no_reply(user, person).update(
+        state=FollowUpState.SKIPPED,
+        note=f"A meeting is booked for {local_date(user, starts_at):%Y-%m-%d}.",
+        updated_at=timezone.now(),
+    )
+    return meeting
+
+
+@dataclass
+class NameGiven:
+    name: str
+    company: str = ""
+    title: str = ""
+    reach: str = ""
+    note: str = ""
+
+
+@dataclass
+class CompanyMentioned:
+    name: str
+    is_target: bool = False
+
+
+@dataclass
+class FavourAsked:
+    what: str
+    due_on: date | None = None
+
+
+@dataclass
+class Debrief:
+    advice: str = ""
+    notes: str = ""
+    names: list[NameGiven] = field(default_factory=list)
+    companies: list[CompanyMentioned] = field(default_factory=list)
+    favours: list[FavourAsked] = field(default_factory=list)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'Dr. Ann Lee' -> ('Ann', 'Lee'); a single word stays the first name."""
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    if not parsed.first:
+        return name, ""
+    first = " ".join(p for p in (parsed.first, parsed.middle) if p)
+    last = " ".join(p for p in (parsed.last, parsed.suffix) if p)
+    return first, last
+
+
+@transaction.atomic
+def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> list[Person]:
+    """Write down what a meeting gave: advice, names, companies, favours; returns new people.
+
+    The person moves to met; a thank-you is due per the rules, and a keep-in-touch reminder.
+    """
+    person = meeting.person
+    s = rule_settings(user)
+    now = timezone.now()
+    meeting_on = local_date(user, meeting.starts_at)
+    meeting.advice = debrief.advice
+    meeting.debrief_notes = debrief.notes
+    first_debrief = meeting.debriefed_at is None
+    meeting.debriefed_at = meeting.debriefed_at or now
+    meeting.save(update_fields=["advice", "debrief_notes", "debriefed_at", "updated_at"])
+
+    new_people = []
+    for given in debrief.names:
+        first, last = split_name(given.name)
+        company = (
+            Company.objects.get_or_create_named(user, given.company) if given.company else None
+        )
+        reach = given.reach.strip()
+        new_people.append(
+            Person.objects.create(
+                owner=user,
+                first_name=first,
+                last_name=last,
+                company=company,
+                title=given.title,
+                emails=[reach] if "@" in reach else [],
+                phones=[reach] if reach and "@" not in reach else [],
+                notes=given.note,
+                source=Source.INTRODUCED,
+                how_known="introduced",
+                stage=Stage.LISTED,
+                introduced_by=person,
+                introduced_at=meeting,
+            )
+        )
+    for mentioned in debrief.companies:
+        company = Company.objects.get_or_create_named(user, mentioned.name)
+        if mentioned.is_target and not company.is_target:
+            company.is_target = True
+            company.save(update_fields=["is_target", "updated_at"])
+        meeting.companies_mentioned.add(company)
+    for asked in debrief.favours:
+        do_add_favour(
+            user,
+            person,
+            direction=FavourDirection.THEY_ASKED,
+            what=asked.what,
+            due_on=asked.due_on,
+            meeting=meeting,
+        )
+
+    if person.stage in (*_BEFORE_MEETING, Stage.SCHEDULED):
+        person.set_stage(Stage.MET)
+        person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    if first_debrief:
+        Interaction.objects.create(
+            owner=user,
+            channel=Channel.IN_PERSON,
+            direction=Direction.OUT,
+            occurred_at=meeting.starts_at,
+            summary="Meeting" + (f": {debrief.advice}" if debrief.advice else ""),
+            meeting=meeting,
+        ).people.add(person)
+        FollowUp.objects.create(
+            owner=user,
+            person=person,
+            due_on=rules.thank_you_due(meeting_on, s),
+            channel=Channel.EMAIL,
+            reason=FollowUpReason.THANK_YOU,
+            meeting=meeting,
+            note="Thank them, and say what you will do with their advice and names.",
+        )
+        _plan_keep_in_touch(user, person, meeting_on)
+    return new_people

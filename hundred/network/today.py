@@ -1,0 +1,161 @@
+"""The Today queue: what is due and overdue, what is ahead, and the week's progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+
+from hundred.network.actions.followups import bring_back_paused, local_date, local_midnight
+from hundred.network.models import (
+    Direction,
+    Favour,
+    FavourDirection,
+    FavourState,
+    FollowUp,
+    FollowUpSettings,
+    FollowUpState,
+    Interaction,
+    Meeting,
+    Person,
+    Stage,
+)
+
+
+@dataclass
+class TodayData:
+    today: date
+    followups: list
+    meetings_today: list
+    meetings_week: list
+    debriefs: list
+    favours: list
+    listed_count: int
+    people_count: int
+    asks_this_week: int
+    meetings_this_week: int
+    asks_target: int
+    meetings_target: int
+    back_from_pause: int = 0
+
+    @property
+    def is_short(self) -> bool:
+        return len(self.followups) + len(self.debriefs) + len(self.favours) < 3
+
+    def items(self) -> list[dict]:
+        """Everything to act on, as `hundred today --json` prints it."""
+        out = []
+        for f in self.followups:
+            out.append(
+                {
+                    "kind": "followup",
+                    "person": f.person.full_name,
+                    "due": f.due_on.isoformat(),
+                    "channel": f.channel,
+                    "reason": f.reason,
+                    "overdue": f.due_on < self.today,
+                    "id": f.pk,
+                }
+            )
+        for m in self.meetings_today + self.meetings_week:
+            out.append(
+                {
+                    "kind": "meeting",
+                    "person": m.person.full_name,
+                    "due": m.starts_at.isoformat(),
+                    "channel": "",
+                    "reason": m.place or "meeting",
+                    "id": m.pk,
+                }
+            )
+        for m in self.debriefs:
+            out.append(
+                {
+                    "kind": "debrief",
+                    "person": m.person.full_name,
+                    "due": m.starts_at.isoformat(),
+                    "channel": "",
+                    "reason": "write the debrief",
+                    "id": m.pk,
+                }
+            )
+        for fav in self.favours:
+            out.append(
+                {
+                    "kind": "favour",
+                    "person": fav.person.full_name,
+                    "due": fav.due_on.isoformat() if fav.due_on else None,
+                    "channel": "",
+                    "reason": fav.what,
+                    "id": fav.pk,
+                }
+            )
+        return out
+
+
+def build_today(user, now: datetime | None = None) -> TodayData:
+    """What Today shows, in a constant number of queries; brings paused people back first."""
+    now = now or timezone.now()
+    today = local_date(user, now)
+    back = bring_back_paused(user, today)
+    s = FollowUpSettings.objects.get_for(user)
+    start_today = local_midnight(user, today)
+    start_tomorrow = local_midnight(user, today + timedelta(days=1))
+    week_end = local_midnight(user, today + timedelta(days=8))
+    monday = today - timedelta(days=today.weekday())
+    week_from = local_midnight(user, monday)
+    week_to = local_midnight(user, monday + timedelta(days=7))
+
+    followups = list(
+        FollowUp.objects.for_user(user)
+        .filter(state=FollowUpState.OPEN, due_on__lte=today)
+        .select_related("person")
+        .order_by("due_on", "id")[:100]
+    )
+    meetings = list(
+        Meeting.objects.for_user(user)
+        .filter(starts_at__gte=start_today, starts_at__lt=week_end)
+        .select_related("person")
+        .order_by("starts_at")[:50]
+    )
+    debriefs = list(
+        Meeting.objects.for_user(user)
+        .filter(starts_at__lt=now, debriefed_at__isnull=True)
+        .select_related("person")
+        .order_by("starts_at")[:50]
+    )
+    favours = list(
+        Favour.objects.for_user(user)
+        .filter(
+            state=FavourState.PROMISED,
+            direction__in=[FavourDirection.THEY_ASKED, FavourDirection.I_OFFERED],
+        )
+        .select_related("person")
+        .order_by("due_on", "id")[:50]
+    )
+    people = Person.objects.for_user(user)
+    return TodayData(
+        today=today,
+        followups=followups,
+        meetings_today=[m for m in meetings if m.starts_at < start_tomorrow],
+        meetings_week=[m for m in meetings if m.starts_at >= start_tomorrow],
+        debriefs=debriefs,
+        favours=favours,
+        listed_count=people.filter(stage=Stage.LISTED).count(),
+        people_count=people.count(),
+        asks_this_week=Interaction.objects.for_user(user)
+        .filter(
+            direction=Direction.OUT,
+            is_outreach=True,
+            occurred_at__gte=week_from,
+            occurred_at__lt=week_to,
+        )
+        .count(),
+        meetings_this_week=Meeting.objects.for_user(user)
+        .filter(starts_at__gte=week_from, starts_at__lt=week_to)
+        .count(),
+        asks_target=s.asks_per_week,
+        meetings_target=s.meetings_per_week,
+        back_from_pause=back,
+    )

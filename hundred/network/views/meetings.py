@@ -1,0 +1,109 @@
+"""Meetings: scheduling, the printable prep sheet and the debrief."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from hundred.network.actions import meetings as engine
+from hundred.network.forms.meetings import DebriefForm, MeetingForm
+from hundred.network.models import (
+    Target,
+)
+from hundred.network.views.owned import get_meeting_for_user, get_person_for_user
+
+SUGGESTED_QUESTIONS = [
+    "How did you get into your line of work? What is the industry like right now?",
+    "Which companies or organisations in {area} should I learn more about?",
+    "What do you know about the companies on my list? Which ones value skills like mine?",
+    "What would you do in my place? What am I not seeing?",
+    "Who else should I talk to? May I use your name when I reach out?",
+]
+
+
+REMINDERS = [
+    "It is research: you are asking for advice, names and ideas — not for a job.",
+    "Keep to the time you asked for ({minutes} minutes) unless they offer more.",
+    "When they ask “so what can I do for you?”, answer with your pitch, briefly.",
+    "Write down every name and company they mention; ask how best to reach each.",
+    "End with: “Is there anything I can do for you?”",
+]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def schedule_meeting(request, pk: int):
+    person = get_person_for_user(request, pk)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        starts_at: datetime = d["starts_at"]
+        if timezone.is_naive(starts_at):
+            starts_at = timezone.make_aware(starts_at, request.user.tzinfo)
+        meeting = engine.do_schedule_meeting(
+            request.user,
+            person,
+            starts_at=starts_at,
+            duration_minutes=d["duration_minutes"],
+            place=d["place"],
+        )
+        messages.success(request, f"Meeting with {person} booked. Here is your prep sheet.")
+        return redirect("network-meeting-prep", pk=meeting.pk)
+    return render(request, "network/meeting_form.html", {"form": form, "person": person})
+
+
+@login_required
+def meeting_prep(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    person = meeting.person
+    target = Target.objects.get_for(request.user)
+    area = ", ".join(target.geographies) if target and target.geographies else "my area"
+    company = person.company
+    return render(
+        request,
+        "network/meeting_prep.html",
+        {
+            "meeting": meeting,
+            "person": person,
+            "company": company,
+            "company_notes": meeting.company_notes or (company.notes if company else ""),
+            "target": target,
+            "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
+            "questions": [q.format(area=area) for q in SUGGESTED_QUESTIONS],
+            "reminders": [r.format(minutes=meeting.duration_minutes) for r in REMINDERS],
+            "earlier": person.meetings.exclude(pk=meeting.pk).filter(
+                starts_at__lt=meeting.starts_at
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_debrief(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    form = DebriefForm(
+        request.POST or None, initial={"advice": meeting.advice, "notes": meeting.debrief_notes}
+    )
+    if request.method == "POST" and form.is_valid():
+        new_people = engine.do_debrief_meeting(request.user, meeting, form.debrief())
+        names = f" {len(new_people)} new names on your list." if new_people else ""
+        messages.success(request, f"Debrief saved.{names} A thank-you is on Today.")
+        return redirect(meeting.person)
+    return render(
+        request,
+        "network/meeting_debrief.html",
+        {
+            "meeting": meeting,
+            "person": meeting.person,
+            "form": form,
+            "names_given": meeting.names_given.all(),
+            "companies": meeting.companies_mentioned.all(),
+            "favours": meeting.favours.all(),
+        },
+    )

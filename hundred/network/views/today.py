@@ -1,0 +1,30 @@
+"""Today: what is due, what is ahead, and the week's progress."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from hundred.network.today import build_today
+
+
+@login_required
+def today(request):
+    """What to do today: follow-ups, meetings, debriefs, favours, and the week's progress."""
+    data = build_today(request.user)
+    return render(
+        request,
+        "network/today.html",
+        {
+            "data": data,
+            "followups": data.followups,
+            "people_count": data.people_count,
+            "local_today": data.today,
+            "asks_pct": _percent(data.asks_this_week, data.asks_target),
+            "meetings_pct": _percent(data.meetings_this_week, data.meetings_target),
+        },
+    )
+
+
+def _percent(done: int, target: int) -> int:
+    return 100 if not target else min(100, round(100 * done / target))
