@@ -83,7 +83,7 @@ def main() -> None:
     from hundred.accounts.models import User
     from hundred.network.models import Person
     from hundred.transfer.loader import do_import
-    from hundred.transfer.parsers import parse
+    from hundred.transfer.formats.dispatch import parse
 
     call_command("migrate", verbosity=0)
     email = f"bench-{time.time_ns()}@example.org"

@@ -1,9 +1,9 @@
-"""Restoring a JSON backup (exports.export_backup) into an empty account, in one transaction."""
+"""The JSON backup: one account out to a versioned file, and back into an empty account."""
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -21,7 +21,192 @@ from hundred.network.models import (
     Target,
     TargetChange,
 )
-from hundred.transfer.exports import BACKUP_FORMAT, BACKUP_VERSION
+
+BACKUP_FORMAT = "hundred-backup"
+
+
+BACKUP_VERSION = 1
+
+
+def _when(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return value.isoformat()
+
+
+class _Ids:
+    """File-own ids: 1, 2, 3 … in database order, so a restored account exports the same."""
+
+    def __init__(self, pks) -> None:
+        self.map = {pk: n for n, pk in enumerate(pks, start=1)}
+
+    def __call__(self, pk: int | None) -> int | None:
+        return None if pk is None else self.map.get(pk)
+
+
+def export_backup(owner, *, exported_at: datetime | None = None) -> dict[str, Any]:
+    """Everything of an account as one JSON-ready dict (format hundred-backup, version 1)."""
+    companies = list(Company.objects.for_user(owner).order_by("id"))
+    people = list(
+        Person.objects.for_user(owner)
+        .select_related("company")
+        .prefetch_related("tags")
+        .order_by("id")
+    )
+    meetings = list(
+        Meeting.objects.for_user(owner).prefetch_related("companies_mentioned").order_by("id")
+    )
+    interactions = list(
+        Interaction.objects.for_user(owner).prefetch_related("people").order_by("id")
+    )
+    favours = list(Favour.objects.for_user(owner).order_by("id"))
+    followups = list(FollowUp.objects.for_user(owner).order_by("id"))
+    company_id = _Ids(c.pk for c in companies)
+    person_id = _Ids(p.pk for p in people)
+    meeting_id = _Ids(m.pk for m in meetings)
+    interaction_id = _Ids(i.pk for i in interactions)
+    favour_id = _Ids(f.pk for f in favours)
+    target = Target.objects.for_user(owner).first()
+    return {
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "exported_at": _when(exported_at or timezone.now()),
+        "target": None
+        if target is None
+        else {**target.as_lists(), "pitch": target.pitch, "created_at": _when(target.created_at)},
+        "target_history": [
+            {"snapshot": c.snapshot, "created_at": _when(c.created_at)}
+            for c in TargetChange.objects.for_user(owner).order_by("created_at", "id")
+        ],
+        "tags": sorted(Tag.objects.for_user(owner).values_list("name", flat=True)),
+        "companies": [
+            {
+                "id": company_id(c.pk),
+                "name": c.name,
+                "website": c.website,
+                "industry": c.industry,
+                "kind": c.kind,
+                "location": c.location,
+                "notes": c.notes,
+                "is_target": c.is_target,
+                "priority": c.priority,
+                "research_status": c.research_status,
+                "created_at": _when(c.created_at),
+            }
+            for c in companies
+        ],
+        "people": [
+            {
+                "id": person_id(p.pk),
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "emails": list(p.emails),
+                "phones": list(p.phones),
+                "linkedin_url": p.linkedin_url,
+                "company": p.company.name if p.company else None,
+                "company_id": company_id(p.company_id),
+                "title": p.title,
+                "location": p.location,
+                "how_known": p.how_known,
+                "closeness": p.closeness,
+                "stage": p.stage,
+                "stage_changed_at": _when(p.stage_changed_at),
+                "paused_until": _when(p.paused_until),
+                "source": p.source,
+                "introduced_by": person_id(p.introduced_by_id),
+                "introduced_at": meeting_id(p.introduced_at_id),
+                "connected_on": _when(p.connected_on),
+                "tags": sorted(t.name for t in p.tags.all()),
+                "notes": p.notes,
+                "created_at": _when(p.created_at),
+            }
+            for p in people
+        ],
+        "interactions": [
+            {
+                "id": interaction_id(i.pk),
+                "people": sorted(person_id(p.pk) for p in i.people.all()),
+                "channel": i.channel,
+                "direction": i.direction,
+                "occurred_at": _when(i.occurred_at),
+                "summary": i.summary,
+                "is_outreach": i.is_outreach,
+                "meeting": meeting_id(i.meeting_id),
+                "created_at": _when(i.created_at),
+            }
+            for i in interactions
+        ],
+        "meetings": [
+            {
+                "id": meeting_id(m.pk),
+                "person": person_id(m.person_id),
+                "starts_at": _when(m.starts_at),
+                "duration_minutes": m.duration_minutes,
+                "place": m.place,
+                "agenda": m.agenda,
+                "questions": m.questions,
+                "pitch_snapshot": m.pitch_snapshot,
+                "company_notes": m.company_notes,
+                "advice": m.advice,
+                "debrief_notes": m.debrief_notes,
+                "debriefed_at": _when(m.debriefed_at),
+                "companies_mentioned": sorted(
+                    company_id(c.pk) for c in m.companies_mentioned.all()
+                ),
+                "created_at": _when(m.created_at),
+            }
+            for m in meetings
+        ],
+        "followups": [
+            {
+                "id": n,
+                "person": person_id(f.person_id),
+                "due_on": _when(f.due_on),
+                "channel": f.channel,
+                "reason": f.reason,
+                "attempt": f.attempt,
+                "state": f.state,
+                "note": f.note,
+                "done_at": _when(f.done_at),
+                "is_override": f.is_override,
+                "meeting": meeting_id(f.meeting_id),
+                "favour": favour_id(f.favour_id),
+                "interaction": interaction_id(f.interaction_id),
+                "created_at": _when(f.created_at),
+            }
+            for n, f in enumerate(followups, start=1)
+        ],
+        "favours": [
+            {
+                "id": favour_id(f.pk),
+                "person": person_id(f.person_id),
+                "direction": f.direction,
+                "what": f.what,
+                "state": f.state,
+                "due_on": _when(f.due_on),
+                "done_on": _when(f.done_on),
+                "meeting": meeting_id(f.meeting_id),
+                "created_at": _when(f.created_at),
+            }
+            for f in favours
+        ],
+        "outreach_templates": [
+            {
+                "name": t.name,
+                "channel": t.channel,
+                "subject": t.subject,
+                "body": t.body,
+                "created_at": _when(t.created_at),
+            }
+            for t in OutreachTemplate.objects.for_user(owner).order_by("id")
+        ],
+    }
+
+
+def dumps_backup(backup: dict) -> str:
+    return json.dumps(backup, ensure_ascii=False, indent=2) + "\n"
 
 
 class BadBackup(Exception):

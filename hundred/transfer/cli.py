@@ -1,4 +1,4 @@
-"""`hundred import`, `hundred export`, `hundred restore` and `hundred backup`."""
+"""`hundred import`, `export`, `restore` and `backup`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hundred.cli import (
     resolve_user,
     write_output,
 )
-from hundred.transfer.records import KINDS
+from hundred.transfer.formats.records import KINDS
 
 
 def _import_args(parser: argparse.ArgumentParser) -> None:
@@ -45,8 +45,8 @@ def import_(args: argparse.Namespace) -> int:
     from django.conf import settings
 
     from hundred.serve import ensure_migrated
+    from hundred.transfer.formats.dispatch import UnsupportedFile, parse
     from hundred.transfer.loader import do_import
-    from hundred.transfer.parsers import UnsupportedFile, parse
 
     ensure_migrated()
     user = resolve_user(args.user)
@@ -100,24 +100,21 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 @arguments(_export_args)
 def export(args: argparse.Namespace) -> int:
     from hundred.serve import ensure_migrated
-    from hundred.transfer import exports
+    from hundred.transfer import calendar, exports
+    from hundred.transfer.backup import dumps_backup, export_backup
 
     ensure_migrated()
     user = resolve_user(args.user)
     if args.kind == "json":
-        data: str | bytes = dumps_backup(exports.export_backup(user))
+        data: str | bytes = dumps_backup(export_backup(user))
     elif args.kind == "csv":
         data = exports.export_csv(user, bom=args.bom)
     elif args.kind == "vcard":
         data = exports.export_vcards(user, version=args.vcard_version)
     else:
-        data = exports.export_ics(user)
+        data = calendar.export_ics(user)
     write_output(data, args.output)
     return 0
-
-
-def dumps_backup(backup: dict) -> str:
-    return json.dumps(backup, ensure_ascii=False, indent=2) + "\n"
 
 
 def _restore_args(parser: argparse.ArgumentParser) -> None:

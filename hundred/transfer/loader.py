@@ -19,9 +19,9 @@ from hundred.network.models import (
     Stage,
     Tag,
 )
+from hundred.transfer.formats.records import ParseResult, PersonRecord
 from hundred.transfer.matching import Existing, Matcher, merge_into
 from hundred.transfer.models import ImportRun
-from hundred.transfer.records import ParseResult, PersonRecord
 
 EXAMPLES = 5
 

@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote
 from cleanco import basename
 from rapidfuzz import fuzz, process
 
-from hundred.transfer.records import PersonKey, PersonRecord
+from hundred.transfer.formats.records import PersonKey, PersonRecord
 
 # Any subdomain (www., m., uk., de., ...) and any scheme or none; the slug is the first path
 # segment after /in/, so locale suffixes (/en), sub-pages and queries fall away.

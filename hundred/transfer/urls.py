@@ -1,18 +1,18 @@
 from django.urls import path
 
-from hundred.transfer import views
+from hundred.transfer.views import duplicates, exports, feed, imports
 
 urlpatterns = [
-    path("", views.index, name="transfer-index"),
-    path("upload/", views.upload, name="transfer-upload"),
-    path("upload/<str:token>/columns/", views.map_columns, name="transfer-map"),
-    path("upload/<str:token>/preview/", views.preview, name="transfer-preview"),
-    path("upload/<str:token>/confirm/", views.confirm, name="transfer-confirm"),
-    path("imports/<int:pk>/", views.run, name="transfer-run"),
-    path("duplicates/", views.duplicates, name="transfer-duplicates"),
-    path("duplicates/merge/", views.merge, name="transfer-merge"),
-    path("duplicates/dismiss/", views.dismiss, name="transfer-dismiss"),
-    path("export/<str:kind>/", views.export, name="transfer-export"),
-    path("feed/rotate/", views.rotate_feed, name="transfer-rotate-feed"),
-    path("feed/<str:token>.ics", views.feed, name="transfer-feed"),
+    path("", imports.index, name="transfer-index"),
+    path("upload/", imports.upload, name="transfer-upload"),
+    path("upload/<str:token>/columns/", imports.map_columns, name="transfer-map"),
+    path("upload/<str:token>/preview/", imports.preview, name="transfer-preview"),
+    path("upload/<str:token>/confirm/", imports.confirm, name="transfer-confirm"),
+    path("imports/<int:pk>/", imports.run, name="transfer-run"),
+    path("duplicates/", duplicates.duplicates, name="transfer-duplicates"),
+    path("duplicates/merge/", duplicates.merge, name="transfer-merge"),
+    path("duplicates/dismiss/", duplicates.dismiss, name="transfer-dismiss"),
+    path("export/<str:kind>/", exports.export, name="transfer-export"),
+    path("feed/rotate/", feed.rotate_feed, name="transfer-rotate-feed"),
+    path("feed/<str:token>.ics", feed.feed, name="transfer-feed"),
 ]

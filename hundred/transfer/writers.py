@@ -11,8 +11,8 @@ from typing import Any
 
 import vobject
 
-from hundred.transfer.fields import MULTI
-from hundred.transfer.records import HUNDRED_CSV_COLUMNS
+from hundred.transfer.formats.fields import MULTI
+from hundred.transfer.formats.records import HUNDRED_CSV_COLUMNS
 
 # OWASP's formula triggers, plus the quote itself so that a value which really starts with
 # a quote survives the importer's unescaping (Excel hides one leading quote, too).

@@ -14,9 +14,8 @@ from hundred.network.actions.people import do_log_interaction
 from hundred.network.demo import build_demo
 from hundred.network.models import Direction, Interaction, Person, Stage
 from hundred.test import PASSWORD, BaseTestCase
-from hundred.transfer.actions import do_merge_people
-from hundred.transfer.backup import do_restore
-from hundred.transfer.exports import export_backup
+from hundred.transfer.backup import do_restore, export_backup
+from hundred.transfer.dedupe import do_merge_people
 
 MARCH = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 APRIL = datetime(2026, 4, 10, 9, 0, tzinfo=UTC)

@@ -7,8 +7,13 @@ import json
 from hundred.network.demo import build_demo
 from hundred.network.models import Person
 from hundred.test import BaseTestCase
-from hundred.transfer.backup import AccountNotEmpty, BadBackup, do_restore, read_backup
-from hundred.transfer.exports import export_backup
+from hundred.transfer.backup import (
+    AccountNotEmpty,
+    BadBackup,
+    do_restore,
+    export_backup,
+    read_backup,
+)
 
 
 def without_timestamp(backup: dict) -> dict:

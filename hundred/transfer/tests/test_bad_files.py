@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from hundred.transfer.parsers import parse, sniff_kind
-from hundred.transfer.records import KINDS, Limits, UnsupportedFile
+from hundred.transfer.formats.dispatch import parse, sniff_kind
+from hundred.transfer.formats.records import KINDS, Limits, UnsupportedFile
 from hundred.transfer.tests.util import fixture, linkedin_zip
 
 CONNECTIONS_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from hundred.transfer.parsers import csv_headers, parse, parse_generic_csv, suggest_mapping
-from hundred.transfer.records import UnsupportedFile
+from hundred.transfer.formats.dispatch import csv_headers, parse, parse_generic_csv, suggest_mapping
+from hundred.transfer.formats.records import UnsupportedFile
 from hundred.transfer.tests.util import fixture
 
 NO_NAME = "the row has no name and no e-mail"

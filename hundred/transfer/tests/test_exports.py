@@ -9,9 +9,10 @@ from icalendar import Calendar
 from hundred.network.demo import build_demo
 from hundred.network.models import Person
 from hundred.test import BaseTestCase
-from hundred.transfer.exports import export_csv, export_ics, export_vcards, people_rows
+from hundred.transfer.calendar import export_ics
+from hundred.transfer.exports import export_csv, export_vcards, people_rows
+from hundred.transfer.formats.dispatch import parse
 from hundred.transfer.loader import do_import
-from hundred.transfer.parsers import parse
 
 # What a vCard can carry of a person.
 VCARD_FIELDS = (

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from hundred.transfer.fields import (
+from hundred.transfer.formats.fields import (
     clean_emails,
     clean_line,
     clean_tags,
@@ -17,7 +17,7 @@ from hundred.transfer.fields import (
     split_multi,
     split_name,
 )
-from hundred.transfer.textfile import decode
+from hundred.transfer.formats.textfile import decode
 
 
 @pytest.mark.parametrize(

@@ -71,10 +71,10 @@ class ImportViewsTestCase(BaseTestCase):
         self.assertEqual(Person.objects.get(owner=self.alice).title, "Analyst")
 
     def test_stale_uploads_are_removed(self):
-        from hundred.transfer import views
+        from hundred.transfer import uploads
 
         token = self.token(upload(self.client, "vcard", fixture("apple.vcf"), "a.vcf"))
-        with patch.object(views, "UPLOAD_MAX_AGE", -1):
+        with patch.object(uploads, "UPLOAD_MAX_AGE", -1):
             upload(self.client, "vcard", fixture("apple.vcf"), "b.vcf")
         r = self.client.get(reverse("transfer-preview", args=[token]))
         self.assertEqual(r.status_code, 404)
@@ -118,8 +118,8 @@ class ImportViewsTestCase(BaseTestCase):
 
     @override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=1024)
     def test_a_file_over_the_cap_is_refused_before_it_is_read(self):
-        from hundred.transfer import views
-        from hundred.transfer.records import Limits
+        from hundred.transfer.formats.records import Limits
+        from hundred.transfer.views import imports as views
 
         with self._patch_limits(views, Limits(max_file_bytes=100)):
             r = upload(self.client, "vcard", fixture("apple.vcf"))

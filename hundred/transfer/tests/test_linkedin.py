@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from hundred.transfer.parsers import parse
-from hundred.transfer.records import Limits, PersonKey, UnsupportedFile
+from hundred.transfer.formats.dispatch import parse
+from hundred.transfer.formats.records import Limits, PersonKey, UnsupportedFile
 from hundred.transfer.tests.util import fixture, linkedin_zip
 
 HIDDEN = "hidden or closed LinkedIn profile: the row has only a connection date"

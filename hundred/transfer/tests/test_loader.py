@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hundred.network.models import Company, Interaction, Person
 from hundred.test import BaseTestCase
+from hundred.transfer.formats.dispatch import parse
+from hundred.transfer.formats.records import ParseResult, PersonRecord
 from hundred.transfer.loader import do_import
 from hundred.transfer.models import ImportRun
-from hundred.transfer.parsers import parse
-from hundred.transfer.records import ParseResult, PersonRecord
 from hundred.transfer.tests.util import fixture, linkedin_zip
 
 # kind, fixture, people created, rows skipped

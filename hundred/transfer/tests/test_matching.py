@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from hundred.transfer.formats.records import PersonKey, PersonRecord
 from hundred.transfer.matching import (
     Existing,
     Matcher,
@@ -16,7 +17,6 @@ from hundred.transfer.matching import (
     normalise_email,
     normalise_linkedin_url,
 )
-from hundred.transfer.records import PersonKey, PersonRecord
 
 JANE = "https://www.linkedin.com/in/jane-doe"
 SAM = "linkedin.com/in/sam-lee"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hundred.transfer.parsers import parse
-from hundred.transfer.records import Limits, UnsupportedFile
+from hundred.transfer.formats.dispatch import parse
+from hundred.transfer.formats.records import Limits, UnsupportedFile
+from hundred.transfer.formats.vcard import split_cards
 from hundred.transfer.tests.util import fixture
-from hundred.transfer.vcard import split_cards
 
 
 def test_apple_cards_with_groups_photo_social_profile_and_company_card():

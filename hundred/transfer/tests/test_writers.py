@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 import vobject
 
-from hundred.transfer.parsers import parse
-from hundred.transfer.records import HUNDRED_CSV_COLUMNS, PersonRecord
+from hundred.transfer.formats.dispatch import parse
+from hundred.transfer.formats.records import HUNDRED_CSV_COLUMNS, PersonRecord
 from hundred.transfer.tests.util import fixture
 from hundred.transfer.writers import safe_cell, write_people_csv, write_vcards
 

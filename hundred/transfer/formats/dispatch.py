@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from hundred.transfer.contacts_csv import (
+from hundred.transfer.formats.generic_csv import (
     MAPPABLE_FIELDS,
     csv_headers,
     parse_csv,
     parse_generic_csv,
-    parse_google,
-    parse_outlook,
     suggest_mapping,
 )
-from hundred.transfer.linkedin import parse_linkedin
-from hundred.transfer.records import (
+from hundred.transfer.formats.google import parse_google
+from hundred.transfer.formats.linkedin import parse_linkedin
+from hundred.transfer.formats.outlook import parse_outlook
+from hundred.transfer.formats.records import (
     DEFAULT_LIMITS,
     KINDS,
     Limits,
     ParseResult,
     UnsupportedFile,
 )
-from hundred.transfer.sniffing import sniff_kind
-from hundred.transfer.textfile import check_size
-from hundred.transfer.vcard import parse_vcard
+from hundred.transfer.formats.sniffing import sniff_kind
+from hundred.transfer.formats.textfile import check_size
+from hundred.transfer.formats.vcard import parse_vcard
 
 _PARSERS = {
     "linkedin": parse_linkedin,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from hundred.transfer.records import DEFAULT_LIMITS, HUNDRED_CSV_COLUMNS, UnsupportedFile
-from hundred.transfer.textfile import decode, find_table
+from hundred.transfer.formats.records import DEFAULT_LIMITS, HUNDRED_CSV_COLUMNS, UnsupportedFile
+from hundred.transfer.formats.textfile import decode, find_table
 
 SNIFF_BYTES = 65536  # even, so a UTF-16 head is never cut inside a character
 

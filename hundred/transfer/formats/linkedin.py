@@ -8,15 +8,14 @@ import zipfile
 import zlib
 from collections.abc import Callable
 
-from hundred.transfer.fields import (
+from hundred.transfer.formats.fields import (
     clean_emails,
     clean_line,
     clean_text,
     parse_date,
     parse_datetime,
 )
-from hundred.transfer.matching import company_key, normalise_linkedin_url
-from hundred.transfer.records import (
+from hundred.transfer.formats.records import (
     CompanyRecord,
     InteractionRecord,
     Limits,
@@ -26,8 +25,9 @@ from hundred.transfer.records import (
     Skipped,
     UnsupportedFile,
 )
-from hundred.transfer.sniffing import is_connections, wrong_kind
-from hundred.transfer.textfile import cell, decode, find_table, mb
+from hundred.transfer.formats.sniffing import is_connections, wrong_kind
+from hundred.transfer.formats.textfile import cell, decode, find_table, mb
+from hundred.transfer.matching import company_key, normalise_linkedin_url
 
 CHUNK = 64 * 1024
 # Below this a member is too small to hurt, whatever its compression ratio.

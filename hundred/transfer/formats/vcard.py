@@ -7,8 +7,7 @@ from typing import Any
 
 import vobject
 
-from hundred.transfer.contacts_csv import GOOGLE_SYSTEM_LABELS
-from hundred.transfer.fields import (
+from hundred.transfer.formats.fields import (
     clean_emails,
     clean_line,
     clean_phones,
@@ -16,10 +15,17 @@ from hundred.transfer.fields import (
     clean_text,
     split_name,
 )
+from hundred.transfer.formats.google import GOOGLE_SYSTEM_LABELS
+from hundred.transfer.formats.records import (
+    Limits,
+    ParseResult,
+    PersonRecord,
+    Skipped,
+    UnsupportedFile,
+)
+from hundred.transfer.formats.sniffing import wrong_kind
+from hundred.transfer.formats.textfile import decode, field_too_long
 from hundred.transfer.matching import normalise_linkedin_url
-from hundred.transfer.records import Limits, ParseResult, PersonRecord, Skipped, UnsupportedFile
-from hundred.transfer.sniffing import wrong_kind
-from hundred.transfer.textfile import decode, field_too_long
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from hundred.transfer.records import Limits, UnsupportedFile
+from hundred.transfer.formats.records import Limits, UnsupportedFile
 
 DELIMITERS = (",", ";", "\t")
 # How far down a file to look for its header row (LinkedIn puts three lines of notes first).

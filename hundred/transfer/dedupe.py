@@ -1,4 +1,4 @@
-"""Writes across several models for the duplicates review: merging two people, or not."""
+"""Possible duplicates: find them, merge a pair, or dismiss it for good."""
 
 from __future__ import annotations
 

@@ -1,0 +1,164 @@
+"""Import pages: upload → (column mapping) → preview → confirm → report."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from hundred.accounts.views import absolute_url
+from hundred.transfer.formats.dispatch import (
+    DEFAULT_LIMITS,
+    KINDS,
+    MAPPABLE_FIELDS,
+    UnsupportedFile,
+    csv_headers,
+    parse,
+    suggest_mapping,
+)
+from hundred.transfer.formats.records import HUNDRED_CSV_COLUMNS
+from hundred.transfer.formats.textfile import mb
+from hundred.transfer.loader import ImportReport, do_import
+from hundred.transfer.models import ImportRun
+from hundred.transfer.uploads import drop_upload, load_upload, save_meta, save_upload
+from hundred.transfer.views.feed import feed_for
+
+KIND_LABELS = {
+    "linkedin": "LinkedIn (Connections.csv or the whole export .zip)",
+    "google": "Google Contacts CSV",
+    "outlook": "Outlook CSV",
+    "vcard": "vCard (.vcf) from a phone, Apple or Google",
+    "csv": "Any other CSV (you choose the columns)",
+}
+
+
+def _parse(meta: dict, data: bytes):
+    return parse(
+        meta["kind"],
+        data,
+        filename=meta["filename"],
+        default_region=settings.DEFAULT_PHONE_REGION,
+        mapping=meta.get("mapping"),
+    )
+
+
+@login_required
+@require_GET
+def index(request):
+    feed = feed_for(request.user)
+    return render(
+        request,
+        "transfer/index.html",
+        {
+            "kinds": KIND_LABELS.items(),
+            "max_mb": mb(DEFAULT_LIMITS.max_file_bytes),
+            "runs": ImportRun.objects.for_user(request.user)[:20],
+            "feed_url": absolute_url(request, reverse("transfer-feed", args=[feed.token])),
+        },
+    )
+
+
+@login_required
+@require_POST
+def upload(request):
+    kind = request.POST.get("kind", "")
+    upload = request.FILES.get("file")
+    if kind not in KINDS:
+        messages.error(request, "Choose what kind of file this is, then upload it again.")
+        return redirect("transfer-index")
+    if upload is None:
+        messages.error(request, "Choose a file to import.")
+        return redirect("transfer-index")
+    # Refuse by the size the browser sent before reading the file into memory.
+    if upload.size > DEFAULT_LIMITS.max_file_bytes:
+        messages.error(
+            request,
+            f"The file is {mb(upload.size, up=True)}; Hundred imports files up to "
+            f"{mb(DEFAULT_LIMITS.max_file_bytes)}. Export fewer contacts or split the file.",
+        )
+        return redirect("transfer-index")
+    data = upload.read()
+    token = save_upload(request.user, kind, upload.name or "", data)
+    if kind == "csv":
+        return redirect("transfer-map", token=token)
+    return redirect("transfer-preview", token=token)
+
+
+@login_required
+def map_columns(request, token: str):
+    meta, data = load_upload(request.user, token)
+    try:
+        headers = csv_headers(data)
+    except UnsupportedFile as e:
+        drop_upload(token)
+        messages.error(request, str(e))
+        return redirect("transfer-index")
+    if [h.strip().lower() for h in headers] == list(HUNDRED_CSV_COLUMNS):
+        return redirect("transfer-preview", token=token)  # Hundred's own export: no questions
+    if request.method == "POST":
+        mapping = {
+            f: request.POST[f"map_{f}"]
+            for f in MAPPABLE_FIELDS
+            if request.POST.get(f"map_{f}") in headers
+        }
+        if not {"first_name", "last_name", "name", "emails"} & mapping.keys():
+            messages.error(request, "Choose at least the column with names or e-mail addresses.")
+        else:
+            meta["mapping"] = mapping
+            save_meta(token, meta)
+            return redirect("transfer-preview", token=token)
+    suggested = meta.get("mapping") or suggest_mapping(headers)
+    fields = [(f, f.replace("_", " ").capitalize(), suggested.get(f, "")) for f in MAPPABLE_FIELDS]
+    return render(
+        request,
+        "transfer/map.html",
+        {"token": token, "meta": meta, "headers": headers, "fields": fields},
+    )
+
+
+@login_required
+@require_GET
+def preview(request, token: str):
+    meta, data = load_upload(request.user, token)
+    try:
+        report = do_import(
+            request.user, _parse(meta, data), dry_run=True, filename=meta["filename"]
+        )
+    except UnsupportedFile as e:
+        drop_upload(token)
+        messages.error(request, str(e))
+        return redirect("transfer-index")
+    return render(
+        request,
+        "transfer/preview.html",
+        {"token": token, "meta": meta, "report": report, "kind_label": KIND_LABELS[meta["kind"]]},
+    )
+
+
+@login_required
+@require_POST
+def confirm(request, token: str):
+    meta, data = load_upload(request.user, token)
+    try:
+        report = do_import(request.user, _parse(meta, data), filename=meta["filename"])
+    except UnsupportedFile as e:
+        messages.error(request, str(e))
+        return redirect("transfer-index")
+    finally:
+        drop_upload(token)
+    messages.success(request, report.summary())
+    return redirect("transfer-run", pk=report.run_id)
+
+
+@login_required
+@require_GET
+def run(request, pk: int):
+    found = get_object_or_404(ImportRun.objects.for_user(request.user), pk=pk)
+    return render(
+        request,
+        "transfer/run.html",
+        {"run": found, "report": ImportReport.from_dict(found.report)},
+    )
