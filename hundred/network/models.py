@@ -369,6 +369,29 @@ class Meeting(OwnedModel):
         return self.debriefed_at is not None
 
 
+class InteractionQuerySet(OwnedQuerySet):
+    def record(self, owner, people: list[Person], **fields) -> Interaction:
+        """Write a touch with these people; an outreach marks them asked. Plans nothing.
+
+        Callers want `actions.people.do_log_interaction`, which also runs the follow-up engine;
+        the engine itself calls this when a follow-up done is the touch.
+        """
+        interaction = self.create(owner=owner, **fields)
+        interaction.people.set(people)
+        if interaction.is_outreach and interaction.direction == Direction.OUT:
+            when = interaction.occurred_at
+            Person.objects.filter(pk__in=[p.pk for p in people]).filter(
+                Q(asked_at__isnull=True) | Q(asked_at__gt=when)
+            ).update(asked_at=when)
+            for person in people:
+                if person.asked_at is None or person.asked_at > when:
+                    person.asked_at = when
+                if person.stage in (Stage.LISTED, Stage.PAUSED):
+                    person.set_stage(Stage.ASKED)
+                    person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+        return interaction
+
+
 class Interaction(OwnedModel):
     """A touch with one or more people: an outreach, a reply, a call, a meeting."""
 
@@ -383,6 +406,8 @@ class Interaction(OwnedModel):
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="interactions"
     )
+
+    objects = InteractionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at"]

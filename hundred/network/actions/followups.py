@@ -238,15 +238,13 @@ def do_complete_followup(
     pauses the person). A favour's follow-up done marks the favour done; a keep-in-touch one
     plans the next reminder.
     """
-    from hundred.network.actions.people import do_log_interaction
-
     person = followup.person
     now = timezone.now()
     followup.state = FollowUpState.DONE
     followup.done_at = now
     followup.save(update_fields=["state", "done_at", "updated_at"])
     is_attempt = followup.reason == FollowUpReason.NO_REPLY
-    interaction = do_log_interaction(
+    interaction = Interaction.objects.record(
         user,
         [person],
         channel=channel or followup.channel,
@@ -256,6 +254,7 @@ def do_complete_followup(
         is_outreach=is_attempt,
         meeting=followup.meeting,
     )
+    on_interaction_logged(user, interaction, [person])
     followup.interaction = interaction
     followup.save(update_fields=["interaction"])
     today = local_date(user, now)

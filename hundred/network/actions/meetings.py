@@ -8,6 +8,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
+from hundred.lib.names import split_name
 from hundred.network import rules
 from hundred.network.actions.favours import do_add_favour
 from hundred.network.actions.followups import (
@@ -91,18 +92,6 @@ class Debrief:
     names: list[NameGiven] = field(default_factory=list)
     companies: list[CompanyMentioned] = field(default_factory=list)
     favours: list[FavourAsked] = field(default_factory=list)
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """'Dr. Ann Lee' -> ('Ann', 'Lee'); a single word stays the first name."""
-    from nameparser import HumanName
-
-    parsed = HumanName(name)
-    if not parsed.first:
-        return name, ""
-    first = " ".join(p for p in (parsed.first, parsed.middle) if p)
-    last = " ".join(p for p in (parsed.last, parsed.suffix) if p)
-    return first, last
 
 
 @transaction.atomic

@@ -5,36 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 
+from hundred.lib.names import split_name
+from hundred.network.actions.followups import on_interaction_logged
 from hundred.network.models import (
     Company,
-    Direction,
     Interaction,
     Person,
-    Stage,
 )
 
 
 @transaction.atomic
 def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction:
-    """Record a touch with one or more people; an outreach moves a listed person to asked."""
+    """Record a touch with one or more people, then let the follow-up engine plan or cancel."""
     people = list(people)
-    interaction = Interaction.objects.create(owner=owner, **fields)
-    interaction.people.set(people)
-    if interaction.is_outreach and interaction.direction == Direction.OUT:
-        when = interaction.occurred_at
-        Person.objects.filter(pk__in=[p.pk for p in people]).filter(
-            Q(asked_at__isnull=True) | Q(asked_at__gt=when)
-        ).update(asked_at=when)
-        for person in people:
-            if person.asked_at is None or person.asked_at > when:
-                person.asked_at = when
-            if person.stage in (Stage.LISTED, Stage.PAUSED):
-                person.set_stage(Stage.ASKED)
-                person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
-    from hundred.network.actions.followups import on_interaction_logged
-
+    interaction = Interaction.objects.record(owner, people, **fields)
     on_interaction_logged(owner, interaction, people)
     return interaction
 
@@ -56,13 +42,7 @@ def do_delete_person(person: Person) -> None:
 @transaction.atomic
 def do_quick_add_person(owner, *, name: str, how_known: str, company_name: str = "") -> Person:
     """Put a name on the 100 list in one step: 'Dr. Ann Lee' -> first 'Ann', last 'Lee'."""
-    from nameparser import HumanName
-
-    parsed = HumanName(name)
-    first = " ".join(p for p in (parsed.first, parsed.middle) if p) or name
-    last = " ".join(p for p in (parsed.last, parsed.suffix) if p)
-    if not parsed.first:
-        first, last = name, ""
+    first, last = split_name(name)
     company = Company.objects.get_or_create_named(owner, company_name) if company_name else None
     return Person.objects.create(
         owner=owner, first_name=first, last_name=last, how_known=how_known, company=company

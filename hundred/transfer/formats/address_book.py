@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from hundred.lib.names import split_name
 from hundred.transfer.formats.fields import (
     clean_emails,
     clean_line,
     clean_phones,
-    split_name,
 )
 from hundred.transfer.formats.records import (
     Limits,
@@ -78,7 +78,7 @@ class RowSink:
     ) -> None:
         first, last = clean_line(first), clean_line(last)
         if not first and not last and full:
-            first, last = split_name(full)
+            first, last = split_name(clean_line(full))
         kept, rejected = clean_emails(emails)
         for bad in rejected:
             self.warn(line, f"'{bad}' is not an e-mail address; left out")

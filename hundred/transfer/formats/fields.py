@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
-from nameparser import HumanName
 
 from hundred.lib.phones import normalise_phone
 from hundred.transfer.matching import normalise_email
@@ -40,18 +39,6 @@ def clean_line(value: str) -> str:
 def clean_text(value: str) -> str:
     """A multi-line value such as notes: line ends made LF, trimmed."""
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def split_name(full: str) -> tuple[str, str]:
-    """'Dr. Jane Q. Doe Jr.' -> ('Jane', 'Doe'); only for files that give one name string."""
-    full = clean_line(full)
-    if not full:
-        return "", ""
-    name = HumanName(full)
-    first, last = clean_line(name.first), clean_line(name.last)
-    if not first and not last:
-        return full, ""
-    return first, last
 
 
 def clean_emails(values: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -7,13 +7,13 @@ from typing import Any
 
 import vobject
 
+from hundred.lib.names import split_name
 from hundred.transfer.formats.fields import (
     clean_emails,
     clean_line,
     clean_phones,
     clean_tags,
     clean_text,
-    split_name,
 )
 from hundred.transfer.formats.google import GOOGLE_SYSTEM_LABELS
 from hundred.transfer.formats.records import (
@@ -171,7 +171,7 @@ def _person(card: Any, line: int, region: str, result: ParseResult) -> None:
     # among them) fill FN with the address for a nameless contact: neither is a person's name.
     full = clean_line(full)
     if not first and not last and full and full != company and "@" not in full:
-        first, last = split_name(full)
+        first, last = split_name(clean_line(full))
     kept, rejected = clean_emails(emails)
     for bad in rejected:
         result.warnings.append(Skipped(line, f"'{bad}' is not an e-mail address; left out"))

@@ -15,7 +15,6 @@ from hundred.transfer.formats.fields import (
     parse_date,
     parse_datetime,
     split_multi,
-    split_name,
 )
 from hundred.transfer.formats.textfile import decode
 
@@ -98,19 +97,6 @@ def test_clean_emails_keeps_case_drops_duplicates_and_reports_invalid():
         "carol@example.net",
     ]
     assert rejected == ["not-an-email", "x@localhost"]
-
-
-@pytest.mark.parametrize(
-    "raw, expected",
-    [
-        ("Dr. Jane Q. Doe Jr.", ("Jane", "Doe")),
-        ("Doe, Jane", ("Jane", "Doe")),
-        ("Cher", ("Cher", "")),
-        ("  ", ("", "")),
-    ],
-)
-def test_split_name(raw, expected):
-    assert split_name(raw) == expected
 
 
 def test_clean_line_collapses_whitespace_but_keeps_emoji():
