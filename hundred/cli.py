@@ -26,19 +26,28 @@ class Command:
     help: str
     example: str
     setup: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int | None]
-    needs_django: bool = True
+    run: Callable[..., int | None]
+    needs: str = "database"
+    json: bool = False
 
 
 COMMANDS: dict[str, Command] = {}
+NEEDS = ("nothing", "django", "database", "account")
 
 
-def command(name: str, *, help: str, example: str, needs_django: bool = True):
-    """Register `run(args)`; the decorated function's `setup` attribute adds its arguments."""
+def command(name: str, *, help: str, example: str, needs: str = "database", json: bool = False):
+    """Register `run(args)` as a command; what it needs is set up before it runs.
+
+    needs: "nothing" (no Django), "django" (settings only), "database" (migrated first), or
+    "account" (also takes --user and is called as `run(args, user)`). json=True adds --json.
+    The decorated function's `setup` attribute (see `arguments`) adds its own arguments.
+    """
+    if needs not in NEEDS:
+        raise ValueError(f"needs must be one of {NEEDS}")
 
     def decorate(run):
         setup = getattr(run, "setup", lambda parser: None)
-        COMMANDS[name] = Command(name, help, example, setup, run, needs_django)
+        COMMANDS[name] = Command(name, help, example, setup, run, needs, json)
         return run
 
     return decorate
@@ -144,7 +153,56 @@ def build_parser() -> Parser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         cmd.setup(sub)
+        if cmd.needs == "account":
+            add_user_argument(sub)
+        if cmd.json:
+            add_json_argument(sub)
     return parser
+
+
+# An arbitrary constant naming Hundred's migration lock among PostgreSQL advisory locks.
+MIGRATE_LOCK = 0x100100
+
+
+def ensure_migrated() -> None:
+    """Bring the database schema up to date; cheap when it already is."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.utils import OperationalError
+
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except OperationalError as e:
+        raise Failure(f"Cannot reach the database ({e}); check DATABASE_URL.") from None
+    if not plan:
+        return
+    if connection.vendor == "postgresql":
+        # Several app processes or hosts may start together: one migrates, the others wait
+        # on the lock and then find nothing left to do.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATE_LOCK])
+            try:
+                call_command("migrate", interactive=False, verbosity=0)
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
+    else:
+        # SQLite's IMMEDIATE transactions serialise the writers already.
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def run(cmd: Command, args: argparse.Namespace) -> int:
+    """Set up what the command needs, then run it."""
+    if cmd.needs == "nothing":
+        return cmd.run(args) or 0
+    setup_django()
+    if cmd.needs == "django":
+        return cmd.run(args) or 0
+    ensure_migrated()
+    if cmd.needs == "database":
+        return cmd.run(args) or 0
+    return cmd.run(args, resolve_user(args.user)) or 0
 
 
 def setup_django() -> None:
@@ -166,10 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help()
             return 0
-        cmd = COMMANDS[args.command]
-        if cmd.needs_django:
-            setup_django()
-        return cmd.run(args) or 0
+        return run(COMMANDS[args.command], args)
     except UsageError as e:
         print(f"hundred: {e}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""`hundred serve` and the database helpers every command shares."""
+"""`hundred serve`: migrate if needed, then serve with granian."""
 
 from __future__ import annotations
 
@@ -6,39 +6,7 @@ import argparse
 import os
 import sys
 
-from hundred.cli import Failure, UsageError, arguments, command
-
-# An arbitrary constant naming Hundred's migration lock among PostgreSQL advisory locks.
-MIGRATE_LOCK = 0x100100
-
-
-def ensure_migrated() -> None:
-    """Bring the database schema up to date; cheap when it already is."""
-    from django.core.management import call_command
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-    from django.db.utils import OperationalError
-
-    try:
-        executor = MigrationExecutor(connection)
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except OperationalError as e:
-        raise Failure(f"Cannot reach the database ({e}); check DATABASE_URL.") from None
-    if not plan:
-        return
-    if connection.vendor == "postgresql":
-        # Several app processes or hosts may start together: one migrates, the others wait
-        # on the lock and then find nothing left to do.
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATE_LOCK])
-            try:
-                call_command("migrate", interactive=False, verbosity=0)
-            finally:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
-    else:
-        # SQLite's IMMEDIATE transactions serialise the writers already.
-        call_command("migrate", interactive=False, verbosity=0)
-
+from hundred.cli import UsageError, arguments, command, ensure_migrated
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -68,6 +36,7 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
     "serve",
     help="migrate the database if needed, then serve the web app",
     example="hundred serve --port 8000",
+    needs="django",
 )
 @arguments(_serve_args)
 def serve(args: argparse.Namespace) -> int:
@@ -79,7 +48,7 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port} is not a port number; use 1 to 65535.")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1.")
-    ensure_migrated()
+    ensure_migrated()  # here, not before: a bad argument changes nothing
     host = args.host
     shown = f"[{host}]" if ":" in host else host
     print(

@@ -34,7 +34,6 @@ def createuser(args: argparse.Namespace) -> int:
     from django.core.validators import validate_email
 
     from hundred.accounts.models import User
-    from hundred.serve import ensure_migrated
 
     email = args.email.strip().lower()
     try:
@@ -43,7 +42,6 @@ def createuser(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.email} is not an e-mail address.") from None
     if args.time_zone not in zoneinfo.available_timezones():
         raise UsageError(f"{args.time_zone} is not a time zone; use a name like Europe/London.")
-    ensure_migrated()
     if User.objects.filter(email__iexact=email).exists():
         raise UsageError(f"There is already an account for {email}.")
     if args.password_stdin:

@@ -1,29 +1,22 @@
-"""`hundred demo`."""
+"""`hundred demo`, `pitch`, `check-ask` and `today`."""
 
 from __future__ import annotations
 
 import argparse
 
-from hundred.cli import add_json_argument, add_user_argument, arguments, command, resolve_user
-
-
-def _demo_args(parser: argparse.ArgumentParser) -> None:
-    add_user_argument(parser)
+from hundred.cli import arguments, command
 
 
 @command(
     "demo",
     help="fill an account with a realistic sample network (about 150 people, 30 companies)",
     example="hundred demo --user ann@example.org",
+    needs="account",
 )
-@arguments(_demo_args)
-def demo(args: argparse.Namespace) -> int:
+def demo(args: argparse.Namespace, user) -> int:
     from hundred.cli import UsageError
     from hundred.network.demo import DemoExists, build_demo
-    from hundred.serve import ensure_migrated
 
-    ensure_migrated()
-    user = resolve_user(args.user)
     try:
         summary = build_demo(user)
     except DemoExists as e:
@@ -36,19 +29,16 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pitch_args(parser: argparse.ArgumentParser) -> None:
-    add_user_argument(parser)
-
-
-@command("pitch", help="print your pitch", example="hundred pitch --user ann@example.org")
-@arguments(_pitch_args)
-def pitch(args: argparse.Namespace) -> int:
+@command(
+    "pitch",
+    help="print your pitch",
+    example="hundred pitch --user ann@example.org",
+    needs="account",
+)
+def pitch(args: argparse.Namespace, user) -> int:
     from hundred.cli import UsageError
     from hundred.network.models import Target
-    from hundred.serve import ensure_migrated
 
-    ensure_migrated()
-    user = resolve_user(args.user)
     text = Target.objects.get_for(user).current_pitch()
     if not text:
         raise UsageError(
@@ -66,7 +56,6 @@ def _check_ask_args(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the message to check; - or none reads standard input",
     )
-    add_json_argument(parser)
     parser.add_argument(
         "--follow-up",
         action="store_true",
@@ -78,7 +67,8 @@ def _check_ask_args(parser: argparse.ArgumentParser) -> None:
     "check-ask",
     help="check an outreach message for job asks and missing parts (exit 3 on a job ask)",
     example="hundred check-ask message.txt --json",
-    needs_django=False,
+    needs="nothing",
+    json=True,
 )
 @arguments(_check_ask_args)
 def check_ask(args: argparse.Namespace) -> int:
@@ -112,27 +102,20 @@ def check_ask(args: argparse.Namespace) -> int:
     return 3 if askcheck.has_job_ask(findings) else 0
 
 
-def _today_args(parser: argparse.ArgumentParser) -> None:
-    add_user_argument(parser)
-    add_json_argument(parser)
-
-
 @command(
     "today",
     help="list what is due today: follow-ups, meetings, debriefs to write, favours owed",
     example="hundred today --user ann@example.org --json",
+    needs="account",
+    json=True,
 )
-@arguments(_today_args)
-def today(args: argparse.Namespace) -> int:
+def today(args: argparse.Namespace, user) -> int:
     import json
 
     from django.utils.dateformat import format as date_format
 
     from hundred.network.today import build_today
-    from hundred.serve import ensure_migrated
 
-    ensure_migrated()
-    user = resolve_user(args.user)
     data = build_today(user)
     items = data.items()
     if args.json:

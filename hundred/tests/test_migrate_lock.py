@@ -12,7 +12,7 @@ START = """
 import django, os
 os.environ["DJANGO_SETTINGS_MODULE"] = "hundred.settings"
 django.setup()
-from hundred.serve import ensure_migrated
+from hundred.cli import ensure_migrated
 ensure_migrated()
 """
 

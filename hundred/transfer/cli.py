@@ -8,12 +8,9 @@ import sys
 
 from hundred.cli import (
     UsageError,
-    add_json_argument,
-    add_user_argument,
     arguments,
     command,
     read_input,
-    resolve_user,
     write_output,
 )
 from hundred.transfer.formats.records import KINDS
@@ -22,11 +19,9 @@ from hundred.transfer.formats.records import KINDS
 def _import_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
     parser.add_argument("file", metavar="FILE", help="the file to import; - reads standard input")
-    add_user_argument(parser)
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would happen and change nothing"
     )
-    add_json_argument(parser)
 
 
 def _progress(message: str) -> None:
@@ -39,17 +34,16 @@ def _progress(message: str) -> None:
     "import",
     help="import people from LinkedIn, Google, Outlook, vCard or any CSV",
     example="hundred import linkedin Connections.csv --dry-run",
+    needs="account",
+    json=True,
 )
 @arguments(_import_args)
-def import_(args: argparse.Namespace) -> int:
+def import_(args: argparse.Namespace, user) -> int:
     from django.conf import settings
 
-    from hundred.serve import ensure_migrated
     from hundred.transfer.formats.dispatch import UnsupportedFile, parse
     from hundred.transfer.loader import do_import
 
-    ensure_migrated()
-    user = resolve_user(args.user)
     data = read_input(args.file)
     _progress(f"Reading {args.file} …")
     try:
@@ -79,7 +73,6 @@ EXPORT_KINDS = ("json", "csv", "vcard", "ics")
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND", help=", ".join(EXPORT_KINDS))
-    add_user_argument(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write here, not to standard output")
     parser.add_argument(
         "--bom", action="store_true", help="csv: start with a byte-order mark, for Excel"
@@ -96,15 +89,13 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
     "export",
     help="export your data: json (the full backup), csv, vcard or ics",
     example="hundred export json -o hundred-backup.json",
+    needs="account",
 )
 @arguments(_export_args)
-def export(args: argparse.Namespace) -> int:
-    from hundred.serve import ensure_migrated
+def export(args: argparse.Namespace, user) -> int:
     from hundred.transfer import calendar, exports
     from hundred.transfer.backup import dumps_backup, export_backup
 
-    ensure_migrated()
-    user = resolve_user(args.user)
     if args.kind == "json":
         data: str | bytes = dumps_backup(export_backup(user))
     elif args.kind == "csv":
@@ -121,21 +112,18 @@ def _restore_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", help="a backup from 'hundred export json'; - reads stdin"
     )
-    add_user_argument(parser)
 
 
 @command(
     "restore",
     help="load a JSON backup into an empty account",
     example="hundred restore hundred-backup.json --user ann@example.org",
+    needs="account",
 )
 @arguments(_restore_args)
-def restore(args: argparse.Namespace) -> int:
-    from hundred.serve import ensure_migrated
+def restore(args: argparse.Namespace, user) -> int:
     from hundred.transfer.backup import AccountNotEmpty, BadBackup, do_restore, read_backup
 
-    ensure_migrated()
-    user = resolve_user(args.user)
     try:
         counts = do_restore(user, read_backup(read_input(args.file)))
     except (BadBackup, AccountNotEmpty) as e:
