@@ -4,11 +4,11 @@ from hundred import __version__
 
 
 def instance(request) -> dict:
-    from hundred.accounts.views import signup_allowed
+    from hundred.accounts.models import User
 
     return {
         "hundred_version": __version__,
         "registration_open": settings.REGISTRATION_OPEN,
         # A callable: the template asks (one query) only on pages that show the sign-up link.
-        "signup_allowed": signup_allowed,
+        "signup_allowed": User.objects.signup_allowed,
     }

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -12,6 +13,10 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 
 class UserManager(BaseUserManager):
+    def signup_allowed(self) -> bool:
+        """The first account can always be made from the web; later ones if the instance allows."""
+        return settings.REGISTRATION_OPEN or not self.exists()
+
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **fields) -> "User":

@@ -10,16 +10,11 @@ from hundred.accounts.forms import AccountSettingsForm, SignUpForm
 from hundred.accounts.models import User
 
 
-def signup_allowed() -> bool:
-    """The first account can always be made from the web; later ones when the instance allows."""
-    return settings.REGISTRATION_OPEN or not User.objects.exists()
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("network-today")
-    if not signup_allowed():
+    if not User.objects.signup_allowed():
         return render(request, "accounts/signup_closed.html", status=403)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -44,16 +39,6 @@ def account_settings(request):
         messages.success(request, "Settings saved.")
         return redirect("accounts-settings")
     return render(request, "accounts/settings.html", {"form": form})
-
-
-def absolute_url(request, path: str) -> str:
-    """A full address for links that leave the browser (mail, calendar apps).
-
-    SITE_URL wins when set: behind a proxy the request's own host may be an internal name.
-    """
-    if settings.SITE_URL:
-        return settings.SITE_URL + path
-    return request.build_absolute_uri(path)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

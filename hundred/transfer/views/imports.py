@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from hundred.accounts.views import absolute_url
+from hundred.accounts.site import absolute_url
 from hundred.transfer.formats.dispatch import (
     DEFAULT_LIMITS,
     KINDS,
