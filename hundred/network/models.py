@@ -6,6 +6,7 @@ Every row has an owner; every query for a user goes through `Model.objects.for_u
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -337,6 +338,25 @@ class Person(OwnedModel):
             return f"https://{url}"
         return ""
 
+    def timeline(self) -> list[dict]:
+        """Everything that happened with this person, newest first."""
+        entries: list[dict] = []
+        for i in self.interactions.prefetch_related(
+            models.Prefetch("people", queryset=Person.objects.only("first_name", "last_name"))
+        ):
+            entries.append({"kind": "interaction", "at": i.occurred_at, "obj": i})
+        for m in self.meetings.all():
+            entries.append({"kind": "meeting", "at": m.starts_at, "obj": m})
+        for f in self.followups.all():
+            at = timezone.make_aware(datetime.combine(f.due_on, datetime.min.time()))
+            entries.append({"kind": "followup", "at": at, "obj": f})
+        for fav in self.favours.all():
+            entries.append({"kind": "favour", "at": fav.created_at, "obj": fav})
+        if self.introduced_by_id:
+            entries.append({"kind": "introduced", "at": self.created_at, "obj": self})
+        entries.sort(key=lambda e: e["at"], reverse=True)
+        return entries
+
     def set_stage(self, stage: str) -> None:
         if stage != self.stage:
             self.stage = stage
@@ -486,6 +506,23 @@ class FavourState(models.TextChoices):
     DONE = "done", "Done"
 
 
+class FavourQuerySet(OwnedQuerySet):
+    # What I owe: what they asked of me and what I offered them.
+    MINE = (FavourDirection.THEY_ASKED, FavourDirection.I_OFFERED)
+
+    def owed(self) -> FavourQuerySet:
+        """Favours I still owe, soonest due first."""
+        return self.filter(state=FavourState.PROMISED, direction__in=self.MINE).order_by(
+            "due_on", "id"
+        )
+
+    def given(self) -> FavourQuerySet:
+        """Favours I have done for others, latest first."""
+        return self.filter(state=FavourState.DONE, direction__in=self.MINE).order_by(
+            "-done_on", "-id"
+        )
+
+
 class Favour(OwnedModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="favours")
     direction = models.CharField(max_length=12, choices=FavourDirection.choices)
@@ -498,6 +535,8 @@ class Favour(OwnedModel):
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="favours"
     )
+
+    objects = FavourQuerySet.as_manager()
 
     class Meta:
         ordering = ["state", "due_on", "id"]

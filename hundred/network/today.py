@@ -11,8 +11,6 @@ from hundred.network.actions.followups import bring_back_paused, local_date, loc
 from hundred.network.models import (
     Direction,
     Favour,
-    FavourDirection,
-    FavourState,
     FollowUp,
     FollowUpSettings,
     FollowUpState,
@@ -125,15 +123,7 @@ def build_today(user, now: datetime | None = None) -> TodayData:
         .select_related("person")
         .order_by("starts_at")[:50]
     )
-    favours = list(
-        Favour.objects.for_user(user)
-        .filter(
-            state=FavourState.PROMISED,
-            direction__in=[FavourDirection.THEY_ASKED, FavourDirection.I_OFFERED],
-        )
-        .select_related("person")
-        .order_by("due_on", "id")[:50]
-    )
+    favours = list(Favour.objects.for_user(user).owed().select_related("person")[:50])
     people = Person.objects.for_user(user)
     return TodayData(
         today=today,

@@ -59,6 +59,8 @@ class LogInteractionTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 400)
         self.assertContains(r, "Select a valid choice", status_code=400)
         self.assertContains(r, "Sent a bird with a note</textarea>", status_code=400)
+        # The rest of the page is whole: the favour form still has its fields.
+        self.assertContains(r, 'name="what"', status_code=400)
         self.assertFalse(Interaction.objects.exists())
 
     def test_it_needs_a_date(self):

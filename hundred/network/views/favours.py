@@ -51,14 +51,8 @@ def give_back(request):
         request,
         "network/give_back.html",
         {
-            "owed": favours.filter(
-                state=FavourState.PROMISED,
-                direction__in=[FavourDirection.THEY_ASKED, FavourDirection.I_OFFERED],
-            ).order_by("due_on", "id"),
-            "given": favours.filter(
-                state=FavourState.DONE,
-                direction__in=[FavourDirection.THEY_ASKED, FavourDirection.I_OFFERED],
-            ).order_by("-done_on", "-id")[:50],
+            "owed": favours.owed(),
+            "given": favours.given()[:50],
             "received": favours.filter(direction=FavourDirection.THEY_DID).order_by("-created_at")[
                 :100
             ],

@@ -5,10 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions.people import do_delete_person, do_log_interaction
@@ -132,43 +130,27 @@ def add_person(request):
     )
 
 
-@login_required
-def person(request, pk: int):
-    person = get_person_for_user(request, pk)
-    timeline = _timeline(person)
+def _render_person(request, person: Person, *, interaction_form=None, status: int = 200):
+    """The person page, shown after a GET or again with a form's errors."""
     return render(
         request,
         "network/person.html",
         {
             "person": person,
-            "timeline": timeline,
+            "timeline": person.timeline(),
             "introduced": person.introduced.all(),
-            "interaction_form": InteractionForm(),
+            "interaction_form": interaction_form or InteractionForm(),
             "open_followups": person.followups.filter(state=FollowUpState.OPEN),
             "favours": person.favours.all(),
             "favour_form": FavourForm(),
         },
+        status=status,
     )
 
 
-def _timeline(person: Person) -> list[dict]:
-    """Everything that happened with a person, newest first."""
-    entries: list[dict] = []
-    for i in person.interactions.prefetch_related(
-        Prefetch("people", queryset=Person.objects.only("first_name", "last_name"))
-    ):
-        entries.append({"kind": "interaction", "at": i.occurred_at, "obj": i})
-    for m in person.meetings.all():
-        entries.append({"kind": "meeting", "at": m.starts_at, "obj": m})
-    for f in person.followups.all():
-        at = timezone.make_aware(timezone.datetime.combine(f.due_on, timezone.datetime.min.time()))
-        entries.append({"kind": "followup", "at": at, "obj": f})
-    for fav in person.favours.all():
-        entries.append({"kind": "favour", "at": fav.created_at, "obj": fav})
-    if person.introduced_by_id:
-        entries.append({"kind": "introduced", "at": person.created_at, "obj": person})
-    entries.sort(key=lambda e: e["at"], reverse=True)
-    return entries
+@login_required
+def person(request, pk: int):
+    return _render_person(request, get_person_for_user(request, pk))
 
 
 @login_required
@@ -208,15 +190,4 @@ def log_interaction(request, pk: int):
         do_log_interaction(request.user, [person], **form.cleaned_data)
         messages.success(request, "Logged.")
         return redirect(person)
-    return render(
-        request,
-        "network/person.html",
-        {
-            "person": person,
-            "timeline": _timeline(person),
-            "introduced": person.introduced.all(),
-            "interaction_form": form,
-            "open_followups": person.followups.filter(state=FollowUpState.OPEN),
-        },
-        status=400,
-    )
+    return _render_person(request, person, interaction_form=form, status=400)
