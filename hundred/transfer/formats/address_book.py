@@ -11,6 +11,7 @@ from hundred.transfer.formats.fields import (
     clean_line,
     clean_phones,
 )
+from hundred.transfer.formats.identity import normalise_linkedin_url
 from hundred.transfer.formats.records import (
     Limits,
     ParseResult,
@@ -25,7 +26,6 @@ from hundred.transfer.formats.textfile import (
     find_table,
     header_key,
 )
-from hundred.transfer.matching import normalise_linkedin_url
 
 SOURCES = frozenset(("manual", "linkedin", "google", "outlook", "vcard", "introduced", "csv"))
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from email_validator import EmailNotValidError, validate_email
 
 from hundred.lib.phones import normalise_phone
-from hundred.transfer.matching import normalise_email
+from hundred.transfer.formats.identity import normalise_email
 
 MONTHS = {
     m: i

@@ -12,6 +12,7 @@ from hundred.transfer.formats.fields import (
     parse_date,
     split_multi,
 )
+from hundred.transfer.formats.identity import normalise_linkedin_url
 from hundred.transfer.formats.records import (
     DEFAULT_LIMITS,
     Limits,
@@ -26,7 +27,6 @@ from hundred.transfer.formats.textfile import (
     find_table,
     header_key,
 )
-from hundred.transfer.matching import normalise_linkedin_url
 
 # Hundred's field names, and the header spellings (after header_key, punctuation removed)
 # that suggest_mapping recognises for each; 'name' is a full name split when the file has no

@@ -15,6 +15,7 @@ from hundred.transfer.formats.fields import (
     parse_date,
     parse_datetime,
 )
+from hundred.transfer.formats.identity import company_key, normalise_linkedin_url
 from hundred.transfer.formats.records import (
     CompanyRecord,
     InteractionRecord,
@@ -27,7 +28,6 @@ from hundred.transfer.formats.records import (
 )
 from hundred.transfer.formats.sniffing import is_connections, wrong_kind
 from hundred.transfer.formats.textfile import cell, decode, find_table, mb
-from hundred.transfer.matching import company_key, normalise_linkedin_url
 
 CHUNK = 64 * 1024
 # Below this a member is too small to hurt, whatever its compression ratio.

@@ -16,6 +16,7 @@ from hundred.transfer.formats.fields import (
     clean_text,
 )
 from hundred.transfer.formats.google import GOOGLE_SYSTEM_LABELS
+from hundred.transfer.formats.identity import normalise_linkedin_url
 from hundred.transfer.formats.records import (
     Limits,
     ParseResult,
@@ -25,7 +26,6 @@ from hundred.transfer.formats.records import (
 )
 from hundred.transfer.formats.sniffing import wrong_kind
 from hundred.transfer.formats.textfile import decode, field_too_long
-from hundred.transfer.matching import normalise_linkedin_url
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PROPERTY = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)")

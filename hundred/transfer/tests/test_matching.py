@@ -7,16 +7,9 @@ from datetime import date
 
 import pytest
 
+from hundred.transfer.formats.identity import name_org_key, normalise_email, normalise_linkedin_url
 from hundred.transfer.formats.records import PersonKey, PersonRecord
-from hundred.transfer.matching import (
-    Existing,
-    Matcher,
-    merge_into,
-    name_org_key,
-    near_duplicates,
-    normalise_email,
-    normalise_linkedin_url,
-)
+from hundred.transfer.matching import Existing, Matcher, merge_into, near_duplicates
 
 JANE = "https://www.linkedin.com/in/jane-doe"
 SAM = "linkedin.com/in/sam-lee"
