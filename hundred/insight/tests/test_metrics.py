@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from hundred.insight.metrics import build_insights, weekly_targets
+from hundred.insight.metrics import build_insights
+from hundred.insight.review import weekly_targets
 from hundred.network.models import FollowUpSettings, Interaction, Meeting
 from hundred.test import BaseTestCase
 

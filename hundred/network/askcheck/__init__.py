@@ -1,0 +1,48 @@
+"""The ask-checker: flags job asks and missing parts in an outreach message (article point 2).
+
+Pure: text in, findings out. The rules are deterministic regular expressions read in context
+(the sentence and clause around each match), so the same text always gives the same findings
+and every rule can be explained in docs/ask-checker.md.
+
+>>> [f.code for f in check("Hi Sam, do you know of any openings at Acme?")]
+['job_ask', 'no_time_box', 'no_advice_ask', 'no_pitch']
+"""
+
+from __future__ import annotations
+
+from hundred.network.askcheck.context import sentence_ends
+from hundred.network.askcheck.findings import ADVICE_ASK as ADVICE_ASK
+from hundred.network.askcheck.findings import (
+    CODES,
+    MAX_FIRST_MESSAGE_WORDS,
+    MAX_TIME_BOX_MINUTES,
+    Finding,
+    has_job_ask,
+)
+from hundred.network.askcheck.findings import PITCH_TEMPLATE as PITCH_TEMPLATE
+from hundred.network.askcheck.job_asks import job_ask_findings
+from hundred.network.askcheck.missing import missing_findings
+from hundred.network.askcheck.vague import vague_findings
+
+# ADVICE_ASK and PITCH_TEMPLATE (imported "as" themselves above) are not in __all__ but stay
+# importable from here, as they were before the checker became a package.
+__all__ = [
+    "CODES",
+    "MAX_FIRST_MESSAGE_WORDS",
+    "MAX_TIME_BOX_MINUTES",
+    "Finding",
+    "check",
+    "has_job_ask",
+]
+
+
+def check(text: str, *, first_message: bool = True) -> list[Finding]:
+    """Findings for an outreach text: job asks, vague goals, then missing parts ('' gives [])."""
+    if not text or not text.strip():
+        return []
+    ends = sentence_ends(text)
+    job_asks = job_ask_findings(text, ends)
+    taken = [(f.start, f.end) for f in job_asks if f.start is not None and f.end is not None]
+    vague = vague_findings(text, ends, taken)
+    missing = missing_findings(text, has_vague_goal=bool(vague), first_message=first_message)
+    return job_asks + vague + missing

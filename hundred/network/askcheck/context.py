@@ -1,0 +1,92 @@
+"""The words around a match: its sentence and clause, and whether a negation withdraws the ask."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hundred.network.askcheck.patterns import rx
+
+# A sentence ends at . ! ? (with any closing quote) before whitespace, or at a blank line; a
+# single line break does not end one, because e-mail clients wrap lines mid-sentence.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|\n[ \t]*\n")
+# Within a sentence a clause turns at these, so "I'm not asking for a job, but are you hiring?"
+# is read as two clauses and the negation does not cover the second.
+_CLAUSE_BREAK = re.compile(
+    r"[;:\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|although|though|whereas)\b", re.IGNORECASE
+)
+
+# "n't", or a contraction typed without its apostrophe ("dont"); a bare "nt" would also match
+# "want" and "went".
+_NEG = (
+    r"(?:n't\b|\b(?:dont|wont|cant|isnt|arent|didnt|doesnt|wouldnt|couldnt|shouldnt|havent"
+    r"|hasnt|wasnt|werent|aint)\b|\bnot\b|\bnever\b|\bno\b)"
+)
+# A negation that governs the ask: "not asking", "I won't ask", "not here to ask", "no
+# expectation of". "Don't mind" and "don't hesitate" are not negations of the ask.
+_NEGATED_ASK = rx(
+    _NEG + r" (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?(?:ask|asking|request\w*|expect\w*"
+    r"|seek\w*|after|about|here to|writing|reaching|hoping (?:for|you)|want(?:ing)? you"
+    r"|need(?:ing)? you|looking (?:for|to) you|a (?:job )?(?:request|ask))\b"
+)
+# A negation right before the match: "you may not know of any openings".
+_NEGATED_NEAR = rx(_NEG + r" (?:[\w']+ ){0,3}$")
+_INSTEAD = rx(r"\b(?:rather than|instead of|without) (?:[\w']+ ){0,3}$")
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    sentence_start: int
+    sentence_end: int
+
+    @property
+    def prefix(self) -> str:
+        return self.text[self.clause_start : self.start]
+
+    @property
+    def tail(self) -> str:
+        return self.text[self.end : self.clause_end]
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.sentence_start : self.sentence_end]
+
+
+def sentence_ends(text: str) -> list[re.Match[str]]:
+    """Where the sentences of `text` end, for `context_at`."""
+    return list(_SENTENCE_END.finditer(text))
+
+
+def context_at(text: str, start: int, end: int, ends: list[re.Match[str]]) -> Context:
+    """The sentence and clause around text[start:end], given the text's sentence ends."""
+    sentence_start, sentence_end = 0, len(text)
+    for m in ends:
+        if m.end() <= start:
+            sentence_start = m.end()
+        elif m.start() >= end:
+            sentence_end = m.end()
+            break
+    clause_start, clause_end = sentence_start, sentence_end
+    for m in _CLAUSE_BREAK.finditer(text, sentence_start, sentence_end):
+        if m.end() <= start:
+            clause_start = m.end()
+        elif m.start() >= end:
+            clause_end = m.start()
+            break
+    return Context(text, start, end, clause_start, clause_end, sentence_start, sentence_end)
+
+
+def is_negated(ctx: Context, words: str) -> bool:
+    """True when a negation in the clause withdraws the ask ("I'm not asking for a job")."""
+    prefix = ctx.prefix
+    if _NEGATED_ASK.search(prefix) or _INSTEAD.search(prefix):
+        return True
+    # "I don't know whether you're hiring" hedges the ask rather than withdrawing it.
+    if re.match(r"(?:if|whether)\b", words, re.IGNORECASE):
+        return False
+    return bool(_NEGATED_NEAR.search(prefix))

@@ -1,0 +1,83 @@
+"""Guards: whether a match is an ask in its context.
+
+Strong phrasings ("could you refer me") are asks wherever they stand; weaker ones ("open roles")
+only inside a question or a request, and never while the writer describes their own research.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hundred.network.askcheck.context import Context
+from hundred.network.askcheck.patterns import rx
+
+_ASK_CUE = rx(
+    r"\b(?:let me know|wonder\w*|curious|could you|can you|would you|will you|do you|did you"
+    r"|have you|are you|is there|are there|please|any chance|tell me|feel free|mind"
+    r"|if you (?:know|hear|see|could|can|would|happen)|(?:if|whether) there (?:are|is|might be"
+    r"|would be)|to (?:see|find out|check|ask|enquire|inquire) (?:if|whether))\b"
+)
+_WISH_CUE = rx(
+    r"\b(?:I'd|I would|I'm|I am|I was|I've been|I have been|I)"
+    r" (?:[\w']+ ){0,2}?(?:love|like|appreciate|grateful|hoping|hope|keen|eager|interested"
+    r"|welcome|want|looking|seeking|wish)\b"
+)
+_RESEARCH = rx(r"\b(?:research\w*|studying|tracking|looking into|mapping)\b")
+# "How do people hear about openings?" asks for advice about the search, not for a job.
+_ADVICE_ABOUT = rx(
+    r"\b(?:how|why|best way|where (?:do|does|would|should|can)|advice (?:on|about)"
+    r"|tips (?:on|for))\b"
+)
+_THANKS_FOR = rx(r"\bthank(?:s| you)(?: [\w']+){0,2}? for $")
+_SCHEDULING = rx(
+    r"\b(?:resched\w*|cancel\w*|postpone\w*|rearrange\w*|calendar|diary|schedule|timing"
+    r"|move (?:it|our|the)|push (?:it|our|the)|another (?:time|day)|different (?:time|day)"
+    r"|can't make|before then|before we (?:meet|talk|speak)|in the meantime)\b"
+)
+
+
+def strong(ctx: Context) -> bool:
+    """An ask wherever it stands."""
+    return True
+
+
+def question(ctx: Context) -> bool:
+    """An ask inside a question or a request, unless about research or advice."""
+    if _RESEARCH.search(ctx.prefix) or _ADVICE_ABOUT.search(ctx.prefix):
+        return False
+    return "?" in ctx.tail or bool(_ASK_CUE.search(ctx.prefix))
+
+
+def wish(ctx: Context) -> bool:
+    """An ask inside a question, a request or a wish ("I'd love…")."""
+    # "I'd love to hear how you got a position at your company" wishes for a story, not a job.
+    if _RESEARCH.search(ctx.prefix) or _ADVICE_ABOUT.search(ctx.prefix):
+        return False
+    return question(ctx) or bool(_WISH_CUE.search(ctx.prefix))
+
+
+def inverted_question(ctx: Context) -> bool:
+    """An ask when a question mark follows ("Is Acme hiring?")."""
+    return "?" in ctx.tail and not _RESEARCH.search(ctx.prefix)
+
+
+def not_research(ctx: Context) -> bool:
+    """An ask unless the writer describes their own research."""
+    return not _RESEARCH.search(ctx.prefix)
+
+
+def stands_alone(ctx: Context) -> bool:
+    """An ask when no word comes before it in the clause."""
+    # "Hiring?" is an ask on its own; "Any tips on hiring?" is not.
+    return not re.search(r"[^\W\d_]", ctx.prefix)
+
+
+def referral(ctx: Context) -> bool:
+    """A wished-for referral, not thanks for one."""
+    return wish(ctx) and not _THANKS_FOR.search(ctx.prefix)
+
+
+def comes_up(ctx: Context) -> bool:
+    """Something coming up, unless the sentence is about scheduling."""
+    # "If something comes up and you need to reschedule" is about the meeting, not a job.
+    return not _SCHEDULING.search(ctx.sentence)
