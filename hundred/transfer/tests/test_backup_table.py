@@ -1,14 +1,18 @@
 """The backup's field table accounts for every field of every model: a field added to a model
-is either written and restored, or left out on purpose with the reason."""
+is either written and restored, or left out on purpose with the reason; and the format page
+names every key the table writes."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from django.apps import apps
 from django.test import SimpleTestCase
 
 from hundred.transfer.backup.table import LEFT_OUT, TABLES, Table
+
+FORMAT_PAGE = Path(__file__).resolve().parents[3] / "docs" / "backup-format.md"
 
 
 def fields_of(model) -> set[str]:
@@ -51,3 +55,10 @@ class BackupTableTestCase(SimpleTestCase):
         for model in apps.get_app_config("network").get_models():
             with self.subTest(model=model.__name__):
                 self.assertTrue(model in tabled or LEFT_OUT.get(model, "").strip())
+
+    def test_the_format_page_names_every_key(self):
+        page = FORMAT_PAGE.read_text(encoding="utf-8")
+        for table in TABLES:
+            for column in table.columns:
+                with self.subTest(table=table.key, key=column.key):
+                    self.assertIn(f"`{column.key}`", page)
