@@ -20,9 +20,7 @@ DATA_MODULES = {"hundred/network/askcheck/job_ask_rules.py"}
 
 def source_files() -> list[Path]:
     return [
-        p
-        for p in PACKAGE.rglob("*.py")
-        if "migrations" not in p.parts and "tests" not in p.parts
+        p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts and "tests" not in p.parts
     ]
 
 

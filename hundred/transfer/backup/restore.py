@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from hundred.network.models import (
@@ -84,11 +84,25 @@ def do_restore(owner, backup: dict[str, Any]) -> dict[str, int]:
                     "This account already has data; restore into a new, empty account "
                     "(hundred createuser EMAIL) so nothing is mixed or lost."
                 )
-            return _restore(owner, backup)
-    except (KeyError, TypeError, ValueError) as e:
+            return _restore(owner, _without_nul(backup))
+    # A value of the wrong shape fails in Python (KeyError, TypeError, AttributeError…) or in
+    # the database (a null where text must be, a NUL on PostgreSQL): either way, nothing stays.
+    except (KeyError, TypeError, ValueError, AttributeError, DatabaseError) as e:
         raise BadBackup(
             f"The backup is damaged or incomplete ({type(e).__name__}: {e}); nothing was restored."
         ) from None
+
+
+def _without_nul(value: Any) -> Any:
+    """The backup with NUL characters dropped from every text: PostgreSQL cannot store them,
+    and an older import may have let one into a SQLite database. Same result on both."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    return value
 
 
 def _restore(owner, b: dict[str, Any]) -> dict[str, int]:
