@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from hundred.lib.clientip import parse_networks
-from hundred.test import BaseTestCase
+from hundred.test import PASSWORD, BaseTestCase
 from hundred.tests.test_isolation import BUILDERS, all_routes
 from hundred.tests.test_settings import python
 from hundred.transfer.models import CalendarFeed
@@ -70,6 +70,17 @@ class EveryPageTestCase(BaseTestCase):
                 self.assertNotRegex(html, r"\sstyle=", "a style= attribute")
                 self.assertNotRegex(html, r"\son[a-z]+=|hx-on", "an inline event handler")
 
+    def test_the_demo_accounts_full_pages_have_none_either(self):
+        # Charts, the referral tree and its outline only draw with data.
+        from hundred.network.demo import build_demo
+
+        build_demo(self.alice)
+        self.login()
+        for url in ("/", "/people/", "/insights/", "/hundred/", "/give-back/"):
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                self.assertNotRegex(html, r"\sstyle=|<style|<script(?![^>]*\bsrc=)")
+
     def test_every_page_and_download_is_no_store(self):
         for name, url in self.pages():
             if name == "transfer-feed":
@@ -118,6 +129,25 @@ class EveryPageTestCase(BaseTestCase):
     def test_head_does_not_open_post_only_views(self):
         self.login()
         self.assertEqual(self.client.head("/accounts/logout/").status_code, 405)
+
+
+class CookieAndHeaderTestCase(BaseTestCase):
+    def test_the_session_cookie_is_http_only_and_same_site(self):
+        r = self.client.post(
+            "/accounts/login/", {"username": "alice@example.org", "password": PASSWORD}
+        )
+        cookie = r.cookies["sessionid"]
+        self.assertTrue(cookie["httponly"])
+        self.assertEqual(cookie["samesite"], "Lax")
+
+    def test_every_page_sends_the_other_security_headers(self):
+        for url in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
+            with self.subTest(url=url):
+                r = self.client.get(url)
+                self.assertEqual(r["X-Frame-Options"], "DENY")
+                self.assertEqual(r["X-Content-Type-Options"], "nosniff")
+                self.assertEqual(r["Referrer-Policy"], "same-origin")
+                self.assertEqual(r["Cross-Origin-Opener-Policy"], "same-origin")
 
 
 class ForwardedHeadersTestCase(BaseTestCase):
