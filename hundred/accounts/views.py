@@ -4,6 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from hundred.accounts import lockout, throttle
@@ -60,7 +61,8 @@ def confirm(request, token: str):
     if request.method == "POST" and user is not None:
         do_confirm(user)
         messages.success(request, "Your address is confirmed. Log in with your password.")
-        return redirect("accounts-login")
+        # Then, as after the first sign-up, the first-run steps: target, pitch, names.
+        return redirect(f"{reverse('accounts-login')}?next={reverse('network-welcome')}")
     context = {"waiting": user, "days": settings.SIGNUP_CONFIRM_DAYS}
     return render(request, "accounts/confirm.html", context, status=200 if user else 400)
 

@@ -125,11 +125,16 @@ class ConfirmedSignUpTestCase(BaseTestCase):
         self.assertFalse(User.objects.get(email="dana@example.org").is_active)
         self.assertEqual(self.client.head(link).status_code, 200)
         r = self.client.post(link)
-        self.assertRedirects(r, "/accounts/login/")
+        self.assertRedirects(r, "/accounts/login/?next=/welcome/")
         dana = User.objects.get(email="dana@example.org")
         self.assertTrue(dana.is_active)
         self.assertIsNotNone(dana.email_confirmed_at)
-        self.assertRedirects(self.log_in(), "/", fetch_redirect_response=False)
+        # Logged in from there, the first-run steps come first.
+        r = self.client.post(
+            "/accounts/login/",
+            {"username": "dana@example.org", "password": PASSWORD, "next": "/welcome/"},
+        )
+        self.assertRedirects(r, "/welcome/", fetch_redirect_response=False)
         # Used once, the link is dead.
         self.client.logout()
         self.assertContains(self.client.get(link), "This link no longer works", status_code=400)
@@ -149,7 +154,7 @@ class ConfirmedSignUpTestCase(BaseTestCase):
         self.client.post(URL, form(password="another-long-passphrase"))
         second = self.confirm_link(mail.outbox[1])
         self.assertEqual(self.client.post(first).status_code, 400)
-        self.assertRedirects(self.client.post(second), "/accounts/login/")
+        self.assertRedirects(self.client.post(second), "/accounts/login/?next=/welcome/")
         # The latest sign-up's password is the one that works.
         self.assertRedirects(
             self.log_in(password="another-long-passphrase"), "/", fetch_redirect_response=False
