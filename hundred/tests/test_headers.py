@@ -150,6 +150,16 @@ class CookieAndHeaderTestCase(BaseTestCase):
                 self.assertEqual(r["Cross-Origin-Opener-Policy"], "same-origin")
 
 
+    def test_the_csrf_failure_page_needs_no_inline_style(self):
+        # Django's own page has a <style> element, which the policy would block.
+        from django.test import Client
+
+        r = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x"})
+        self.assertContains(r, "That form could not be sent", status_code=403)
+        self.assertNotIn("<style", r.content.decode())
+        self.assertIn("style-src 'self'", r["Content-Security-Policy"])
+
+
 class ForwardedHeadersTestCase(BaseTestCase):
     def test_it_ignores_x_forwarded_proto_from_a_stranger(self):
         with override_settings(
