@@ -23,6 +23,8 @@ METHODS = ["get", "post", "put", "patch", "delete"]
 # Pages anyone may open without an account.
 PUBLIC = {
     "accounts-signup",
+    "accounts-signup-sent",
+    "accounts-confirm",  # the signed link mailed at sign-up is the key
     "accounts-login",
     "accounts-logout",
     "accounts-password-reset",
