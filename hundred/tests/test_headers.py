@@ -149,7 +149,6 @@ class CookieAndHeaderTestCase(BaseTestCase):
                 self.assertEqual(r["Referrer-Policy"], "same-origin")
                 self.assertEqual(r["Cross-Origin-Opener-Policy"], "same-origin")
 
-
     def test_the_csrf_failure_page_needs_no_inline_style(self):
         # Django's own page has a <style> element, which the policy would block.
         from django.test import Client
