@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from hundred.network.forms.pestguard import OverrideMixin, override_field
 from hundred.network.models import (
     Channel,
     FollowUpReason,
@@ -49,6 +50,7 @@ class RescheduleForm(forms.Form):
     override = forms.BooleanField(label="Move it anyway, against the pest guard", required=False)
 
 
-class DoneForm(forms.Form):
+class DoneForm(OverrideMixin, forms.Form):
     channel = forms.ChoiceField(choices=Channel.choices, required=False)
     summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    override = override_field("Log it anyway, against the pest guard")
