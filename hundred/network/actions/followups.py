@@ -33,6 +33,13 @@ from hundred.network.models import (
 # attempts: after max_attempts without a word, "asked" would say something no longer true.
 BACK_FROM_PAUSE_STAGE = Stage.LISTED
 
+# A reply from someone paused puts them back in conversation. Of the stages there are, "asked"
+# is the honest one: they were asked and have answered, and no meeting is booked yet (that is
+# "scheduled"); "listed" would say they were never asked. They stay asked until a meeting is
+# booked or they say no.
+REPLIED_STAGE = Stage.ASKED
+
+
 class PestGuard(Exception):
     """An attempt the pest guard refuses: the sentence says why, earliest_on when it would be
     fine, channel which channel would be (None when the channel was not the problem)."""
@@ -203,15 +210,30 @@ def do_cancel_on_reply(user, person: Person, replied_on: date) -> int:
     )
 
 
+@transaction.atomic
+def do_note_reply(user, person: Person, replied_on: date) -> int:
+    """A reply closes the attempts still planned and ends a pause: a paused person is back in
+    conversation (REPLIED_STAGE), not left to come back later as never asked."""
+    cancelled = do_cancel_on_reply(user, person, replied_on)
+    if person.stage == Stage.PAUSED or person.paused_until:
+        fields = ["paused_until", "updated_at"]
+        person.paused_until = None
+        if person.stage == Stage.PAUSED:
+            person.set_stage(REPLIED_STAGE)
+            fields += ["stage", "stage_changed_at"]
+        person.save(update_fields=fields)
+    return cancelled
+
+
 def on_interaction_logged(user, interaction: Interaction, people: list[Person]) -> None:
-    """The hook do_log_interaction calls: plan after an outreach, cancel after a reply."""
+    """The hook do_log_interaction calls: plan after an outreach, note a reply."""
     if interaction.direction == Direction.OUT and interaction.is_outreach:
         for person in people:
             do_plan_after_outreach(user, person)
     elif interaction.direction == Direction.IN:
         on = local_date(user, interaction.occurred_at)
         for person in people:
-            do_cancel_on_reply(user, person, on)
+            do_note_reply(user, person, on)
 
 
 def bring_back_paused(user, today: date | None = None) -> int:
