@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from hundred.network.actions.outcomes import NOT_NOW_WEEKS
 from hundred.network.forms.pestguard import OverrideMixin, override_field
 from hundred.network.models import (
     Channel,
@@ -54,3 +55,17 @@ class DoneForm(OverrideMixin, forms.Form):
     channel = forms.ChoiceField(choices=Channel.choices, required=False)
     summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     override = override_field("Log it anyway, against the pest guard")
+
+
+NOT_NOW_CHOICES = [(w, f"{w} weeks") for w in NOT_NOW_WEEKS]
+
+
+class NotNowForm(forms.Form):
+    """Not now — ask again in N weeks: one select beside the button (network/_outcomes.html
+    draws it, one per row on Today)."""
+
+    DEFAULT_WEEKS = 4
+
+    weeks = forms.TypedChoiceField(
+        label="Ask again in", coerce=int, choices=NOT_NOW_CHOICES, initial=DEFAULT_WEEKS
+    )

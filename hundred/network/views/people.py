@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hundred.network.actions.followups import PestGuard
 from hundred.network.actions.people import do_delete_person, do_log_interaction
 from hundred.network.forms.favours import FavourForm
+from hundred.network.forms.followups import NOT_NOW_CHOICES
 from hundred.network.forms.people import (
     InteractionForm,
     PeopleFilterForm,
@@ -145,6 +146,7 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             "open_followups": person.followups.filter(state=FollowUpState.OPEN),
             "favours": person.favours.all(),
             "favour_form": FavourForm(),
+            "not_now_weeks": NOT_NOW_CHOICES,
         },
         status=status,
     )
