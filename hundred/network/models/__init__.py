@@ -5,6 +5,7 @@ One module a noun; everything is importable from here, as migrations and callers
 """
 
 from hundred.network.models.choices import (
+    ATTEMPT_REASONS,
     Channel,
     Closeness,
     Direction,
@@ -24,7 +25,9 @@ from hundred.network.models.followups import (
     FollowUp,
     FollowUpSettings,
     FollowUpSettingsQuerySet,
+    _validate_channel_rotation,
     _validate_holidays,
+    default_channel_rotation,
 )
 from hundred.network.models.interactions import Interaction, InteractionQuerySet
 from hundred.network.models.meetings import Meeting
@@ -34,6 +37,7 @@ from hundred.network.models.people import Person, PersonQuerySet, Tag, TagQueryS
 from hundred.network.models.target import Target, TargetChange, TargetQuerySet
 
 __all__ = [
+    "ATTEMPT_REASONS",
     "Channel",
     "Closeness",
     "Company",
@@ -65,6 +69,8 @@ __all__ = [
     "Target",
     "TargetChange",
     "TargetQuerySet",
+    "_validate_channel_rotation",
     "_validate_holidays",
+    "default_channel_rotation",
     "stage_order",
 ]

@@ -75,11 +75,17 @@ class ResearchStatus(models.TextChoices):
 
 class FollowUpReason(models.TextChoices):
     NO_REPLY = "no_reply", "No reply yet"
+    ASK_AGAIN = "ask_again", "Ask again"
     THANK_YOU = "thank_you", "Say thank you"
     PROMISED_INFO = "promised_info", "Send what I promised"
     FAVOUR = "favour", "Favour"
     KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
     OTHER = "other", "Follow up"
+
+
+# Follow-ups that are outreach attempts (rules.ATTEMPT_REASONS): the pest guard judges them,
+# doing one logs an outreach, and a reply closes them.
+ATTEMPT_REASONS = (FollowUpReason.NO_REPLY, FollowUpReason.ASK_AGAIN)
 
 
 class FollowUpState(models.TextChoices):

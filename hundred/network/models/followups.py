@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
@@ -28,6 +29,9 @@ class FollowUp(OwnedModel):
     done_at = models.DateTimeField(null=True, blank=True)
     is_override = models.BooleanField(
         default=False, help_text="Scheduled against the pest guard, on purpose."
+    )
+    override_reason = models.TextField(
+        blank=True, help_text="What the pest guard said when it was overridden."
     )
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="followups"
@@ -68,6 +72,22 @@ def _validate_holidays(text: str) -> None:
     try:
         parse_holidays(text)
     except ValueError as e:
+        raise ValidationError(str(e)) from None
+
+
+def default_channel_rotation() -> list[str]:
+    """email → phone → letter → LinkedIn message, as DESIGN.md's rules give it."""
+    from hundred.network.rules import RuleSettings
+
+    return list(RuleSettings().channel_rotation)
+
+
+def _validate_channel_rotation(value) -> None:
+    from hundred.network.rules import RuleSettings
+
+    try:
+        RuleSettings(channel_rotation=tuple(value or ()))
+    except (TypeError, ValueError) as e:
         raise ValidationError(str(e)) from None
 
 
@@ -116,6 +136,12 @@ class FollowUpSettings(models.Model):
         validators=[_validate_holidays],
         help_text="One date a line as YYYY-MM-DD; text after # is a comment.",
     )
+    channel_rotation = models.JSONField(
+        "channel order",
+        default=default_channel_rotation,
+        validators=[_validate_channel_rotation],
+        help_text="The order follow-up attempts take turns in, as channel codes.",
+    )
     asks_per_week = models.PositiveSmallIntegerField("asks per week", default=5)
     meetings_per_week = models.PositiveSmallIntegerField("meetings per week", default=2)
     updated_at = models.DateTimeField(auto_now=True)
@@ -149,4 +175,14 @@ class FollowUpSettings(models.Model):
                 self.keep_in_touch_distant_days,
             ),
             holidays=holidays,
+            channel_rotation=self.rotation(),
         )
+
+    def rotation(self) -> tuple[str, ...]:
+        """The channel order, or the default if what is stored would not pass (never fail a
+        page over it: the form validates what it saves)."""
+        try:
+            _validate_channel_rotation(self.channel_rotation)
+        except ValidationError:
+            return tuple(default_channel_rotation())
+        return tuple(self.channel_rotation)

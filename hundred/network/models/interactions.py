@@ -49,6 +49,12 @@ class Interaction(OwnedModel):
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="interactions"
     )
+    is_override = models.BooleanField(
+        default=False, help_text="An outreach recorded against the pest guard, on purpose."
+    )
+    override_reason = models.TextField(
+        blank=True, help_text="What the pest guard said when it was overridden."
+    )
 
     objects = InteractionQuerySet.as_manager()
 

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network import askcheck, outreach
 from hundred.network import pitch as pitchlib
+from hundred.network.actions.followups import PestGuard
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.forms.outreach import ComposeForm, OutreachTemplateForm
+from hundred.network.forms.pestguard import offer_override
 from hundred.network.models import (
     OutreachTemplate,
     Person,
@@ -96,6 +98,19 @@ def _templates(user) -> list[dict]:
     return defaults + own
 
 
+def _record_or_refuse(request, form: ComposeForm, summaries: list[tuple[Person, str]]):
+    """Record the outreach through the pest guard; a refusal goes on the form, as typed, and
+    gives None (nothing is recorded for anyone)."""
+    data = form.cleaned_data
+    try:
+        return do_record_outreach(
+            request.user, summaries, channel=data["channel"], override=data["override"]
+        )
+    except PestGuard as refusal:
+        offer_override(form, refusal)
+        return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def compose(request, pk: int | None = None):
@@ -131,18 +146,19 @@ def compose(request, pk: int | None = None):
                 p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
             }
             summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
-            interactions = do_record_outreach(request.user, summaries, channel=data["channel"])
-            request.session["last_outreach"] = {
-                "ids": [i.pk for i in interactions],
-                "send": request.POST.get("send", "copy"),
-                "subjects": {
-                    str(i.pk): subject_by_person[p.pk]
-                    for i, p in zip(interactions, people, strict=True)
-                },
-            }
-            names = ", ".join(str(p) for p in people)
-            messages.success(request, f"Recorded your outreach to {names}.")
-            return redirect("network-outreach-sent")
+            interactions = _record_or_refuse(request, form, summaries)
+            if interactions is not None:
+                request.session["last_outreach"] = {
+                    "ids": [i.pk for i in interactions],
+                    "send": request.POST.get("send", "copy"),
+                    "subjects": {
+                        str(i.pk): subject_by_person[p.pk]
+                        for i, p in zip(interactions, people, strict=True)
+                    },
+                }
+                names = ", ".join(str(p) for p in people)
+                messages.success(request, f"Recorded your outreach to {names}.")
+                return redirect("network-outreach-sent")
     text = form.data.get("body", "") if form.is_bound else initial["body"]
     channel = form.data.get("channel", "") if form.is_bound else initial["channel"]
     preview_text = outreach.fill(text, values)
