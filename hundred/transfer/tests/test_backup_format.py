@@ -136,6 +136,8 @@ def _fill_one(owner, suffix: str) -> None:
         occurred_at=at(5, 8, 42),
         summary="Asked for 20 minutes.",
         is_outreach=True,
+        is_override=True,
+        override_reason="Too soon: the last attempt was 2 business days ago.",
         created_at=at(5, 8),
     )
     asked.people.add(maya, ada)
@@ -171,6 +173,7 @@ def _fill_one(owner, suffix: str) -> None:
         note="Call before noon.",
         done_at=at(12, 11),
         is_override=True,
+        override_reason="Past the cap of 3 attempts.",
         meeting=meeting,
         favour=favour,
         interaction=asked,
