@@ -134,7 +134,8 @@ def find_table(
     """The table whose header row is_header accepts (given header_keys), or the first row."""
     check_cells = len(text) > limits.max_field_chars
     for delimiter in _delimiter_order(text):
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        source = _Lines(io.StringIO(text, newline=""))
+        reader = csv.reader(source, delimiter=delimiter)
         last = 0
         try:
             for count, row in enumerate(reader):
@@ -147,7 +148,7 @@ def find_table(
                     continue
                 if is_header is None or is_header([header_key(c) for c in row]):
                     headers = [" ".join(c.replace("\ufeff", "").split()) for c in row]
-                    rows = _rows(reader, last, limits, check_cells=check_cells)
+                    rows = _rows(reader, source, last, limits, check_cells=check_cells)
                     return Table(delimiter, start, headers, rows)
         except csv.Error as e:
             if "field larger than field limit" in str(e):
@@ -158,14 +159,62 @@ def find_table(
     return None
 
 
+class _Lines:
+    """The physical lines under a csv.reader, keeping those of the row being read."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.current: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.current.append(line)
+        return line
+
+    def take(self) -> list[str]:
+        taken, self.current = self.current, []
+        return taken
+
+
+def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
+    """The index among lines (one CSV row) where a quote opens and is never closed, or None.
+
+    csv.reader, when not strict, reads an unclosed quote as a value running to the end of the
+    file; strict mode would also refuse harmless quirks such as 'Ann "Jo" Lee'.
+    """
+    at_start, quoted, opened = True, False, 0
+    for k, line in enumerate(lines):
+        i = 0
+        while i < len(line):
+            c = line[i]
+            if quoted:
+                if c == '"':
+                    if line[i + 1 : i + 2] == '"':
+                        i += 1  # an escaped quote inside the value
+                    else:
+                        quoted = False
+            elif c == '"' and at_start:
+                quoted, opened, at_start = True, k, False
+            else:
+                at_start = c in (delimiter, "\r", "\n")
+            i += 1
+    return opened if quoted else None
+
+
 def _rows(
-    reader: Iterator[list[str]], last: int, limits: Limits, *, check_cells: bool
+    reader: Iterator[list[str]], source: _Lines, last: int, limits: Limits, *, check_cells: bool
 ) -> Iterator[tuple[int, list[str]]]:
     count = 0
     start = last + 1
+    source.take()  # the header's lines
+    row_lines: list[str] = []
     try:
         for row in reader:
             start, last = last + 1, reader.line_num  # type: ignore[attr-defined]
+            row_lines = source.take()
             if not row:
                 continue
             count += 1
@@ -178,6 +227,12 @@ def _rows(
             if check_cells and max(map(len, row)) > limits.max_field_chars:
                 raise UnsupportedFile(field_too_long(start, limits))
             yield start, row
+        delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
+        if row_lines and (k := unclosed_quote(row_lines, delimiter)) is not None:
+            raise UnsupportedFile(
+                f'Line {start + k} opens a quote (") that is never closed, so everything after '
+                "it would be read as one value: close or remove that quote and save the file again."
+            )
     except csv.Error as e:
         if "field larger than field limit" in str(e):
             raise UnsupportedFile(field_too_long(last + 1, limits)) from None
