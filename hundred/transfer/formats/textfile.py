@@ -34,7 +34,11 @@ def check_size(data: bytes, limits: Limits) -> None:
 
 
 def decode(data: bytes) -> str:
-    """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or plainly so), else cp1252."""
+    """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or plainly so), else cp1252.
+
+    More than 1 % control characters in the first 64 KB is a binary file, refused; fewer are
+    removed from the whole text (drop_controls).
+    """
     if data.startswith(codecs.BOM_UTF8):
         text = _decode_utf8_or_legacy(data[3:])
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -57,7 +61,9 @@ def decode(data: bytes) -> str:
             "This is not a text file (it looks like a picture, a spreadsheet workbook or "
             "another binary file): export your contacts as CSV or vCard and import that."
         )
-    return text
+    # A few stray control characters in a text file are dropped, wherever they are, so every
+    # field of every format is stored the same on SQLite and PostgreSQL.
+    return drop_controls(text)
 
 
 def _decode_utf8_or_legacy(data: bytes) -> str:
@@ -90,10 +96,18 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    if "\x00" in sample:
-        return True
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c")
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r")
     return controls > len(sample) // 100
+
+
+# C0 control characters but tab, LF and CR, and DEL: no contact field holds them, PostgreSQL
+# refuses NUL in text while SQLite stores it, and a stray one makes two equal names differ.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def drop_controls(text: str) -> str:
+    """The text without NUL and the other control characters a contact never holds."""
+    return text.translate(_CONTROLS)
 
 
 def header_key(cell: str) -> str:
