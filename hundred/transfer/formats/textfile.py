@@ -9,9 +9,13 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from hundred.transfer.formats.records import Limits, UnsupportedFile
+from hundred.transfer.formats.records import DEFAULT_LIMITS, Limits, UnsupportedFile
 
 DELIMITERS = (",", ";", "\t")
+# Limits.max_field_chars is the real cap on a cell, checked with the line it is on; csv's own
+# (128 KiB by default) would refuse a long note in Hundred's own export, whose cells only the
+# file-size cap bounds.
+csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_LIMITS.max_file_bytes))
 # How far down a file to look for its header row (LinkedIn puts three lines of notes first).
 HEADER_SCAN_ROWS = 30
 
