@@ -13,6 +13,7 @@ from hundred.transfer.formats.fields import (
 )
 from hundred.transfer.formats.identity import company_key, normalise_linkedin_url
 from hundred.transfer.formats.records import (
+    Budget,
     CompanyRecord,
     InteractionRecord,
     Limits,
@@ -24,7 +25,7 @@ from hundred.transfer.formats.records import (
 )
 from hundred.transfer.formats.sniffing import is_connections, wrong_kind
 from hundred.transfer.formats.textfile import cell, decode, find_table
-from hundred.transfer.formats.ziparchive import is_zip, read_zip_members, zip_names
+from hundred.transfer.formats.ziparchive import is_zip, iter_zip_members, zip_names
 
 _MEMBERS = (
     ("connections", re.compile(r"connections\.csv")),
@@ -44,8 +45,10 @@ def parse_linkedin(data: bytes, *, default_region: str, limits: Limits) -> Parse
     return result
 
 
-def _parse_connections(data: bytes, result: ParseResult, limits: Limits, *, file: str) -> None:
-    table = find_table(decode(data), limits, is_connections)
+def _parse_connections(
+    data: bytes, result: ParseResult, limits: Limits, *, file: str, budget: Budget | None = None
+) -> None:
+    table = find_table(decode(data), limits, is_connections, budget)
     if table is None:
         raise wrong_kind(
             "linkedin", data, "no header row with First Name, Last Name and Connected On was found"
@@ -95,24 +98,38 @@ def _parse_connections(data: bytes, result: ParseResult, limits: Limits, *, file
 
 
 def _parse_zip(data: bytes, result: ParseResult, limits: Limits) -> None:
-    members = read_zip_members(data, limits, lambda name: _role(name) is not None)
-    by_role: dict[str, list[tuple[str, bytes]]] = {}
-    for name, content in members:
-        by_role.setdefault(_role(name) or "", []).append((name, content))
-    if not by_role:
-        raise UnsupportedFile(_no_linkedin_files(data))
-    for name, content in by_role.get("connections", [])[:1]:
-        _parse_connections(content, result, limits, file=name)
-    for name, content in by_role.get("invitations", []):
-        _parse_invitations(content, result, limits, file=name)
+    # One budget of rows and time for every file in the zip: 999 Invitations.csv of 1,500
+    # rows each are 1.5 million rows, however small each file is.
+    budget = Budget(limits)
+    seen: set[str] = set()
     companies: dict[str, CompanyRecord] = {}
-    for role, date_column, verb in (
-        ("saved_jobs", "saved date", "Saved job"),
-        ("job_applications", "application date", "Applied"),
-    ):
-        for name, content in by_role.get(role, []):
-            _parse_jobs(content, result, limits, name, date_column, verb, companies)
+    for name, content in iter_zip_members(data, limits, _rank):
+        role = _role(name) or ""
+        if role == "connections" and role in seen:
+            continue  # the first Connections.csv is the export's
+        seen.add(role)
+        if role == "connections":
+            _parse_connections(content, result, limits, file=name, budget=budget)
+        elif role == "invitations":
+            _parse_invitations(content, result, limits, file=name, budget=budget)
+        else:
+            date_column, verb = _JOBS[role]
+            _parse_jobs(content, result, budget, name, date_column, verb, companies)
+        budget.check_time()
+    if not seen:
+        raise UnsupportedFile(_no_linkedin_files(data))
     result.companies.extend(companies.values())
+
+
+_JOBS = {
+    "saved_jobs": ("saved date", "Saved job"),
+    "job_applications": ("application date", "Applied"),
+}
+
+
+def _rank(name: str) -> int | None:
+    role = _role(name)
+    return None if role is None else [r for r, _ in _MEMBERS].index(role)
 
 
 def _role(name: str) -> str | None:
@@ -140,8 +157,10 @@ def _is_invitations(keys: list[str]) -> bool:
     return {"from", "to", "sent at", "direction"} <= set(keys)
 
 
-def _parse_invitations(data: bytes, result: ParseResult, limits: Limits, *, file: str) -> None:
-    table = find_table(decode(data), limits, _is_invitations)
+def _parse_invitations(
+    data: bytes, result: ParseResult, limits: Limits, *, file: str, budget: Budget
+) -> None:
+    table = find_table(decode(data), limits, _is_invitations, budget)
     if table is None:
         result.skipped.append(
             Skipped(1, "no header row with From, To, Sent At and Direction; file left out", file)
@@ -189,13 +208,13 @@ def _parse_invitations(data: bytes, result: ParseResult, limits: Limits, *, file
 def _parse_jobs(
     data: bytes,
     result: ParseResult,
-    limits: Limits,
+    budget: Budget,
     file: str,
     date_column: str,
     verb: str,
     companies: dict[str, CompanyRecord],
 ) -> None:
-    table = find_table(decode(data), limits, lambda keys: "company name" in keys)
+    table = find_table(decode(data), budget.limits, lambda keys: "company name" in keys, budget)
     if table is None:
         result.skipped.append(Skipped(1, "no header row with Company Name; file left out", file))
         return

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from hundred.transfer.formats.records import DEFAULT_LIMITS, Limits, UnsupportedFile
+from hundred.transfer.formats.records import DEFAULT_LIMITS, Budget, Limits, UnsupportedFile
 
 DELIMITERS = (",", ";", "\t")
 # Limits.max_field_chars is the real cap on a cell, checked with the line it is on; csv's own
@@ -148,8 +148,12 @@ def find_table(
     text: str,
     limits: Limits,
     is_header: Callable[[list[str]], bool] | None = None,
+    budget: Budget | None = None,
 ) -> Table | None:
-    """The table whose header row is_header accepts (given header_keys), or the first row."""
+    """The table whose header row is_header accepts (given header_keys), or the first row.
+
+    Its rows count against budget, which a zip's files share; by default one of its own.
+    """
     check_cells = len(text) > limits.max_field_chars
     for delimiter in _delimiter_order(text):
         source = _Lines(io.StringIO(text, newline=""))
@@ -166,7 +170,9 @@ def find_table(
                     continue
                 if is_header is None or is_header([header_key(c) for c in row]):
                     headers = [" ".join(c.replace("\ufeff", "").split()) for c in row]
-                    rows = _rows(reader, source, last, limits, check_cells=check_cells)
+                    rows = _rows(
+                        reader, source, last, budget or Budget(limits), check_cells=check_cells
+                    )
                     return Table(delimiter, start, headers, rows)
         except csv.Error as e:
             if "field larger than field limit" in str(e):
@@ -223,9 +229,9 @@ def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
 
 
 def _rows(
-    reader: Iterator[list[str]], source: _Lines, last: int, limits: Limits, *, check_cells: bool
+    reader: Iterator[list[str]], source: _Lines, last: int, budget: Budget, *, check_cells: bool
 ) -> Iterator[tuple[int, list[str]]]:
-    count = 0
+    limits = budget.limits
     start = last + 1
     source.take()  # the header's lines
     row_lines: list[str] = []
@@ -235,12 +241,7 @@ def _rows(
             row_lines = source.take()
             if not row:
                 continue
-            count += 1
-            if count > limits.max_rows:
-                raise UnsupportedFile(
-                    f"The file has more than {limits.max_rows:,} rows, the most Hundred reads "
-                    "at once: split it into smaller files and import each."
-                )
+            budget.count_row()
             # A file shorter than the cap cannot hold a cell over it: skip the scan.
             if check_cells and max(map(len, row)) > limits.max_field_chars:
                 raise UnsupportedFile(field_too_long(start, limits))

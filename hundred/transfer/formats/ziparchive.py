@@ -7,7 +7,7 @@ import lzma
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from hundred.transfer.formats.records import Limits, UnsupportedFile
 from hundred.transfer.formats.textfile import mb
@@ -42,10 +42,14 @@ def zip_names(data: bytes) -> list[str]:
         return zf.namelist()
 
 
-def read_zip_members(
-    data: bytes, limits: Limits, wanted: Callable[[str], bool]
-) -> list[tuple[str, bytes]]:
-    """The wanted members' bytes, refusing zip bombs by the directory and again while reading."""
+def iter_zip_members(
+    data: bytes, limits: Limits, rank: Callable[[str], int | None]
+) -> Iterator[tuple[str, bytes]]:
+    """The members rank accepts, lowest rank first, one at a time, refusing zip bombs.
+
+    Sizes are checked against the directory first, then again while unpacking, counting the
+    bytes that come out across every member; only one member is held at a time.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (*DAMAGE_ERRORS, NotImplementedError):
@@ -53,15 +57,16 @@ def read_zip_members(
     with zf:
         infos = zf.infolist()
         _check_directory(infos, limits)
+        ranked = [
+            (r, n, info)
+            for n, info in enumerate(infos)
+            if not info.filename.endswith("/") and (r := rank(info.filename)) is not None
+        ]
         budget = limits.max_unzipped_bytes
-        found = []
-        for info in infos:
-            if info.filename.endswith("/") or not wanted(info.filename):
-                continue
+        for _, _, info in sorted(ranked, key=lambda t: t[:2]):
             content = _read_member(zf, info, limits, budget)
             budget -= len(content)
-            found.append((info.filename, content))
-        return found
+            yield info.filename, content
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
