@@ -61,9 +61,10 @@ def linkedin_from(values: list[str]) -> str:
 class RowSink:
     """Collects people and the reasons for what was left out, for one file."""
 
-    def __init__(self, result: ParseResult, region: str) -> None:
+    def __init__(self, result: ParseResult, region: str, *, verbatim: bool = False) -> None:
         self.result = result
         self.region = region
+        self.verbatim = verbatim  # Hundred's own export: names exactly as written
 
     def person(
         self,
@@ -76,13 +77,14 @@ class RowSink:
         phones: list[str],
         **fields: object,
     ) -> None:
-        first, last = clean_line(first), clean_line(last)
-        if not first and not last and full:
+        if not self.verbatim:
+            first, last = clean_line(first), clean_line(last)
+        if not first.strip() and not last.strip() and full:
             first, last = split_name(clean_line(full))
         kept, rejected = clean_emails(emails)
         for bad in rejected:
             self.warn(line, f"'{bad}' is not an e-mail address; left out")
-        if not (first or last or kept):
+        if not (first.strip() or last.strip() or kept):
             self.result.skipped.append(Skipped(line, NO_NAME))
             return
         self.result.people.append(

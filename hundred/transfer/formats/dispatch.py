@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 from hundred.transfer.formats.generic_csv import (
     MAPPABLE_FIELDS,
     csv_headers,
@@ -23,6 +28,40 @@ from hundred.transfer.formats.sniffing import sniff_kind
 from hundred.transfer.formats.textfile import check_size
 from hundred.transfer.formats.vcard import parse_vcard
 
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+UNREADABLE = (
+    "Hundred could not read this file: check that it is the export you meant, save it again "
+    "(as CSV UTF-8 or vCard) and import that; the problem has been logged for the maintainers."
+)
+
+
+def never_crashes(fn: Callable[P, R]) -> Callable[P, R]:
+    """The last guard: any error a parser did not turn into a sentence becomes one, and is logged.
+
+    Each format refuses what it knows is wrong where it reads the bytes (damaged zips, bad
+    quotes, cut-off vCards) with advice for that case. This catch-all is for what nobody
+    foresaw, mostly inside libraries whose errors are not documented (vobject, email-validator,
+    phonenumbers): a user's file must never give a 500 or a traceback, and the log keeps the
+    bug visible so it gets its own sentence.
+    """
+
+    @functools.wraps(fn)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except UnsupportedFile:
+            raise
+        except Exception:  # noqa: BLE001 - the point of this guard; RecursionError included
+            log.exception("unexpected error while parsing an import (%s)", fn.__name__)
+            raise UnsupportedFile(UNREADABLE) from None
+
+    return guarded
+
+
 _PARSERS = {
     "linkedin": parse_linkedin,
     "google": parse_google,
@@ -31,6 +70,12 @@ _PARSERS = {
 }
 
 
+def headers_of(data: bytes) -> list[str]:
+    """csv_headers for the web's mapping step, under the same last guard as parse."""
+    return never_crashes(csv_headers)(data)
+
+
+@never_crashes
 def parse(
     kind: str,
     data: bytes,
@@ -64,6 +109,7 @@ __all__ = [
     "ParseResult",
     "UnsupportedFile",
     "csv_headers",
+    "headers_of",
     "parse",
     "parse_generic_csv",
     "sniff_kind",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from hundred.transfer.formats.address_book import SOURCES, RowSink
 from hundred.transfer.formats.fields import (
@@ -95,18 +97,29 @@ def suggest_mapping(headers: list[str]) -> dict[str, str]:
 
 
 def _unescape(value: str) -> str:
-    # Undo writers.safe_cell: Hundred's export prefixes ' to values a spreadsheet would run.
+    # Undo writers.safe_cell exactly: Hundred's export prefixes ' to values a spreadsheet would
+    # run and to every value that starts with ' itself, so in its own file a leading ' is always
+    # the guard (a value "'x" was written "''x").
     if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r", "\0", "'"):
         return value[1:]
     return value
 
 
+def _own_limits(limits: Limits) -> Limits:
+    # Hundred's own export holds whatever its notes hold: only the file-size cap bounds a cell.
+    return replace(limits, max_field_chars=max(limits.max_field_chars, limits.max_file_bytes))
+
+
 def _columns(data: bytes, mapping: dict[str, str], limits: Limits) -> tuple[Table, dict, bool]:
     """The table, where each mapped field is, and whether it is Hundred's own export."""
     check_size(data, limits)
-    table = find_table(decode(data), limits)
+    text = decode(data)
+    table = find_table(text, limits)
     if table is None:
         raise wrong_kind("csv", data, "it has no header row")
+    own = is_hundred([header_key(h) for h in table.headers])
+    if own:
+        table = find_table(text, _own_limits(limits)) or table
     unknown = [f for f in mapping if f not in MAPPABLE_FIELDS]
     if unknown:
         raise ValueError(f"unknown fields in mapping: {', '.join(unknown)}")
@@ -116,7 +129,6 @@ def _columns(data: bytes, mapping: dict[str, str], limits: Limits) -> tuple[Tabl
         raise UnsupportedFile(
             f"The file has no column called {missing[0]!r}: choose the columns again."
         )
-    own = is_hundred([header_key(h) for h in table.headers])
     return table, {f: positions[h] for f, h in mapping.items()}, own
 
 
@@ -156,8 +168,12 @@ def parse_generic_csv(
     table, at, own = _columns(data, mapping, limits or DEFAULT_LIMITS)
     # Hundred's own export joins lists with ' ::: ' only; other files use ; , or spaces too.
     email_seps, phone_seps, tag_seps = ("", "", "") if own else (";, \n", ";\n", ";,")
+    # Hundred's own values go back as they were written: trimming would make "\t=1" and "=1"
+    # one name. Every other file is tidied.
+    line_of: Callable[[str], str] = str if own else clean_line
+    text_of: Callable[[str], str] = str if own else clean_text
     result = ParseResult(kind="csv")
-    sink = RowSink(result, default_region)
+    sink = RowSink(result, default_region, verbatim=own)
     for line, row in table.rows:
         if own:
             row = [_unescape(c) for c in row]
@@ -176,15 +192,15 @@ def parse_generic_csv(
             emails=split_multi(get("emails"), email_seps),
             phones=split_multi(get("phones"), phone_seps),
             linkedin_url=_linkedin(get("linkedin_url"), sink, line),
-            company=clean_line(get("company")),
-            title=clean_line(get("title")),
-            location=clean_line(get("location")),
-            notes=clean_text(get("notes")),
+            company=line_of(get("company")),
+            title=line_of(get("title")),
+            location=line_of(get("location")),
+            notes=text_of(get("notes")),
             tags=clean_tags(split_multi(get("tags"), tag_seps)),
             connected_on=_connected_on(get("connected_on"), sink, line),
-            how_known=clean_line(get("how_known")),
+            how_known=line_of(get("how_known")),
             closeness=_closeness(get("closeness"), sink, line),
-            stage=clean_line(get("stage")),
+            stage=line_of(get("stage")),
             source=source if source in SOURCES else "csv",
         )
     return result

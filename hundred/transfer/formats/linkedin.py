@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
-from collections.abc import Callable
 
 from hundred.transfer.formats.fields import (
     clean_emails,
@@ -17,6 +13,7 @@ from hundred.transfer.formats.fields import (
 )
 from hundred.transfer.formats.identity import company_key, normalise_linkedin_url
 from hundred.transfer.formats.records import (
+    Budget,
     CompanyRecord,
     InteractionRecord,
     Limits,
@@ -27,11 +24,8 @@ from hundred.transfer.formats.records import (
     UnsupportedFile,
 )
 from hundred.transfer.formats.sniffing import is_connections, wrong_kind
-from hundred.transfer.formats.textfile import cell, decode, find_table, mb
-
-CHUNK = 64 * 1024
-# Below this a member is too small to hurt, whatever its compression ratio.
-RATIO_FLOOR = 1024 * 1024
+from hundred.transfer.formats.textfile import cell, decode, find_table
+from hundred.transfer.formats.ziparchive import is_zip, iter_zip_members, zip_names
 
 _MEMBERS = (
     ("connections", re.compile(r"connections\.csv")),
@@ -39,11 +33,6 @@ _MEMBERS = (
     ("saved_jobs", re.compile(r"saved jobs(_\d+)?\.csv")),
     ("job_applications", re.compile(r"job applications(_\d+)?\.csv")),
 )
-
-
-def is_zip(data: bytes) -> bool:
-    """Whether the bytes start like a zip archive."""
-    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def parse_linkedin(data: bytes, *, default_region: str, limits: Limits) -> ParseResult:
@@ -56,8 +45,10 @@ def parse_linkedin(data: bytes, *, default_region: str, limits: Limits) -> Parse
     return result
 
 
-def _parse_connections(data: bytes, result: ParseResult, limits: Limits, *, file: str) -> None:
-    table = find_table(decode(data), limits, is_connections)
+def _parse_connections(
+    data: bytes, result: ParseResult, limits: Limits, *, file: str, budget: Budget | None = None
+) -> None:
+    table = find_table(decode(data), limits, is_connections, budget)
     if table is None:
         raise wrong_kind(
             "linkedin", data, "no header row with First Name, Last Name and Connected On was found"
@@ -107,24 +98,38 @@ def _parse_connections(data: bytes, result: ParseResult, limits: Limits, *, file
 
 
 def _parse_zip(data: bytes, result: ParseResult, limits: Limits) -> None:
-    members = read_zip_members(data, limits, lambda name: _role(name) is not None)
-    by_role: dict[str, list[tuple[str, bytes]]] = {}
-    for name, content in members:
-        by_role.setdefault(_role(name) or "", []).append((name, content))
-    if not by_role:
-        raise UnsupportedFile(_no_linkedin_files(data))
-    for name, content in by_role.get("connections", [])[:1]:
-        _parse_connections(content, result, limits, file=name)
-    for name, content in by_role.get("invitations", []):
-        _parse_invitations(content, result, limits, file=name)
+    # One budget of rows and time for every file in the zip: 999 Invitations.csv of 1,500
+    # rows each are 1.5 million rows, however small each file is.
+    budget = Budget(limits)
+    seen: set[str] = set()
     companies: dict[str, CompanyRecord] = {}
-    for role, date_column, verb in (
-        ("saved_jobs", "saved date", "Saved job"),
-        ("job_applications", "application date", "Applied"),
-    ):
-        for name, content in by_role.get(role, []):
-            _parse_jobs(content, result, limits, name, date_column, verb, companies)
+    for name, content in iter_zip_members(data, limits, _rank):
+        role = _role(name) or ""
+        if role == "connections" and role in seen:
+            continue  # the first Connections.csv is the export's
+        seen.add(role)
+        if role == "connections":
+            _parse_connections(content, result, limits, file=name, budget=budget)
+        elif role == "invitations":
+            _parse_invitations(content, result, limits, file=name, budget=budget)
+        else:
+            date_column, verb = _JOBS[role]
+            _parse_jobs(content, result, budget, name, date_column, verb, companies)
+        budget.check_time()
+    if not seen:
+        raise UnsupportedFile(_no_linkedin_files(data))
     result.companies.extend(companies.values())
+
+
+_JOBS = {
+    "saved_jobs": ("saved date", "Saved job"),
+    "job_applications": ("application date", "Applied"),
+}
+
+
+def _rank(name: str) -> int | None:
+    role = _role(name)
+    return None if role is None else [r for r, _ in _MEMBERS].index(role)
 
 
 def _role(name: str) -> str | None:
@@ -136,8 +141,7 @@ def _role(name: str) -> str | None:
 
 
 def _no_linkedin_files(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = zf.namelist()
+    names = zip_names(data)
     if "[Content_Types].xml" in names:
         return (
             "This is an Excel workbook, not a CSV: open it in Excel, save it as "
@@ -149,94 +153,14 @@ def _no_linkedin_files(data: bytes) -> str:
     )
 
 
-def read_zip_members(
-    data: bytes, limits: Limits, wanted: Callable[[str], bool]
-) -> list[tuple[str, bytes]]:
-    """The wanted members' bytes, refusing zip bombs by the directory and again while reading."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnsupportedFile(
-            "The zip file is damaged or incomplete: download the export again."
-        ) from None
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > limits.max_zip_members:
-            raise UnsupportedFile(
-                f"The zip holds {len(infos):,} files, more than the {limits.max_zip_members:,} "
-                "Hundred opens: choose the LinkedIn export zip itself, or the CSV inside it."
-            )
-        declared = sum(i.file_size for i in infos)
-        if declared > limits.max_unzipped_bytes:
-            raise UnsupportedFile(_too_big_unzipped(limits))
-        for info in infos:
-            if _bomb_ratio(info.file_size, info.compress_size, limits):
-                raise UnsupportedFile(_bomb(info.filename, limits))
-        budget = limits.max_unzipped_bytes
-        found = []
-        for info in infos:
-            if info.is_dir() or not wanted(info.filename):
-                continue
-            content = _read_member(zf, info, limits, budget)
-            budget -= len(content)
-            found.append((info.filename, content))
-        return found
-
-
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: int) -> bytes:
-    # The directory's sizes are the archive's own claim: count what actually comes out.
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with zf.open(info) as member:
-            while chunk := member.read(CHUNK):
-                size += len(chunk)
-                if size > budget:
-                    raise UnsupportedFile(_too_big_unzipped(limits))
-                if size > limits.max_file_bytes:
-                    raise UnsupportedFile(
-                        f"{info.filename} unpacks to more than {mb(limits.max_file_bytes)}, "
-                        "the most Hundred reads from one file: split it and import each part."
-                    )
-                if _bomb_ratio(size, info.compress_size, limits):
-                    raise UnsupportedFile(_bomb(info.filename, limits))
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-        raise UnsupportedFile(
-            f"{info.filename} in the zip is damaged: download the export again."
-        ) from None
-    except (RuntimeError, NotImplementedError):  # encrypted, or an exotic compression method
-        raise UnsupportedFile(
-            f"{info.filename} in the zip is encrypted or compressed in a way Hundred cannot "
-            "read: unzip it and import the CSV file itself."
-        ) from None
-    return b"".join(chunks)
-
-
-def _bomb_ratio(size: int, compressed: int, limits: Limits) -> bool:
-    return size > RATIO_FLOOR and size > limits.max_zip_ratio * max(compressed, 1)
-
-
-def _bomb(name: str, limits: Limits) -> str:
-    return (
-        f"{name} in the zip expands more than {limits.max_zip_ratio} times, which real exports "
-        "never do, so Hundred will not unpack it: download the export from LinkedIn again."
-    )
-
-
-def _too_big_unzipped(limits: Limits) -> str:
-    return (
-        f"The zip unpacks to more than {mb(limits.max_unzipped_bytes)}, the most Hundred "
-        "unpacks: import Connections.csv on its own instead."
-    )
-
-
 def _is_invitations(keys: list[str]) -> bool:
     return {"from", "to", "sent at", "direction"} <= set(keys)
 
 
-def _parse_invitations(data: bytes, result: ParseResult, limits: Limits, *, file: str) -> None:
-    table = find_table(decode(data), limits, _is_invitations)
+def _parse_invitations(
+    data: bytes, result: ParseResult, limits: Limits, *, file: str, budget: Budget
+) -> None:
+    table = find_table(decode(data), limits, _is_invitations, budget)
     if table is None:
         result.skipped.append(
             Skipped(1, "no header row with From, To, Sent At and Direction; file left out", file)
@@ -284,13 +208,13 @@ def _parse_invitations(data: bytes, result: ParseResult, limits: Limits, *, file
 def _parse_jobs(
     data: bytes,
     result: ParseResult,
-    limits: Limits,
+    budget: Budget,
     file: str,
     date_column: str,
     verb: str,
     companies: dict[str, CompanyRecord],
 ) -> None:
-    table = find_table(decode(data), limits, lambda keys: "company name" in keys)
+    table = find_table(decode(data), budget.limits, lambda keys: "company name" in keys, budget)
     if table is None:
         result.skipped.append(Skipped(1, "no header row with Company Name; file left out", file))
         return

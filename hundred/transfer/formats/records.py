@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -22,9 +23,40 @@ class Limits:
     max_zip_members: int = 1_000
     max_unzipped_bytes: int = 100 * 1024 * 1024
     max_zip_ratio: int = 100  # uncompressed / compressed, for members over 1 MiB
+    max_parse_seconds: float = 30.0  # reading one upload, every member of a zip together
 
 
 DEFAULT_LIMITS = Limits()
+
+# How often (in rows) the clock is read; reading it every row would cost more than the check.
+CLOCK_EVERY = 512
+
+
+@dataclass
+class Budget:
+    """What one upload has used of its limits, shared by every file inside a zip."""
+
+    limits: Limits
+    rows: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def count_row(self, what: str = "rows") -> None:
+        """One more row (or card); refuses the upload past max_rows or max_parse_seconds."""
+        self.rows += 1
+        if self.rows > self.limits.max_rows:
+            raise UnsupportedFile(
+                f"The file has more than {self.limits.max_rows:,} {what}, the most Hundred "
+                "reads at once: split it into smaller files and import each."
+            )
+        if self.rows % CLOCK_EVERY == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > self.limits.max_parse_seconds:
+            raise UnsupportedFile(
+                f"Reading the file took more than the {self.limits.max_parse_seconds:g} seconds "
+                "Hundred gives one upload: split it into smaller files and import each."
+            )
 
 
 @dataclass(slots=True)

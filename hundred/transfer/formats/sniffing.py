@@ -7,6 +7,7 @@ import zipfile
 
 from hundred.transfer.formats.records import DEFAULT_LIMITS, HUNDRED_CSV_COLUMNS, UnsupportedFile
 from hundred.transfer.formats.textfile import decode, find_table
+from hundred.transfer.formats.ziparchive import DAMAGE_ERRORS
 
 SNIFF_BYTES = 65536  # even, so a UTF-16 head is never cut inside a character
 
@@ -102,7 +103,7 @@ def _is_linkedin_zip(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = [n.rsplit("/", 1)[-1].lower() for n in zf.namelist()]
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (*DAMAGE_ERRORS, NotImplementedError):
         return False
     return "connections.csv" in names or "invitations.csv" in names
 

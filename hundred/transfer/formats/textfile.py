@@ -9,9 +9,13 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from hundred.transfer.formats.records import Limits, UnsupportedFile
+from hundred.transfer.formats.records import DEFAULT_LIMITS, Budget, Limits, UnsupportedFile
 
 DELIMITERS = (",", ";", "\t")
+# Limits.max_field_chars is the real cap on a cell, checked with the line it is on; csv's own
+# (128 KiB by default) would refuse a long note in Hundred's own export, whose cells only the
+# file-size cap bounds.
+csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_LIMITS.max_file_bytes))
 # How far down a file to look for its header row (LinkedIn puts three lines of notes first).
 HEADER_SCAN_ROWS = 30
 
@@ -34,7 +38,11 @@ def check_size(data: bytes, limits: Limits) -> None:
 
 
 def decode(data: bytes) -> str:
-    """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or plainly so), else cp1252."""
+    """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or plainly so), else cp1252.
+
+    More than 1 % control characters in the first 64 KB is a binary file, refused; fewer are
+    removed from the whole text (drop_controls).
+    """
     if data.startswith(codecs.BOM_UTF8):
         text = _decode_utf8_or_legacy(data[3:])
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -57,7 +65,9 @@ def decode(data: bytes) -> str:
             "This is not a text file (it looks like a picture, a spreadsheet workbook or "
             "another binary file): export your contacts as CSV or vCard and import that."
         )
-    return text
+    # A few stray control characters in a text file are dropped, wherever they are, so every
+    # field of every format is stored the same on SQLite and PostgreSQL.
+    return drop_controls(text)
 
 
 def _decode_utf8_or_legacy(data: bytes) -> str:
@@ -90,10 +100,18 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    if "\x00" in sample:
-        return True
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c")
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r")
     return controls > len(sample) // 100
+
+
+# C0 control characters but tab, LF and CR, and DEL: no contact field holds them, PostgreSQL
+# refuses NUL in text while SQLite stores it, and a stray one makes two equal names differ.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def drop_controls(text: str) -> str:
+    """The text without NUL and the other control characters a contact never holds."""
+    return text.translate(_CONTROLS)
 
 
 def header_key(cell: str) -> str:
@@ -130,11 +148,16 @@ def find_table(
     text: str,
     limits: Limits,
     is_header: Callable[[list[str]], bool] | None = None,
+    budget: Budget | None = None,
 ) -> Table | None:
-    """The table whose header row is_header accepts (given header_keys), or the first row."""
+    """The table whose header row is_header accepts (given header_keys), or the first row.
+
+    Its rows count against budget, which a zip's files share; by default one of its own.
+    """
     check_cells = len(text) > limits.max_field_chars
     for delimiter in _delimiter_order(text):
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        source = _Lines(io.StringIO(text, newline=""))
+        reader = csv.reader(source, delimiter=delimiter)
         last = 0
         try:
             for count, row in enumerate(reader):
@@ -147,7 +170,9 @@ def find_table(
                     continue
                 if is_header is None or is_header([header_key(c) for c in row]):
                     headers = [" ".join(c.replace("\ufeff", "").split()) for c in row]
-                    rows = _rows(reader, last, limits, check_cells=check_cells)
+                    rows = _rows(
+                        reader, source, last, budget or Budget(limits), check_cells=check_cells
+                    )
                     return Table(delimiter, start, headers, rows)
         except csv.Error as e:
             if "field larger than field limit" in str(e):
@@ -158,26 +183,75 @@ def find_table(
     return None
 
 
+class _Lines:
+    """The physical lines under a csv.reader, keeping those of the row being read."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.current: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.current.append(line)
+        return line
+
+    def take(self) -> list[str]:
+        taken, self.current = self.current, []
+        return taken
+
+
+def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
+    """The index among lines (one CSV row) where a quote opens and is never closed, or None.
+
+    csv.reader, when not strict, reads an unclosed quote as a value running to the end of the
+    file; strict mode would also refuse harmless quirks such as 'Ann "Jo" Lee'.
+    """
+    at_start, quoted, opened = True, False, 0
+    for k, line in enumerate(lines):
+        i = 0
+        while i < len(line):
+            c = line[i]
+            if quoted:
+                if c == '"':
+                    if line[i + 1 : i + 2] == '"':
+                        i += 1  # an escaped quote inside the value
+                    else:
+                        quoted = False
+            elif c == '"' and at_start:
+                quoted, opened, at_start = True, k, False
+            else:
+                at_start = c in (delimiter, "\r", "\n")
+            i += 1
+    return opened if quoted else None
+
+
 def _rows(
-    reader: Iterator[list[str]], last: int, limits: Limits, *, check_cells: bool
+    reader: Iterator[list[str]], source: _Lines, last: int, budget: Budget, *, check_cells: bool
 ) -> Iterator[tuple[int, list[str]]]:
-    count = 0
+    limits = budget.limits
     start = last + 1
+    source.take()  # the header's lines
+    row_lines: list[str] = []
     try:
         for row in reader:
             start, last = last + 1, reader.line_num  # type: ignore[attr-defined]
+            row_lines = source.take()
             if not row:
                 continue
-            count += 1
-            if count > limits.max_rows:
-                raise UnsupportedFile(
-                    f"The file has more than {limits.max_rows:,} rows, the most Hundred reads "
-                    "at once: split it into smaller files and import each."
-                )
+            budget.count_row()
             # A file shorter than the cap cannot hold a cell over it: skip the scan.
             if check_cells and max(map(len, row)) > limits.max_field_chars:
                 raise UnsupportedFile(field_too_long(start, limits))
             yield start, row
+        delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
+        if row_lines and (k := unclosed_quote(row_lines, delimiter)) is not None:
+            raise UnsupportedFile(
+                f'Line {start + k} opens a quote (") that is never closed, so everything after '
+                "it would be read as one value: close or remove that quote and save the file again."
+            )
     except csv.Error as e:
         if "field larger than field limit" in str(e):
             raise UnsupportedFile(field_too_long(last + 1, limits)) from None

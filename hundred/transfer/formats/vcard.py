@@ -19,6 +19,7 @@ from hundred.transfer.formats.fields import (
 from hundred.transfer.formats.google import GOOGLE_SYSTEM_LABELS
 from hundred.transfer.formats.identity import normalise_linkedin_url
 from hundred.transfer.formats.records import (
+    Budget,
     Limits,
     ParseResult,
     PersonRecord,
@@ -43,11 +44,14 @@ _BARE_COMMA = re.compile(r"(?<!\\)(,|=2C)", re.I)
 def parse_vcard(data: bytes, *, default_region: str, limits: Limits) -> ParseResult:
     """People from one or many concatenated vCards."""
     text = decode(data)
-    cards = split_cards(text, limits)
+    budget = Budget(limits)
+    cards = split_cards(text, limits, budget)
     if not cards:
         raise wrong_kind("vcard", data, "it has no BEGIN:VCARD line")
     result = ParseResult(kind="vcard")
-    for line, card_text in cards:
+    for n, (line, card_text) in enumerate(cards):
+        if n % 64 == 0:  # vobject is far slower than the split: keep reading the clock
+            budget.check_time()
         try:
             card = vobject.readOne(card_text)
         # vobject raises many kinds of error on malformed input (ParseError, ValueError,
@@ -61,14 +65,14 @@ def parse_vcard(data: bytes, *, default_region: str, limits: Limits) -> ParseRes
     return result
 
 
-def split_cards(text: str, limits: Limits) -> list[tuple[int, str]]:
+def split_cards(text: str, limits: Limits, budget: Budget | None = None) -> list[tuple[int, str]]:
     """(line of BEGIN:VCARD, card text) for each card, repaired where vobject would fail.
 
     The pre-pass joins quoted-printable soft line breaks, drops PHOTO/LOGO/SOUND/KEY with
     their folded lines, drops blank lines inside a card, ignores spaces after END:VCARD and
     a byte-order mark before BEGIN:VCARD, and enforces the field and row caps.
     """
-    splitter = _CardSplitter(limits)
+    splitter = _CardSplitter(limits, budget or Budget(limits))
     for n, line in enumerate(_LINE_BREAK.split(text), 1):
         splitter.feed(n, line)
     if splitter.current is not None:
@@ -79,8 +83,9 @@ def split_cards(text: str, limits: Limits) -> list[tuple[int, str]]:
 class _CardSplitter:
     """split_cards' walk through the lines: the card being read and its last property."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, budget: Budget) -> None:
         self.limits = limits
+        self.budget = budget
         self.cards: list[tuple[int, str]] = []
         self.current: list[str] | None = None
         self.start = self.prop_line = self.prop_len = 0
@@ -107,11 +112,7 @@ class _CardSplitter:
         self.current.append("END:VCARD")
         self.cards.append((self.start, "\r\n".join(self.current) + "\r\n"))
         self.current = None
-        if len(self.cards) > self.limits.max_rows:
-            raise UnsupportedFile(
-                f"The file has more than {self.limits.max_rows:,} cards, the most Hundred "
-                "reads at once: split it into smaller files and import each."
-            )
+        self.budget.count_row("cards")
 
     def _soft_break(self, line: str) -> None:
         # Quoted-printable soft break: '=' at the end, the value goes on at the next line.

@@ -15,7 +15,7 @@ from hundred.transfer.formats.dispatch import (
     KINDS,
     MAPPABLE_FIELDS,
     UnsupportedFile,
-    csv_headers,
+    headers_of,
     parse,
     suggest_mapping,
 )
@@ -91,7 +91,7 @@ def upload(request):
 def map_columns(request, token: str):
     meta, data = load_upload(request.user, token)
     try:
-        headers = csv_headers(data)
+        headers = headers_of(data)
     except UnsupportedFile as e:
         drop_upload(token)
         messages.error(request, str(e))
