@@ -44,4 +44,8 @@ def model_kind(cues: tuple[str, ...]) -> Kind:
     words = " … ".join(cues)
     kind = next((k for k, pattern in _CUE_PATTERNS if pattern.search(words)), DIRECT)
     quoted = ", ".join(f"“{c}”" for c in cues)
-    return Kind(f"{kind.message} (Read as a job ask from {quoted}.)", kind.suggestion)
+    return Kind(
+        f"{kind.message} (No rule matched; the checker's model read this sentence as asking "
+        f"for a job, mostly from {quoted}.)",
+        kind.suggestion,
+    )

@@ -34,16 +34,27 @@ def _finding(text: str, start: int, end: int, kind: Kind) -> Finding:
     )
 
 
-def _windows(lowered: str, needs: frozenset[str] | None, starts: list[int]) -> list[range]:
+def _sentences_with(word: str, lowered: str, starts: list[int]) -> set[int]:
+    """The indexes of the sentences (by their start offsets) in which `word` occurs."""
+    hit: set[int] = set()
+    at = lowered.find(word)
+    while at != -1:
+        hit.add(bisect_right(starts, at) - 1)
+        at = lowered.find(word, at + 1)
+    return hit
+
+
+def _windows(
+    lowered: str, needs: frozenset[str] | None, starts: list[int], seen: dict[str, set[int]]
+) -> list[range]:
     """The runs of sentences holding a word the rule needs: the only places it can match."""
     if needs is None:
         return [range(0, len(lowered))]
     hit: set[int] = set()
     for word in needs:
-        at = lowered.find(word)
-        while at != -1:
-            hit.add(bisect_right(starts, at) - 1)
-            at = lowered.find(word, at + 1)
+        if word not in seen:
+            seen[word] = _sentences_with(word, lowered, starts)
+        hit |= seen[word]
     windows: list[range] = []
     for i in sorted(hit):
         end = starts[i + 1] if i + 1 < len(starts) else len(lowered)
@@ -59,8 +70,9 @@ def _matches(text: str, sentence_ends: list[re.Match[str]]) -> Iterator[tuple[Ru
     # which spares most of the text for most rules.
     lowered = text.lower()
     starts = [0] + [m.end() for m in sentence_ends]
+    seen: dict[str, set[int]] = {}  # many rules need the same words
     for rule in JOB_ASK_RULES + INTENT_RULES:
-        for window in _windows(lowered, rule.needs, starts):
+        for window in _windows(lowered, rule.needs, starts, seen):
             yield from ((rule, m) for m in rule.pattern.finditer(text, window.start, window.stop))
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from hundred.network.askcheck.features import Token, feature_spans, tokens
+from hundred.network.askcheck.features import Token, feature_spans, model_tokens, tokens
 
 WEIGHTS_FILE = Path(__file__).with_name("model_weights.json")
 
@@ -65,7 +65,7 @@ def judges(text: str, sentence_ends: list[int]) -> bool:
 def score(text: str, model: Model | None = None) -> float:
     """The message's job-ask score: above the model's threshold, it asks for a job."""
     model = model or load()
-    return _score(feature_spans(tokens(text)), model)
+    return _score(feature_spans(model_tokens(text)), model)
 
 
 def is_job_ask(text: str, model: Model | None = None) -> bool:
@@ -87,30 +87,58 @@ def _sentences(toks: list[Token], ends: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+# Words too common to explain anything: a cue must hold some other word.
+_FUNCTION_WORDS = frozenset(
+    "a an the i im ive id ill me my you your youre u ur we our us he she him her his they them"
+    " their it its is are was were be been am do does did have has had will would could can"
+    " should may might to of in on at for from with by as about into than then so and or but"
+    " if that this these those there here what which who when where how not no just also very"
+    " too all any some more one ? s t".split()
+)
+
+
+def _is_content(feature: str) -> bool:
+    return any(word not in _FUNCTION_WORDS for word in feature[2:].split())
+
+
+def _strongest(toks: list[Token], model: Model, n: int = 3) -> list[tuple[float, int, int]]:
+    """(weight, first, last) of the n strongest positive content features, none overlapping."""
+    found = sorted(
+        (
+            (model.weights.get(f, 0.0), a, b)
+            for f, (a, b) in feature_spans(toks).items()
+            if _is_content(f)
+        ),
+        key=lambda i: (-i[0], i[1]),
+    )
+    chosen: list[tuple[float, int, int]] = []
+    for weight, a, b in found:
+        if weight <= 0 or len(chosen) == n:
+            break
+        if all(b < c or a > d for _, c, d in chosen):
+            chosen.append((weight, a, b))
+    return chosen
+
+
 def explain(text: str, sentence_ends: list[int], model: Model | None = None) -> Explanation | None:
-    """The sentence that asks most, narrowed to its strongest words (None: nothing positive)."""
+    """The sentence that asks most, and its strongest words (None: nothing positive).
+
+    A sentence's strength is the sum of its three strongest content features (features with a
+    word other than a function word, not overlapping), so "I could help with the front desk,
+    even just mornings" outweighs a sentence of greetings. The span is that sentence; its cues
+    are those three features' words, in text order.
+    """
     model = model or load()
-    toks = tokens(text)
-    best: tuple[float, int, int] | None = None
+    toks = model_tokens(text)
+    best: tuple[float, int, int, list[tuple[float, int, int]]] | None = None
     for first, last in _sentences(toks, sentence_ends):
-        own = _score(feature_spans(toks[first:last]), model)
-        if best is None or own > best[0]:
-            best = (own, first, last)
+        top = _strongest(toks[first:last], model)
+        strength = sum(weight for weight, _, _ in top)
+        if top and (best is None or strength > best[0]):
+            best = (strength, first, last, top)
     if best is None:
         return None
-    _, first, last = best
-    spans = feature_spans(toks[first:last])
-    positive = sorted(
-        ((model.weights.get(f, 0.0), f, span) for f, span in spans.items()),
-        key=lambda item: (-item[0], item[2]),
-    )
-    top = [(f, span) for weight, f, span in positive[:4] if weight > 0]
-    if not top:
-        return None
-    lo = first + min(span[0] for _, span in top)
-    hi = first + max(span[1] for _, span in top)
-    cues = tuple(
-        text[toks[first + a].start : toks[first + b].end]
-        for _, (a, b) in sorted(top, key=lambda item: item[1])
-    )
-    return Explanation(toks[lo].start, toks[hi].end, cues)
+    _, first, last, top = best
+    ordered = sorted(top, key=lambda item: item[1])
+    cues = tuple(text[toks[first + a].start : toks[first + b].end] for _, a, b in ordered)
+    return Explanation(toks[first].start, toks[last - 1].end, cues)
