@@ -142,7 +142,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         REFERRAL,
         strong,
         rf"\b(?:ask|asking|check with|find out|see|enquire|inquire) (?:[\w'-]+ ){{0,4}}?"
-        rf"(?:if|whether) (?:[\w'-]+ ){{0,6}}?(?:{_NEED}|hiring|recruiting|taking on|take on"
+        rf"(?:if|whether) (?:[\w'-]+ ){{0,6}}?(?:{_NEED}|hiring|recruiting"
+        r"|tak(?:e|ing) (?:[\w-]+ )?on"
         r"|(?:has|have|got) (?:any )?(?:room|space|openings?|vacanc\w+|work|positions?))\b",
     ),
     make_rule(
@@ -158,6 +159,13 @@ INTENT_RULES: tuple[Rule, ...] = (
         rf"\b(?:give|pass|send|forward|show|hand) (?:{_THIRD}|it to {_THIRD}) (?:my|his|her)"
         r" (?:number|cv|resume|résumé|details|biodata|portfolio|site|contact)\b"
         rf"|\b(?:give|pass|send|forward|show) my (?:number|details|biodata|portfolio|site) to\b",
+    ),
+    # "if you're short-staffed over Christmas", "short-handed this week?": an offer of hands
+    make_rule(
+        OFFER,
+        strong,
+        r"\b(?:if|when|whenever) (?:[\w']+ ){0,3}?short[- ]?(?:staffed|handed)\b"
+        r"|\bshort[- ]?(?:staffed|handed)\b(?= ?\?)",
     ),
     # Paid work offered: "on day rate", "pay me something monthly", "a paid RA"
     make_rule(

@@ -117,3 +117,52 @@ def test_a_lone_sentence_is_left_to_the_rules() -> None:
     text = "I left my job in March."
     assert not modellib.judges(text, [m.end() for m in sentence_ends(text)])
     assert not has_job_ask(check(text))
+
+
+# The intent rules (intent_rules.py), each row a phrasing none of the corpus's writers used, and
+# words the finding must contain. Rules alone: these must not depend on the model.
+INTENT_ASKS = [
+    ("I can start Monday.", "can start Monday"),
+    ("Happy to begin right away if it helps.", "begin right away"),
+    ("I'm available immediately.", "available immediately"),
+    ("Does the bakery need a baker for Christmas?", "need a baker"),
+    ("if ur short staffed over xmas im around", "short staffed"),
+    ("Do you guys need an extra pair of hands this summer?", "need an extra pair of hands"),
+    ("Is there room for one more on the crew?", "room for one more"),
+    ("Did the budget for another analyst come through?", "budget for another"),
+    ("I'd love to come and work for you.", "work for you"),
+    ("Could I join your lab in the autumn?", "join your lab"),
+    ("Would you take me back for the season?", "take me back"),
+    ("Could you give me a trial shift?", "give me a trial"),
+    ("Any shifts going this weekend?", "Any shifts"),
+    ("Could you ask your sister if the clinic needs a receptionist?", "if the clinic needs"),
+    ("Please talk to your manager for me.", "talk to your manager for me"),
+    ("Can you give him my number?", "give him my number"),
+    ("I could do the pruning on day rate.", "day rate"),
+    ("I am writing to apply for any suitable position.", "apply for"),
+    ("Is there a postdoc position in your group?", "postdoc position"),
+    ("ask uncle joe if the warehouse is taking people on?", "taking people on"),
+]
+INTENT_NOT_ASKS = [
+    "What if you need a plumber?",
+    "Let me know if you need a volunteer for the fun run.",
+    "If you need a hand with the gala, I'm happy to help.",
+    "What's it like to work at your company?",
+    "What do you wish you'd known before joining your company?",
+    "I would like to apply to the mentoring scheme and wondered what it involves.",
+    "I'm free Tuesday afternoon for a call.",
+    "I know you cannot hire me, and I would not ask.",
+    "If anything comes up, just text me and we can bump it.",
+    "They're always short-staffed, which is why I admire how calm you stay.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTENT_ASKS)
+def test_the_intent_rules_flag_an_ask_by_what_it_does(text: str, expected: str) -> None:
+    found = rule_findings(text, sentence_ends(text))
+    assert any(expected.lower() in f.words.lower() for f in found), [f.words for f in found]
+
+
+@pytest.mark.parametrize("text", INTENT_NOT_ASKS)
+def test_the_intent_rules_leave_alone_what_is_not_an_ask(text: str) -> None:
+    assert rule_findings(text, sentence_ends(text)) == []
