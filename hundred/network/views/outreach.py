@@ -107,6 +107,38 @@ def _templates(user) -> list[dict]:
     return defaults + own
 
 
+def _record_unless_refused(request, form: ComposeForm, people: list[Person], target: Target):
+    """Record a valid composer post, or add the error that refuses it (and return None)."""
+    data = form.cleaned_data
+    filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
+    if any(not text.strip() for _, text in filled):
+        # Placeholders alone ("{pitch}" with no pitch yet) fill to nothing.
+        form.add_error("body", askcheck.EMPTY_MESSAGE)
+        return None
+    if _asks_for_job([text for _, text in filled], data["subject"]) and not data["send_anyway"]:
+        form.add_error(
+            "body",
+            "This message asks for a job. Ask for advice, names and ideas instead — or "
+            "tick the box below to record it anyway.",
+        )
+        return None
+    subject_by_person = {
+        p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
+    }
+    summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
+    interactions = do_record_outreach(request.user, summaries, channel=data["channel"])
+    request.session["last_outreach"] = {
+        "ids": [i.pk for i in interactions],
+        "send": request.POST.get("send", "copy"),
+        "subjects": {
+            str(i.pk): subject_by_person[p.pk] for i, p in zip(interactions, people, strict=True)
+        },
+    }
+    names = ", ".join(str(p) for p in people)
+    messages.success(request, f"Recorded your outreach to {names}.")
+    return redirect("network-outreach-sent")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def compose(request, pk: int | None = None):
@@ -126,36 +158,9 @@ def compose(request, pk: int | None = None):
     form = ComposeForm(request.POST or None, initial=initial)
     form.fields["body"].error_messages["required"] = askcheck.EMPTY_MESSAGE
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
-        if any(not text.strip() for _, text in filled):
-            # Placeholders alone ("{pitch}" with no pitch yet) fill to nothing.
-            form.add_error("body", askcheck.EMPTY_MESSAGE)
-        elif (
-            _asks_for_job([text for _, text in filled], data["subject"]) and not data["send_anyway"]
-        ):
-            form.add_error(
-                "body",
-                "This message asks for a job. Ask for advice, names and ideas instead — or "
-                "tick the box below to record it anyway.",
-            )
-        else:
-            subject_by_person = {
-                p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
-            }
-            summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
-            interactions = do_record_outreach(request.user, summaries, channel=data["channel"])
-            request.session["last_outreach"] = {
-                "ids": [i.pk for i in interactions],
-                "send": request.POST.get("send", "copy"),
-                "subjects": {
-                    str(i.pk): subject_by_person[p.pk]
-                    for i, p in zip(interactions, people, strict=True)
-                },
-            }
-            names = ", ".join(str(p) for p in people)
-            messages.success(request, f"Recorded your outreach to {names}.")
-            return redirect("network-outreach-sent")
+        recorded = _record_unless_refused(request, form, people, target)
+        if recorded:
+            return recorded
     text = form.data.get("body", "") if form.is_bound else initial["body"]
     channel = form.data.get("channel", "") if form.is_bound else initial["channel"]
     preview_text = outreach.fill(text, values)
