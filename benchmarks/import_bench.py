@@ -82,8 +82,8 @@ def main() -> None:
 
     from hundred.accounts.models import User
     from hundred.network.models import Person
-    from hundred.transfer.loader import do_import
     from hundred.transfer.formats.dispatch import parse
+    from hundred.transfer.loader import do_import
 
     call_command("migrate", verbosity=0)
     email = f"bench-{time.time_ns()}@example.org"

@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
 
 from hundred.cli import UsageError, arguments, command, ensure_migrated
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can reach the address (`127.0.0.1`, `::1`, `localhost`)."""
+    if host.strip("[]") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: assume others can reach it
+
+
+def first_account_token(host: str) -> str:
+    """A set-up token when strangers could make the first account; '' when not.
+
+    On a loopback address with no proxy in front, only this machine's user can reach the
+    sign-up page: the laptop flow stays one command. Anywhere else the first sign-up must give
+    the token printed on this console, so whoever reaches the server first cannot claim it.
+    """
+    from django.conf import settings
+
+    from hundred.accounts.models import SetupToken, User
+
+    if User.objects.exists() or (is_loopback(host) and not settings.TRUSTED_PROXIES):
+        return ""
+    return SetupToken.objects.issue()
 
 
 def allowed_hosts_hint(host: str, allowed_hosts: list[str]) -> str:
@@ -59,6 +86,14 @@ def serve(args: argparse.Namespace) -> int:
     hint = allowed_hosts_hint(host, settings.ALLOWED_HOSTS)
     if hint:
         print(hint, file=sys.stderr)
+    token = first_account_token(host)
+    if token:
+        print(
+            "There is no account yet and others can reach this server, so the first sign-up "
+            f"must give this one-time set-up token: {token}\n"
+            "(Or stop, make the first account with 'hundred createuser EMAIL', and start again.)",
+            flush=True,
+        )
     Granian(
         "hundred.wsgi:application",
         address=host,

@@ -6,10 +6,14 @@ secret key generated there on first run, debug off.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import platformdirs
+from csp.constants import NONE, SELF
+
+from hundred.lib.clientip import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -56,6 +60,11 @@ DEBUG = envbool("DEBUG")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Served over HTTPS (by a proxy in front): cookies, redirect and HSTS follow unless told otherwise.
+HTTPS = SITE_URL.startswith("https://")
+# The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else those
+# headers are dropped, so a client cannot choose its own address or scheme.
+TRUSTED_PROXIES = parse_networks(envlist("TRUSTED_PROXIES"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "django_htmx",
     "template_partials",
     "hundred.accounts",
@@ -74,8 +85,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "hundred.accounts.middleware.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hundred.accounts.middleware.NoStoreMiddleware",
+    "hundred.accounts.middleware.HeadAsGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hundred.accounts.middleware.UserTimezoneMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the page that says when to try again.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hundred.urls"
@@ -126,6 +143,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out account or address before a password is tried.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -141,8 +163,31 @@ LOGIN_REDIRECT_URL = "network-today"
 LOGOUT_REDIRECT_URL = "accounts-login"
 
 # Anyone may create the first account from the web; later ones only when this is on
-# (or through `hundred createuser`).
+# (or through `hundred createuser`), and then each must be confirmed from its mailbox.
 REGISTRATION_OPEN = envbool("REGISTRATION_OPEN")
+# How long the link mailed at sign-up stays good.
+SIGNUP_CONFIRM_DAYS = 3
+
+# Log-in lockout (django-axes, attempts kept in the database): after LOGIN_FAILURE_LIMIT
+# failures for one account, or from one client address, log-in is refused for
+# LOGIN_LOCKOUT_MINUTES after the latest try.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_ENABLED = AXES_FAILURE_LIMIT > 0  # 0 turns the lockout off, as for the other limits
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "hundred.accounts.clients.client_ip"
+AXES_USERNAME_CALLABLE = "hundred.accounts.lockout.login_username"
+AXES_LOCKOUT_CALLABLE = "hundred.accounts.lockout.lockout_response"
+# Failures are kept until they expire; a forever log of every successful log-in's address is
+# more than Hundred needs to keep about anyone.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Rate limits, per hour (hundred/accounts/throttle.py): mails sent to one address (reset links,
+# sign-up confirmations), and password-reset requests and sign-ups from one client address.
+MAIL_LIMIT_PER_HOUR = envint("MAIL_LIMIT_PER_HOUR", 3)
+PASSWORD_RESET_LIMIT_PER_HOUR = envint("PASSWORD_RESET_LIMIT_PER_HOUR", 10)
+SIGNUP_LIMIT_PER_HOUR = envint("SIGNUP_LIMIT_PER_HOUR", 20)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
@@ -168,12 +213,37 @@ EMAIL_USE_SSL = envbool("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hundred@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES")
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", str(HTTPS))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", str(HTTPS))
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if envbool("BEHIND_PROXY"):
+if TRUSTED_PROXIES:
+    # Safe because ForwardedHeadersMiddleware drops the header unless a trusted proxy sent it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS = [
+    # includeSubDomains and preload bind every name under the domain, which only the domain's
+    # owner can decide; Hundred's HSTS covers its own host name.
+    "security.W005",
+    "security.W021",
+]
+
+# No inline script or style anywhere: every page's behaviour is in hundred/static/hundred/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+    }
+}
 
 # Phone numbers typed without a country code are read in this region (ISO 3166 code).
 DEFAULT_PHONE_REGION = os.environ.get("DEFAULT_PHONE_REGION", "US")

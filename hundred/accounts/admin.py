@@ -1,17 +1,37 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from hundred.accounts.models import User
+from hundred.accounts.models import SetupToken, Throttle, User
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "time_zone", "is_staff", "date_joined"]
+    list_display = ["email", "time_zone", "is_active", "is_staff", "date_joined"]
     search_fields = ["email"]
     fieldsets = [
         (None, {"fields": ["email", "password", "time_zone"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        ("Dates", {"fields": ["last_login", "date_joined", "email_confirmed_at"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+class WrittenByCodeAdmin(admin.ModelAdmin):
+    """Counters and tokens that Hundred writes itself: staff may look and delete, not add."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Throttle)
+class ThrottleAdmin(WrittenByCodeAdmin):
+    list_display = ["window_start", "count", "ends_at"]
+
+
+@admin.register(SetupToken)
+class SetupTokenAdmin(WrittenByCodeAdmin):
+    list_display = ["created_at"]

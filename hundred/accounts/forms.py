@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
-from hundred.accounts.models import User, time_zone_choices
+from hundred.accounts.models import SetupToken, User, time_zone_choices
 
 
 class SignUpForm(forms.Form):
@@ -12,14 +12,28 @@ class SignUpForm(forms.Form):
     email = forms.EmailField(label="E-mail address")
     password = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
     time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, initial="UTC")
+    setup_token = forms.CharField(
+        label="Set-up token",
+        strip=True,
+        help_text="Printed by 'hundred serve' when it started: it shows that you run this server.",
+    )
 
+    def __init__(self, *args, needs_token: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_token:
+            del self.fields["setup_token"]
+
+    # Whether the address has an account is not said here: the mail tells its owner.
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
+        return self.cleaned_data["email"].lower()
+
+    def clean_setup_token(self) -> str:
+        token = self.cleaned_data["setup_token"]
+        if not SetupToken.objects.accepts(token):
             raise forms.ValidationError(
-                "There is already an account with this address. Log in, or reset its password."
+                "That is not the set-up token. Copy it from the output of 'hundred serve'."
             )
-        return email
+        return token
 
     def clean(self):
         cleaned = super().clean()

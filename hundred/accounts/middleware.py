@@ -1,4 +1,9 @@
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from hundred.accounts.clients import from_trusted_proxy
+
+FORWARDED = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 
 
 class UserTimezoneMiddleware:
@@ -13,3 +18,68 @@ class UserTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class ForwardedHeadersMiddleware:
+    """Drops X-Forwarded-* unless one of TRUSTED_PROXIES sent the request.
+
+    Anyone can send those headers; believing them from a stranger would let a client pick the
+    address the lockout counts, or claim HTTPS (SECURE_PROXY_SSL_HEADER) over plain HTTP.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not from_trusted_proxy(request):
+            for header in FORWARDED:
+                request.META.pop(header, None)
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on every page and download a view makes (not static files).
+
+    Pages show a person's network and downloads carry all of it: no browser or proxy should
+    keep a copy once the tab is closed or someone else uses the computer. A view that chose
+    its own caching keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class HeadAsGetMiddleware:
+    """HEAD is answered wherever GET is: the view runs as for GET and the body is dropped.
+
+    Function views limit their methods (`require_http_methods(["GET", "POST"])`), which would
+    refuse HEAD with 405; HEAD must behave like GET without the body (RFC 9110, 9.3.2), as
+    Django's class-based views already do. GET is safe, so running it for HEAD changes nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if response.streaming:
+            if hasattr(response, "close"):
+                response.close()
+            response.streaming_content = []
+        else:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
+        return response

@@ -1,10 +1,14 @@
 """Accounts: one per job seeker, identified by e-mail address."""
 
+import hashlib
+import secrets
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 
 
@@ -45,6 +49,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Accounts made by staff, the command line or the first sign-up have no address to confirm;
+    # open sign-up makes them with None.
+    email_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text="When the link mailed at sign-up was opened; empty while it waits (the "
+        "account is inactive until then).",
+    )
     onboarded_at = models.DateTimeField(
         null=True, blank=True, help_text="When the first-run steps (target, pitch, names) ended."
     )
@@ -72,6 +85,74 @@ class User(AbstractBaseUser, PermissionsMixin):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
 
+    @property
+    def is_awaiting_confirmation(self) -> bool:
+        return self.email_confirmed_at is None and not self.is_active
+
     def local_today(self):
         """Today's date in the account's time zone."""
         return timezone.localdate(timezone.now(), self.tzinfo)
+
+
+class ThrottleQuerySet(models.QuerySet):
+    def hit(self, key: str, window_start, period: timedelta) -> int:
+        """Count one more in `key`'s window; returns the new count.
+
+        The increment is one UPDATE, atomic on SQLite and PostgreSQL alike, so parallel
+        requests cannot read the same count and all slip under the limit.
+        """
+        with transaction.atomic():
+            self.filter(ends_at__lt=timezone.now()).delete()
+            row, _ = self.get_or_create(
+                key=key, window_start=window_start, defaults={"ends_at": window_start + period}
+            )
+            self.filter(pk=row.pk).update(count=F("count") + 1)
+            return self.filter(pk=row.pk).values_list("count", flat=True).get()
+
+
+class Throttle(models.Model):
+    """How often one client or one address did one thing in one window (see throttle.py)."""
+
+    # A hash of what is counted and for whom: the address itself need not be kept.
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    ends_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    objects = ThrottleQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="throttle_one_a_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} since {self.window_start:%Y-%m-%d %H:%M}"
+
+
+class SetupTokenQuerySet(models.QuerySet):
+    def issue(self) -> str:
+        """A new set-up token; only its hash is stored."""
+        token = secrets.token_urlsafe(16)
+        self.create(digest=_digest(token))
+        return token
+
+    def accepts(self, token: str) -> bool:
+        return bool(token) and self.filter(digest=_digest(token.strip())).exists()
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SetupToken(models.Model):
+    """A one-time token `hundred serve` prints when it starts on a public address with no
+    account yet: the first sign-up must give it, so a stranger cannot claim the instance."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SetupTokenQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"set-up token of {self.created_at:%Y-%m-%d %H:%M}"

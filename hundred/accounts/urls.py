@@ -1,11 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.views.generic import TemplateView
 
 from hundred.accounts import views
 from hundred.accounts.forms import PasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="accounts-signup"),
+    path(
+        "signup/sent/",
+        TemplateView.as_view(template_name="accounts/signup_sent.html"),
+        name="accounts-signup-sent",
+    ),
+    path("confirm/<str:token>/", views.confirm, name="accounts-confirm"),
     path(
         "login/",
         auth_views.LoginView.as_view(
@@ -47,7 +54,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts-password-reset-complete"),
         ),

@@ -4,10 +4,26 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from hundred.accounts import lockout, throttle
+from hundred.accounts.clients import client_ip
 from hundred.accounts.forms import AccountSettingsForm, SignUpForm
-from hundred.accounts.models import User
+from hundred.accounts.models import SetupToken, User
+from hundred.accounts.signup import (
+    do_confirm,
+    do_create_first_account,
+    do_sign_up,
+    waiting_user,
+)
+from hundred.accounts.site import absolute_url
+
+
+def throttled(request, refusal: throttle.Refusal):
+    response = render(request, "accounts/throttled.html", {"refusal": refusal}, status=429)
+    response["Retry-After"] = str(refusal.retry_after_seconds)
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -16,18 +32,39 @@ def signup(request):
         return redirect("network-today")
     if not User.objects.signup_allowed():
         return render(request, "accounts/signup_closed.html", status=403)
-    form = SignUpForm(request.POST or None)
+    first = not User.objects.exists()
+    if request.method == "POST":
+        limit = settings.SIGNUP_LIMIT_PER_HOUR
+        refusal = throttle.limit_client("signup", client_ip(request), limit)
+        if refusal:
+            return throttled(request, refusal)
+    needs_token = first and SetupToken.objects.exists()
+    form = SignUpForm(request.POST or None, needs_token=needs_token)
     if request.method == "POST" and form.is_valid():
-        user = User.objects.create_user(
-            form.cleaned_data["email"],
-            form.cleaned_data["password"],
-            time_zone=form.cleaned_data["time_zone"],
-            name=form.cleaned_data["name"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        # A new account starts with its target, its pitch and its first names.
-        return redirect("network-welcome")
-    return render(request, "accounts/signup.html", {"form": form})
+        if first:
+            user = do_create_first_account(form.cleaned_data)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            # A new account starts with its target, its pitch and its first names.
+            return redirect("network-welcome")
+        refusal = throttle.limit_mail(form.cleaned_data["email"])
+        if refusal:
+            return throttled(request, refusal)
+        do_sign_up(form.cleaned_data, lambda path: absolute_url(request, path))
+        return redirect("accounts-signup-sent")
+    return render(request, "accounts/signup.html", {"form": form, "needs_token": needs_token})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    """The link mailed at sign-up: a button (mail scanners open links; only a person posts)."""
+    user = waiting_user(token)
+    if request.method == "POST" and user is not None:
+        do_confirm(user)
+        messages.success(request, "Your address is confirmed. Log in with your password.")
+        # Then, as after the first sign-up, the first-run steps: target, pitch, names.
+        return redirect(f"{reverse('accounts-login')}?next={reverse('network-welcome')}")
+    context = {"waiting": user, "days": settings.SIGNUP_CONFIRM_DAYS}
+    return render(request, "accounts/confirm.html", context, status=200 if user else 400)
 
 
 @login_required
@@ -42,10 +79,24 @@ def account_settings(request):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset view, with links in the mail built on SITE_URL when it is set."""
+    """Django's reset view, limited per client and per address, with links on SITE_URL."""
 
     def form_valid(self, form):
+        limit = settings.PASSWORD_RESET_LIMIT_PER_HOUR
+        refusal = throttle.limit_client("reset", client_ip(self.request), limit)
+        refusal = refusal or throttle.limit_mail(form.cleaned_data["email"])
+        if refusal:
+            return throttled(self.request, refusal)
         if settings.SITE_URL:
             scheme, _, domain = settings.SITE_URL.partition("://")
             self.extra_email_context = {"protocol": scheme, "domain": domain}
         return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's, and a new password also ends a log-in lockout on the account."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.unlock(form.user.email)
+        return response

@@ -107,6 +107,20 @@ def check_ask(args: argparse.Namespace) -> int:
     return 3 if askcheck.has_job_ask(findings) else 0
 
 
+def _human_due(due: str | None, user, this_year: int) -> str:
+    """An item's ISO date or date-time as a person reads it, in the account's time zone:
+    '2026-12-01' -> 'Tue 1 Dec', '2026-12-01T09:00:00+00:00' -> 'Tue 1 Dec, 10:00' in Paris."""
+    from datetime import date, datetime
+
+    from hundred.lib.when import day, moment
+
+    if not due:
+        return "no date"
+    if len(due) == len("2026-12-01"):
+        return day(date.fromisoformat(due), this_year)
+    return moment(datetime.fromisoformat(due), user.tzinfo, this_year)
+
+
 @command(
     "today",
     help="list what is due today: follow-ups, meetings, debriefs to write, favours owed",
@@ -136,7 +150,7 @@ def today(args: argparse.Namespace, user) -> int:
         "favour": "favour",
     }
     for item in items:
-        due = item["due"] or "no date"
+        due = _human_due(item["due"], user, data.today.year)
         channel = f" by {item['channel']}" if item["channel"] else ""
         late = " (overdue)" if item.get("overdue") else ""
         reason = item["reason"].replace("_", " ")

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hundred.lib.dates import add_business_days
+from hundred.lib.when import day
 
 __all__ = [
+    "ASK_AGAIN",
+    "ATTEMPT_REASONS",
     "CHANNELS",
     "REASONS",
     "Attempt",
@@ -31,11 +34,33 @@ __all__ = [
 ]
 
 CHANNELS = ("email", "phone", "video", "in_person", "letter", "linkedin", "text", "event")
-REASONS = ("no_reply", "thank_you", "promised_info", "favour", "keep_in_touch", "other")
+REASONS = (
+    "no_reply",
+    "ask_again",
+    "thank_you",
+    "promised_info",
+    "favour",
+    "keep_in_touch",
+    "other",
+)
 NO_REPLY = "no_reply"
+# "They said not now — ask again in N weeks": the first attempt of a fresh round.
+ASK_AGAIN = "ask_again"
+# The follow-ups that are outreach attempts: doing one is asking again, so the pest guard
+# judges it, and a reply makes it moot.
+ATTEMPT_REASONS = (NO_REPLY, ASK_AGAIN)
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# How a sentence says "on that channel": "by e-mail", "in person", "at an event".
+_BY_CHANNEL = {
+    "email": "by e-mail",
+    "phone": "by phone",
+    "video": "by video call",
+    "in_person": "in person",
+    "letter": "by letter",
+    "linkedin": "by LinkedIn message",
+    "text": "by text message",
+    "event": "at an event",
+}
 
 
 @dataclass(frozen=True)
@@ -118,10 +143,16 @@ class OpenFollowUp:
 
 @dataclass(frozen=True)
 class SpacingViolation:
-    """Why the pest guard refuses an attempt; earliest_on is None when the cap is reached."""
+    """Why the pest guard refuses an attempt, and what would be fine instead.
+
+    earliest_on is the first date the attempt would pass: the spacing's earliest date, or, past
+    the cap, the day the pause ends and a fresh round may start. channel is the channel to use
+    instead when the refusal is about the channel; None when the channel was fine.
+    """
 
     reason: str
     earliest_on: date | None = None
+    channel: str | None = None
 
 
 def after_outreach(attempts: Sequence[Attempt], s: RuleSettings) -> Planned | Pause:
@@ -149,38 +180,76 @@ def after_outreach(attempts: Sequence[Attempt], s: RuleSettings) -> Planned | Pa
 
 
 def on_reply(open_followups: Iterable[OpenFollowUp]) -> list[int]:
-    """Return the ids of the no-reply follow-ups an inbound reply cancels; others stay open."""
-    return [f.id for f in open_followups if f.reason == NO_REPLY]
+    """Return the ids of the attempts still planned (no reply, ask again) that an inbound reply
+    cancels; a thank-you, a favour, a keep-in-touch reminder stay open."""
+    return [f.id for f in open_followups if f.reason in ATTEMPT_REASONS]
 
 
 def check_attempt(
-    attempts: Sequence[Attempt], proposed_on: date, s: RuleSettings
+    attempts: Sequence[Attempt],
+    proposed_on: date,
+    s: RuleSettings,
+    channel: str | None = None,
 ) -> SpacingViolation | None:
-    """Refuse a new attempt past max_attempts or closer than the spacing to the latest one.
+    """Refuse a new attempt past max_attempts, closer than the spacing to the latest one, or
+    on the latest one's channel while the rotation offers another.
 
     A new attempt follows every earlier one, so a proposed date before the latest attempt is
-    judged like any other date short of the earliest allowed. Returns None when it is fine.
+    judged like any other date short of the earliest allowed. With channel None the channel is
+    not judged (a follow-up moved to another date keeps the channel it was given). Returns None
+    when the attempt is fine.
     """
     if not attempts:
         return None
-    made = _plural(len(attempts), "attempt")
-    if len(attempts) == s.max_attempts:
-        return SpacingViolation(f"You have already made {made}, the most this account allows.")
-    if len(attempts) > s.max_attempts:
-        # Possible after an override; say the limit rather than call this count the limit.
-        return SpacingViolation(
-            f"You have already made {made}; this account allows at most {s.max_attempts}."
-        )
-    last = _in_order(attempts)[-1]
+    ordered = _in_order(attempts)
+    last = ordered[-1]
+    if len(ordered) >= s.max_attempts:
+        return _past_the_cap(len(ordered), last.on, s)
     earliest = add_business_days(last.on, s.min_spacing_business_days, s.holidays)
-    if proposed_on >= earliest:
+    too_soon = proposed_on < earliest
+    other = _next_channel(ordered, s.channel_rotation)
+    same_channel = channel is not None and channel == last.channel and other != last.channel
+    if not (too_soon or same_channel):
         return None
     show_year = last.on.year != earliest.year
     spacing = _plural(s.min_spacing_business_days, "business day")
+    if not same_channel:
+        return SpacingViolation(
+            f"Your last attempt was on {_day(last.on, show_year)}; the pest guard keeps "
+            f"attempts {spacing} apart — the earliest is {_day(earliest, show_year)}.",
+            earliest_on=earliest,
+        )
+    by_last, by_other = _BY_CHANNEL.get(last.channel, last.channel), _BY_CHANNEL[other]
+    if not too_soon:
+        return SpacingViolation(
+            f"Your last attempt was {by_last} too; the pest guard wants each attempt on "
+            f"another channel — try {by_other}.",
+            earliest_on=proposed_on,
+            channel=other,
+        )
     return SpacingViolation(
-        f"Your last attempt was on {_day(last.on, show_year)}; the pest guard keeps attempts "
-        f"{spacing} apart — the earliest is {_day(earliest, show_year)}.",
+        f"Your last attempt was {by_last} on {_day(last.on, show_year)}; the pest guard keeps "
+        f"attempts {spacing} apart and on another channel — the earliest is "
+        f"{_day(earliest, show_year)}, {by_other}.",
         earliest_on=earliest,
+        channel=other,
+    )
+
+
+def _past_the_cap(made_count: int, last_on: date, s: RuleSettings) -> SpacingViolation:
+    # The round ends with a pause; when it is over, the count starts afresh.
+    back_on = paused_until(last_on, s)
+    show_year = back_on.year != last_on.year
+    made = _plural(made_count, "attempt")
+    if made_count == s.max_attempts:
+        said = f"You have already made {made}, the most this account allows"
+    else:
+        # Possible after an override; say the limit rather than call this count the limit.
+        said = f"You have already made {made}; this account allows at most {s.max_attempts}"
+    return SpacingViolation(
+        f"{said}. The pause after the last one ends on {_day(back_on, show_year)}; "
+        "from then you may start afresh.",
+        earliest_on=back_on,
     )
 
 
@@ -261,6 +330,4 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _day(d: date, with_year: bool) -> str:
-    # Fixed English names: strftime's %a and %b follow the process locale.
-    text = f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
-    return f"{text} {d.year}" if with_year else text
+    return f"{day(d)} {d.year}" if with_year else day(d)

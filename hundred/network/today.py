@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from django.utils import timezone
 
@@ -36,6 +36,10 @@ class TodayData:
     asks_target: int
     meetings_target: int
     back_from_pause: int = 0
+    tz: tzinfo | None = None  # the account's: JSON times carry its offset
+
+    def _iso(self, at: datetime) -> str:
+        return (timezone.localtime(at, self.tz) if self.tz else at).isoformat()
 
     @property
     def is_short(self) -> bool:
@@ -61,7 +65,7 @@ class TodayData:
                 {
                     "kind": "meeting",
                     "person": m.person.full_name,
-                    "due": m.starts_at.isoformat(),
+                    "due": self._iso(m.starts_at),
                     "channel": "",
                     "reason": m.place or "meeting",
                     "id": m.pk,
@@ -72,7 +76,7 @@ class TodayData:
                 {
                     "kind": "debrief",
                     "person": m.person.full_name,
-                    "due": m.starts_at.isoformat(),
+                    "due": self._iso(m.starts_at),
                     "channel": "",
                     "reason": "write the debrief",
                     "id": m.pk,
@@ -148,4 +152,5 @@ def build_today(user, now: datetime | None = None) -> TodayData:
         asks_target=s.asks_per_week,
         meetings_target=s.meetings_per_week,
         back_from_pause=back,
+        tz=user.tzinfo,
     )

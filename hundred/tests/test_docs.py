@@ -128,3 +128,24 @@ def test_every_link_between_pages_leads_somewhere(page: str) -> None:
     local = [link.split("#")[0] for link in links if not re.match(r"[a-z]+:|#", link)]
     broken = [link for link in local if not (path.parent / link).exists()]
     assert not broken, f"{page} links to files that do not exist: {broken}"
+
+
+# A test cited as proof in the docs: `test_x.py::test_y` or `test_x.py::SomeTestCase::test_y`.
+_CITED_TEST = re.compile(r"`(test_\w+\.py)::(?:(\w+)::)?(test_\w+)`")
+
+
+@pytest.mark.parametrize("page", ["follow-up-rules.md", "user-guide.md"])
+def test_every_test_the_docs_cite_exists(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    cited = _CITED_TEST.findall(text)
+    if page == "follow-up-rules.md":
+        assert len(cited) > 20, "the rules page should name the test behind each rule"
+    missing = []
+    for filename, cls, name in cited:
+        files = [p for p in PACKAGE.rglob(filename) if "tests" in p.parts]
+        source = "".join(p.read_text(encoding="utf-8") for p in files)
+        if cls and not re.search(rf"^class {cls}\b", source, re.MULTILINE):
+            missing.append(f"{filename}::{cls}")
+        elif not re.search(rf"^\s*def {name}\(", source, re.MULTILINE):
+            missing.append(f"{filename}::{name}")
+    assert not missing, f"docs/{page} cites tests that do not exist: {sorted(set(missing))}"

@@ -23,6 +23,8 @@ METHODS = ["get", "post", "put", "patch", "delete"]
 # Pages anyone may open without an account.
 PUBLIC = {
     "accounts-signup",
+    "accounts-signup-sent",
+    "accounts-confirm",  # the signed link mailed at sign-up is the key
     "accounts-login",
     "accounts-logout",
     "accounts-password-reset",
@@ -115,6 +117,9 @@ BUILDERS: dict[str, Builder] = {
     "network-edit-person": _person,
     "network-delete-person": _person,
     "network-log-interaction": _person,
+    "network-said-no": _person,
+    "network-not-now": _person,
+    "network-replied": _person,
     "network-compose-person": _person,
     "network-company": _company,
     "network-edit-company": _company,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db import connection, transaction
@@ -183,21 +184,7 @@ def do_import(
 
 def _load(owner, result: ParseResult, report: ImportReport) -> None:
     companies = _Companies(owner)
-    tag_names: dict[int, list[str]] = {}
-    for person_id, name in Person.tags.through.objects.filter(person__owner=owner).values_list(
-        "person_id", "tag__name"
-    ):
-        tag_names.setdefault(person_id, []).append(name)
-
-    # state: what each person looks like now (merge_into's view); existing ones by their id,
-    # new ones by a negative id until they are written.
-    state: dict[int, dict[str, Any]] = {}
-    rows = Person.objects.for_user(owner).values_list("id", "company__name", *_PERSON_FIELDS)
-    for id, company, *values in rows.iterator(chunk_size=5000):
-        person = dict(zip(_PERSON_FIELDS, values, strict=True))
-        person["company"] = company or ""
-        person["tags"] = tag_names.get(id, [])
-        state[id] = person
+    state = _people_now(owner)
     matcher = Matcher(
         Existing(
             id=id,
@@ -209,7 +196,57 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
         )
         for id, p in state.items()
     )
+    new, changed, matched = _match_people(result, matcher, state)
 
+    # Companies first: people point at them.
+    for person in new.values():
+        if person["company"]:
+            person["company_key"] = companies.want(person["company"])
+    for id, fields in changed.items():
+        if "company" in fields:
+            state[id]["company_key"] = companies.want(state[id]["company"])
+    report.companies_created += companies.flush()
+
+    now = timezone.now()
+    ids = _insert_people(owner, list(new.values()), companies, now)
+    real_id = dict(zip(new, ids, strict=True))
+    report.created = len(ids)
+    report.new_examples = [_name(p["first_name"], p["last_name"]) for p in new.values()][:EXAMPLES]
+
+    _update_people(owner, changed, state, companies, now)
+    report.updated = len(changed)
+    report.merged_examples = [
+        _name(state[id]["first_name"], state[id]["last_name"]) for id in list(changed)[:EXAMPLES]
+    ]
+    report.unchanged = len(matched - set(changed))
+
+    _write_tags(owner, new, real_id, state, changed)
+    report.interactions_created = _write_interactions(owner, result, matcher, real_id, report)
+    report.companies_created += _write_companies(result, companies, report)
+
+
+def _people_now(owner) -> dict[int, dict[str, Any]]:
+    """What each of the owner's people looks like now (merge_into's view), by id."""
+    tag_names: dict[int, list[str]] = {}
+    for person_id, name in Person.tags.through.objects.filter(person__owner=owner).values_list(
+        "person_id", "tag__name"
+    ):
+        tag_names.setdefault(person_id, []).append(name)
+    state: dict[int, dict[str, Any]] = {}
+    rows = Person.objects.for_user(owner).values_list("id", "company__name", *_PERSON_FIELDS)
+    for id, company, *values in rows.iterator(chunk_size=5000):
+        person = dict(zip(_PERSON_FIELDS, values, strict=True))
+        person["company"] = company or ""
+        person["tags"] = tag_names.get(id, [])
+        state[id] = person
+    return state
+
+
+def _match_people(
+    result: ParseResult, matcher: Matcher, state: dict[int, dict[str, Any]]
+) -> tuple[dict[int, dict[str, Any]], dict[int, set[str]], set[int]]:
+    """Match each record to a person and merge it in: (new people by a negative id until they
+    are written, the fields changed of each existing person, every existing person matched)."""
     new: dict[int, dict[str, Any]] = {}
     changed: dict[int, set[str]] = {}
     matched: set[int] = set()
@@ -231,55 +268,52 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
             if id > 0:
                 changed.setdefault(id, set()).update(changes)
         matcher.add(id, rec)
+    return new, changed, matched
 
-    # Companies first: people point at them.
-    for person in new.values():
-        if person["company"]:
-            person["company_key"] = companies.want(person["company"])
-    for id, fields in changed.items():
-        if "company" in fields:
-            state[id]["company_key"] = companies.want(state[id]["company"])
-    report.companies_created += companies.flush()
 
-    now = timezone.now()
-    ids = _insert_people(owner, list(new.values()), companies, now)
-    real_id = dict(zip(new, ids, strict=True))
-    report.created = len(ids)
-    report.new_examples = [_name(p["first_name"], p["last_name"]) for p in new.values()][:EXAMPLES]
+def _update_people(
+    owner,
+    changed: dict[int, set[str]],
+    state: dict[int, dict[str, Any]],
+    companies: _Companies,
+    now: datetime,
+) -> None:
+    """Write what the file changed of existing people, in one bulk update."""
+    if not changed:
+        return
+    objs = []
+    fields_written: set[str] = {"updated_at"}
+    for id, names in changed.items():
+        person = Person(pk=id, owner=owner, updated_at=now)
+        for name in names:
+            if name == "company":
+                person.company_id = companies.ids.get(state[id]["company_key"])
+                fields_written.add("company")
+            elif name != "tags":
+                setattr(person, name, _limit(Person, name, state[id][name]))
+                fields_written.add(name)
+        objs.append(person)
+    _keep_unchanged(objs, fields_written, changed, state, companies)
+    if fields_written != {"updated_at"} or any("tags" in n for n in changed.values()):
+        Person.objects.bulk_update(objs, sorted(fields_written), batch_size=500)
 
-    if changed:
-        objs = []
-        fields_written: set[str] = {"updated_at"}
-        for id, names in changed.items():
-            person = Person(pk=id, owner=owner, updated_at=now)
-            for name in names:
-                if name == "company":
-                    person.company_id = companies.ids.get(state[id]["company_key"])
-                    fields_written.add("company")
-                elif name != "tags":
-                    setattr(person, name, _limit(Person, name, state[id][name]))
-                    fields_written.add(name)
-            objs.append(person)
-        # Each person gets every written field; unchanged ones must keep their value, so
-        # fill those from state.
-        for person in objs:
-            current = state[person.pk]
-            for name in fields_written - {"updated_at", "company"}:
-                if name not in changed[person.pk]:
-                    setattr(person, name, _limit(Person, name, current[name]))
-            if "company" in fields_written and "company" not in changed[person.pk]:
-                person.company_id = companies.ids.get(current["company"].casefold())
-        if fields_written != {"updated_at"} or any("tags" in n for n in changed.values()):
-            Person.objects.bulk_update(objs, sorted(fields_written), batch_size=500)
-    report.updated = len(changed)
-    report.merged_examples = [
-        _name(state[id]["first_name"], state[id]["last_name"]) for id in list(changed)[:EXAMPLES]
-    ]
-    report.unchanged = len(matched - set(changed))
 
-    _write_tags(owner, new, real_id, state, changed)
-    report.interactions_created = _write_interactions(owner, result, matcher, real_id, report)
-    report.companies_created += _write_companies(result, companies, report)
+def _keep_unchanged(
+    objs: list[Person],
+    fields_written: set[str],
+    changed: dict[int, set[str]],
+    state: dict[int, dict[str, Any]],
+    companies: _Companies,
+) -> None:
+    """Each person gets every written field; unchanged ones must keep their value, so fill
+    those from state."""
+    for person in objs:
+        current = state[person.pk]
+        for name in fields_written - {"updated_at", "company"}:
+            if name not in changed[person.pk]:
+                setattr(person, name, _limit(Person, name, current[name]))
+        if "company" in fields_written and "company" not in changed[person.pk]:
+            person.company_id = companies.ids.get(current["company"].casefold())
 
 
 def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, now) -> list[int]:

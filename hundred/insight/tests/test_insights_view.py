@@ -160,7 +160,7 @@ class OutlineTestCase(BaseTestCase):
             ["Ann", "&lt;b&gt;Bo&lt;/b&gt;", "Cy", "Di", "Ed", "Flo"],
         )
         self.assertEqual(items[0], '<li><a href="/p/1/">Ann</a></li>')
-        self.assertIn('style="margin-left: 2.4rem"', items[2])
+        self.assertIn('class="depth-2"', items[2])
         self.assertIn("(level 2)", items[2])
         self.assertIn("(level 1)", items[3])
 

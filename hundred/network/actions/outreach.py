@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
+from hundred.network.actions.followups import guard_attempt
 from hundred.network.actions.people import do_log_interaction
 from hundred.network.models import (
     Direction,
@@ -12,16 +14,27 @@ from hundred.network.models import (
 
 
 @transaction.atomic
-def do_record_outreach(owner, messages: list[tuple[Person, str]], *, channel: str) -> list:
-    """Log one outbound outreach per person (each with its own text); they move to asked."""
+def do_record_outreach(
+    owner, messages: list[tuple[Person, str]], *, channel: str, override: bool = False
+) -> list:
+    """Log one outbound outreach per person (each with its own text); they move to asked.
+
+    All or nothing: if the pest guard refuses anyone, PestGuard names each refused person and
+    nothing is recorded, unless `override` (then each override is recorded on its outreach).
+    """
+    now = timezone.now()
+    # One sentence for everyone refused, before anything is written.
+    guard_attempt(owner, [p for p, _ in messages], when=now, channel=channel, override=override)
     return [
         do_log_interaction(
             owner,
             [person],
             channel=channel,
             direction=Direction.OUT,
+            occurred_at=now,
             summary=text,
             is_outreach=True,
+            override=override,
         )
         for person, text in messages
     ]

@@ -6,20 +6,39 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 
 from hundred.lib.names import split_name
-from hundred.network.actions.followups import on_interaction_logged
+from hundred.network.actions.followups import guard_attempt, on_interaction_logged
 from hundred.network.models import (
+    Channel,
     Company,
+    Direction,
     Interaction,
     Person,
 )
 
 
 @transaction.atomic
-def do_log_interaction(owner, people: Iterable[Person], **fields) -> Interaction:
-    """Record a touch with one or more people, then let the follow-up engine plan or cancel."""
+def do_log_interaction(
+    owner, people: Iterable[Person], *, override: bool = False, **fields
+) -> Interaction:
+    """Record a touch with one or more people, then let the follow-up engine plan or cancel.
+
+    An outbound outreach is an attempt: the pest guard judges it first and raises PestGuard
+    unless `override`, which is then recorded on the interaction with the guard's sentence.
+    """
     people = list(people)
+    fields.setdefault("occurred_at", timezone.now())
+    if fields.get("direction", Direction.OUT) == Direction.OUT and fields.get("is_outreach"):
+        said = guard_attempt(
+            owner,
+            people,
+            when=fields["occurred_at"],
+            channel=fields.get("channel", Channel.EMAIL),
+            override=override,
+        )
+        fields.update(is_override=bool(said), override_reason=said)
     interaction = Interaction.objects.record(owner, people, **fields)
     on_interaction_logged(owner, interaction, people)
     return interaction

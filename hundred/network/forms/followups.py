@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from hundred.network.actions.outcomes import NOT_NOW_WEEKS
+from hundred.network.forms.pestguard import OverrideMixin, override_field
 from hundred.network.models import (
     Channel,
     FollowUpReason,
@@ -13,7 +15,12 @@ from hundred.network.models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+_ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
+
+
 class FollowUpSettingsForm(forms.ModelForm):
+    """The account's rules; the channel order is one select a place, so it needs no script."""
+
     class Meta:
         model = FollowUpSettings
         fields = [
@@ -30,6 +37,47 @@ class FollowUpSettingsForm(forms.ModelForm):
             "meetings_per_week",
         ]
         widgets = {"holidays": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.rotation()
+        slots = {}
+        for i, ordinal in enumerate(_ORDINALS[: len(Channel.choices)]):
+            slots[f"rotation_{i + 1}"] = forms.ChoiceField(
+                label=f"Channel order: {ordinal}" if i == 0 else f"then {ordinal}",
+                choices=[("", "—")] + Channel.choices,
+                required=i == 0,
+                initial=current[i] if i < len(current) else "",
+                help_text=(
+                    "Each follow-up attempt takes the next channel in this order; leave the "
+                    "places you do not need empty."
+                    if i == 0
+                    else ""
+                ),
+            )
+        # After the attempt rules, where the order belongs, not after the weekly targets.
+        fields = list(self.fields.items())
+        at = next(i for i, (name, _) in enumerate(fields) if name == "pause_days") + 1
+        self.fields = dict(fields[:at] + list(slots.items()) + fields[at:])
+
+    def clean(self):
+        cleaned = super().clean()
+        order: list[str] = []
+        for name in self.fields:
+            channel = cleaned.get(name) if name.startswith("rotation_") else None
+            if not channel:
+                continue
+            if channel in order:
+                self.add_error(
+                    name, f"{Channel(channel).label} is already in the order: each channel once."
+                )
+            order.append(channel)
+        cleaned["channel_rotation"] = order
+        return cleaned
+
+    def save(self, commit: bool = True):
+        self.instance.channel_rotation = self.cleaned_data["channel_rotation"]
+        return super().save(commit)
 
 
 class FollowUpForm(forms.Form):
@@ -49,6 +97,21 @@ class RescheduleForm(forms.Form):
     override = forms.BooleanField(label="Move it anyway, against the pest guard", required=False)
 
 
-class DoneForm(forms.Form):
+class DoneForm(OverrideMixin, forms.Form):
     channel = forms.ChoiceField(choices=Channel.choices, required=False)
     summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    override = override_field("Log it anyway, against the pest guard")
+
+
+NOT_NOW_CHOICES = [(w, f"{w} weeks") for w in NOT_NOW_WEEKS]
+
+
+class NotNowForm(forms.Form):
+    """Not now — ask again in N weeks: one select beside the button (network/_outcomes.html
+    draws it, one per row on Today)."""
+
+    DEFAULT_WEEKS = 4
+
+    weeks = forms.TypedChoiceField(
+        label="Ask again in", coerce=int, choices=NOT_NOW_CHOICES, initial=DEFAULT_WEEKS
+    )

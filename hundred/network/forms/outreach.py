@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from django import forms
 
+from hundred.network.forms.pestguard import OverrideMixin, override_field
 from hundred.network.models import Channel, OutreachTemplate
 
 
-class ComposeForm(forms.Form):
+class ComposeForm(OverrideMixin, forms.Form):
     channel = forms.ChoiceField(label="Channel", choices=Channel.choices)
     subject = forms.CharField(label="Subject", max_length=200, required=False)
     body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 12}))
     send_anyway = forms.BooleanField(
         label="I know this asks for a job; record it anyway", required=False
     )
+    override = override_field("Record it anyway, against the pest guard")
 
 
 class OutreachTemplateForm(forms.ModelForm):

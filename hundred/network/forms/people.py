@@ -11,6 +11,7 @@ from django.db.models.functions import Concat
 from django.utils import timezone
 
 from hundred.lib.phones import normalise_phone
+from hundred.network.forms.pestguard import OverrideMixin, override_field
 from hundred.network.models import Channel, Company, Direction, Interaction, Person, Stage, Tag
 
 _SPLIT = re.compile(r"[\n,;]+")
@@ -198,11 +199,13 @@ class QuickPersonForm(forms.Form):
     name = forms.CharField(label="Name", max_length=300)
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(OverrideMixin, forms.ModelForm):
     occurred_at = forms.DateTimeField(
         label="When",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+    # An outbound outreach is an attempt: shown once the pest guard has refused one.
+    override = override_field("Log it anyway, against the pest guard")
 
     class Meta:
         model = Interaction

@@ -51,7 +51,8 @@ class CliTodayTestCase(BaseTestCase):
     def test_it_prints_a_readable_list(self):
         code, out, _ = run("today", "--user", "alice@example.org")
         self.assertEqual(code, 0)
-        self.assertIn("2026-11-10 (overdue)  follow up: Maya Okafor by phone — no reply", out)
+        self.assertIn("Tue 10 Nov (overdue)  follow up: Maya Okafor by phone — no reply", out)
+        self.assertIn("Thu 12 Nov, 09:00  meeting: Sam Ito", out)
         self.assertIn("favour: Maya Okafor — Read her CV", out)
         self.assertIn("This week: 0 of 5 asks, 2 of 2 meetings.", out)
         self.assertNotIn("Bruno", out)
@@ -60,3 +61,33 @@ class CliTodayTestCase(BaseTestCase):
         code, out, err = run("today", "--user", "nobody@example.org", "--json")
         self.assertEqual((code, out), (2, ""))
         self.assertIn("There is no account for nobody@example.org", err)
+
+
+class CliTodayTimeZoneTestCase(BaseTestCase):
+    """Times as the account lives them: Paris is UTC+1 in December."""
+
+    def setUp(self):
+        self.alice.time_zone = "Europe/Paris"
+        self.alice.save(update_fields=["time_zone"])
+        sam = self.make_person("Sam", "Ito")
+        self.make_meeting(sam, starts_at=datetime(2026, 12, 1, 9, tzinfo=UTC))
+        self.make_favour(sam, what="Send the report", due_on=date(2027, 1, 8))
+
+    @freeze_time("2026-11-30 10:00:00+00:00")
+    def test_it_prints_local_human_times(self):
+        code, out, _ = run("today", "--user", "alice@example.org")
+        self.assertEqual(code, 0)
+        self.assertIn("- Tue 1 Dec, 10:00  meeting: Sam Ito", out)
+        self.assertIn("- Fri 8 Jan 2027  favour: Sam Ito — Send the report", out)
+        self.assertNotIn("T09:00", out)
+
+    @freeze_time("2026-11-30 10:00:00+00:00")
+    def test_json_keeps_iso_8601_with_the_local_offset(self):
+        code, out, _ = run("today", "--user", "alice@example.org", "--json")
+        self.assertEqual(code, 0)
+        items = {i["kind"]: i for i in json.loads(out)}
+        self.assertEqual(items["meeting"]["due"], "2026-12-01T10:00:00+01:00")
+        self.assertEqual(
+            datetime.fromisoformat(items["meeting"]["due"]), datetime(2026, 12, 1, 9, tzinfo=UTC)
+        )
+        self.assertEqual(items["favour"]["due"], "2027-01-08")

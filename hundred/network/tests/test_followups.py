@@ -186,6 +186,8 @@ class FollowUpEngineTestCase(BaseTestCase):
                 "holidays": "2026-11-09  # a day off\n",
                 "asks_per_week": 5,
                 "meetings_per_week": 2,
+                "rotation_1": "email",
+                "rotation_2": "phone",
             },
         )
         self.assertEqual(r.status_code, 302)
@@ -211,10 +213,65 @@ class FollowUpEngineTestCase(BaseTestCase):
                 "holidays": "2026-12-25\n25/12/2026",
                 "asks_per_week": 5,
                 "meetings_per_week": 2,
+                "rotation_1": "email",
             },
         )
         self.assertContains(r, "Line 2 (&quot;25/12/2026&quot;) is not a date")
         self.assertEqual(FollowUpSettings.objects.get(owner=self.alice).holidays, "")
+
+    def settings_form(self, **fields) -> dict:
+        form = {
+            "no_reply_business_days": 5,
+            "max_attempts": 3,
+            "min_spacing_business_days": 5,
+            "pause_days": 60,
+            "thank_you_days": 1,
+            "keep_in_touch_close_days": 30,
+            "keep_in_touch_friendly_days": 60,
+            "keep_in_touch_distant_days": 90,
+            "holidays": "",
+            "asks_per_week": 5,
+            "meetings_per_week": 2,
+        }
+        return {**form, **fields}
+
+    def test_the_channel_order_is_a_setting_the_engine_follows(self):
+        r = self.client.get("/settings/follow-ups/")
+        # The documented default, one select a place, the rest empty.
+        self.assertEqual(
+            [r.context["form"][f"rotation_{i}"].value() for i in range(1, 6)],
+            ["email", "phone", "letter", "linkedin", ""],
+        )
+        r = self.client.post(
+            "/settings/follow-ups/",
+            self.settings_form(rotation_1="linkedin", rotation_3="phone", rotation_2=""),
+        )
+        self.assertRedirects(r, "/settings/follow-ups/")
+        settings = FollowUpSettings.objects.get(owner=self.alice)
+        self.assertEqual(settings.channel_rotation, ["linkedin", "phone"])
+        self.assertEqual(settings.as_rules().channel_rotation, ("linkedin", "phone"))
+        # A LinkedIn message first: the follow-up is a call, then back to LinkedIn (the only
+        # other channel there is).
+        self.outreach("2026-11-03 09:00:00+00:00", channel="linkedin")
+        self.assertEqual(open_no_reply(self.maya).get().channel, "phone")
+
+    def test_the_channel_order_needs_a_channel_and_each_once(self):
+        r = self.client.post(
+            "/settings/follow-ups/", self.settings_form(rotation_1="email", rotation_2="email")
+        )
+        self.assertContains(r, "E-mail is already in the order: each channel once.")
+        r = self.client.post("/settings/follow-ups/", self.settings_form())
+        self.assertContains(r, "This field is required.")
+        settings = FollowUpSettings.objects.get_for(self.alice)
+        self.assertEqual(settings.channel_rotation, ["email", "phone", "letter", "linkedin"])
+
+    def test_a_bad_stored_channel_order_falls_back_to_the_default(self):
+        settings = FollowUpSettings.objects.get_for(self.alice)
+        FollowUpSettings.objects.filter(pk=settings.pk).update(channel_rotation=["fax"])
+        settings.refresh_from_db()
+        self.assertEqual(
+            settings.as_rules().channel_rotation, ("email", "phone", "letter", "linkedin")
+        )
 
     def test_the_settings_page_is_linked_from_account_settings(self):
         self.assertContains(self.client.get("/accounts/settings/"), 'href="/settings/follow-ups/"')

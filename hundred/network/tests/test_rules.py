@@ -164,6 +164,8 @@ def test_after_outreach_needs_an_attempt() -> None:
         WITH_HOLIDAYS,
         replace(DEFAULTS, no_reply_business_days=2),
         replace(DEFAULTS, no_reply_business_days=2, min_spacing_business_days=8, max_attempts=5),
+        replace(DEFAULTS, max_attempts=6, channel_rotation=("phone", "email")),
+        replace(DEFAULTS, channel_rotation=("email",)),
     ],
 )
 @pytest.mark.parametrize("first_on", [TUE_3, FRI_6, SAT_7, date(2026, 12, 22)])
@@ -172,7 +174,7 @@ def test_the_engine_never_plans_what_the_pest_guard_refuses(
 ) -> None:
     attempts = [email(first_on)]
     while isinstance(planned := after_outreach(attempts, settings), Planned):
-        assert check_attempt(attempts, planned.due_on, settings) is None
+        assert check_attempt(attempts, planned.due_on, settings, planned.channel) is None
         attempts.append(Attempt(planned.due_on, planned.channel))
     assert len(attempts) == settings.max_attempts
 
@@ -189,8 +191,9 @@ def test_a_reply_cancels_pending_no_reply_followups_only() -> None:
         OpenFollowUp(5, "keep_in_touch"),
         OpenFollowUp(6, "promised_info"),
         OpenFollowUp(7, "other"),
+        OpenFollowUp(8, "ask_again"),
     ]
-    assert on_reply(open_followups) == [1, 4]
+    assert on_reply(open_followups) == [1, 4, 8]
 
 
 @pytest.mark.parametrize(
@@ -255,24 +258,46 @@ REFUSED = object()
                 earliest_on=date(2026, 11, 4),
             ),
         ),
-        # The cap, whatever the date.
+        # The cap, whatever the date; it names the day the pause ends and a fresh round starts.
         (
             [email(TUE_3), phone(TUE_10), letter(TUE_17)],
             date(2027, 6, 1),
             DEFAULTS,
-            SpacingViolation("You have already made 3 attempts, the most this account allows."),
+            SpacingViolation(
+                "You have already made 3 attempts, the most this account allows. The pause "
+                "after the last one ends on Sat 16 Jan 2027; from then you may start afresh.",
+                earliest_on=date(2027, 1, 16),
+            ),
         ),
         (
             [email(TUE_3)],
             date(2027, 6, 1),
             replace(DEFAULTS, max_attempts=1),
-            SpacingViolation("You have already made 1 attempt, the most this account allows."),
+            SpacingViolation(
+                "You have already made 1 attempt, the most this account allows. The pause "
+                "after the last one ends on Sat 2 Jan 2027; from then you may start afresh.",
+                earliest_on=date(2027, 1, 2),
+            ),
         ),
         (
             [email(TUE_3), phone(TUE_10), letter(TUE_17), linkedin(date(2026, 11, 24))],
             date(2027, 6, 1),
             DEFAULTS,
-            SpacingViolation("You have already made 4 attempts; this account allows at most 3."),
+            SpacingViolation(
+                "You have already made 4 attempts; this account allows at most 3. The pause "
+                "after the last one ends on Sat 23 Jan 2027; from then you may start afresh.",
+                earliest_on=date(2027, 1, 23),
+            ),
+        ),
+        (
+            [email(TUE_3), phone(TUE_10)],
+            TUE_17,
+            replace(DEFAULTS, max_attempts=2, pause_days=14),
+            SpacingViolation(
+                "You have already made 2 attempts, the most this account allows. The pause "
+                "after the last one ends on Tue 24 Nov; from then you may start afresh.",
+                earliest_on=date(2026, 11, 24),
+            ),
         ),
         # One attempt short of the cap is judged on spacing alone.
         ([email(TUE_3), phone(TUE_10)], TUE_17, DEFAULTS, None),
@@ -286,6 +311,88 @@ def test_check_attempt(
         assert isinstance(result, SpacingViolation)
         assert result.earliest_on is not None
         assert result.earliest_on > proposed_on
+    else:
+        assert result == expected
+
+
+@pytest.mark.parametrize(
+    "attempts, proposed_on, channel, settings, expected",
+    [
+        # Without a channel to judge (a follow-up moved to another date), only the date counts.
+        ([email(TUE_3)], TUE_10, None, DEFAULTS, None),
+        # Another channel than the last is fine, even one already tried or off the rotation.
+        ([email(TUE_3)], TUE_10, "phone", DEFAULTS, None),
+        ([email(TUE_3), phone(TUE_10)], TUE_17, "email", DEFAULTS, None),
+        ([email(TUE_3)], TUE_10, "video", DEFAULTS, None),
+        # The same channel as the last attempt is refused, with the rotation's next channel.
+        (
+            [email(TUE_3)],
+            TUE_10,
+            "email",
+            DEFAULTS,
+            SpacingViolation(
+                "Your last attempt was by e-mail too; the pest guard wants each attempt on "
+                "another channel — try by phone.",
+                earliest_on=TUE_10,
+                channel="phone",
+            ),
+        ),
+        (
+            [email(TUE_3), phone(TUE_10)],
+            TUE_17,
+            "phone",
+            DEFAULTS,
+            SpacingViolation(
+                "Your last attempt was by phone too; the pest guard wants each attempt on "
+                "another channel — try by letter.",
+                earliest_on=TUE_17,
+                channel="letter",
+            ),
+        ),
+        # An off-rotation channel twice is refused too; the rotation starts from its top.
+        ([Attempt(TUE_3, "video")], TUE_10, "video", DEFAULTS, REFUSED),
+        # Too soon and on the same channel: one sentence says both.
+        (
+            [email(TUE_3)],
+            date(2026, 11, 4),
+            "email",
+            DEFAULTS,
+            SpacingViolation(
+                "Your last attempt was by e-mail on Tue 3 Nov; the pest guard keeps attempts "
+                "5 business days apart and on another channel — the earliest is Tue 10 Nov, "
+                "by phone.",
+                earliest_on=TUE_10,
+                channel="phone",
+            ),
+        ),
+        # A one-channel rotation leaves no other channel: the same one is fine.
+        ([email(TUE_3)], TUE_10, "email", replace(DEFAULTS, channel_rotation=("email",)), None),
+        # A rotation without the last channel offers its own first one.
+        (
+            [email(TUE_3)],
+            TUE_10,
+            "email",
+            replace(DEFAULTS, channel_rotation=("letter",)),
+            SpacingViolation(
+                "Your last attempt was by e-mail too; the pest guard wants each attempt on "
+                "another channel — try by letter.",
+                earliest_on=TUE_10,
+                channel="letter",
+            ),
+        ),
+    ],
+)
+def test_check_attempt_judges_the_channel(
+    attempts: list[Attempt],
+    proposed_on: date,
+    channel: str | None,
+    settings: RuleSettings,
+    expected: object,
+) -> None:
+    result = check_attempt(attempts, proposed_on, settings, channel)
+    if expected is REFUSED:
+        assert isinstance(result, SpacingViolation)
+        assert result.channel is not None and result.channel != channel
     else:
         assert result == expected
 

@@ -15,6 +15,7 @@ from hundred.network.forms.followups import (
     FollowUpSettingsForm,
     RescheduleForm,
 )
+from hundred.network.forms.pestguard import offer_override
 from hundred.network.models import (
     FollowUpSettings,
 )
@@ -71,16 +72,31 @@ def schedule_followup(request, pk: int):
 @login_required
 @require_POST
 def followup_done(request, pk: int):
+    """Done, from Today or the person's page: an attempt done too soon (or on the last one's
+    channel) is refused on a page of its own, with the override offered."""
     followup = get_open_followup_for_user(request, pk)
-    form = DoneForm(request.POST)
+    posted = request.POST.copy()
+    if not posted.get("channel"):
+        posted["channel"] = followup.channel  # shown as it will be logged if refused
+    form = DoneForm(posted)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
-    engine.do_complete_followup(
-        request.user,
-        followup,
-        channel=data.get("channel") or None,
-        summary=data.get("summary", ""),
-    )
+    try:
+        engine.do_complete_followup(
+            request.user,
+            followup,
+            channel=data.get("channel") or None,
+            summary=data.get("summary", ""),
+            override=data.get("override", False),
+        )
+    except engine.PestGuard as refusal:
+        offer_override(form, refusal)
+        return render(
+            request,
+            "network/followup_done.html",
+            {"form": form, "followup": followup, "next": posted.get("next", "")},
+            status=400,
+        )
     messages.success(request, f"Done: {followup.get_reason_display().lower()}, logged.")
     return redirect_back(request, "network-today")
 

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network import askcheck, outreach
 from hundred.network import pitch as pitchlib
+from hundred.network.actions.followups import PestGuard
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.forms.outreach import ComposeForm, OutreachTemplateForm
+from hundred.network.forms.pestguard import offer_override
 from hundred.network.models import (
     OutreachTemplate,
     Person,
@@ -107,8 +109,22 @@ def _templates(user) -> list[dict]:
     return defaults + own
 
 
+def _record_or_refuse(request, form: ComposeForm, summaries: list[tuple[Person, str]]):
+    """Record the outreach through the pest guard; a refusal goes on the form, as typed, and
+    gives None (nothing is recorded for anyone)."""
+    data = form.cleaned_data
+    try:
+        return do_record_outreach(
+            request.user, summaries, channel=data["channel"], override=data["override"]
+        )
+    except PestGuard as refusal:
+        offer_override(form, refusal)
+        return None
+
+
 def _record_unless_refused(request, form: ComposeForm, people: list[Person], target: Target):
-    """Record a valid composer post, or add the error that refuses it (and return None)."""
+    """Record a valid composer post, or add the error that refuses it and return None: an
+    empty message, a job ask not sent anyway, or the pest guard."""
     data = form.cleaned_data
     filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
     if any(not text.strip() for _, text in filled):
@@ -126,7 +142,9 @@ def _record_unless_refused(request, form: ComposeForm, people: list[Person], tar
         p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
     }
     summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
-    interactions = do_record_outreach(request.user, summaries, channel=data["channel"])
+    interactions = _record_or_refuse(request, form, summaries)
+    if interactions is None:
+        return None
     request.session["last_outreach"] = {
         "ids": [i.pk for i in interactions],
         "send": request.POST.get("send", "copy"),

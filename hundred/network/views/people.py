@@ -9,8 +9,10 @@ from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hundred.network.actions.followups import PestGuard
 from hundred.network.actions.people import do_delete_person, do_log_interaction
 from hundred.network.forms.favours import FavourForm
+from hundred.network.forms.followups import NOT_NOW_CHOICES
 from hundred.network.forms.people import (
     InteractionForm,
     PeopleFilterForm,
@@ -18,6 +20,7 @@ from hundred.network.forms.people import (
     introducer_label,
     without_number,
 )
+from hundred.network.forms.pestguard import offer_override
 from hundred.network.models import (
     Company,
     FollowUpState,
@@ -143,6 +146,7 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             "open_followups": person.followups.filter(state=FollowUpState.OPEN),
             "favours": person.favours.all(),
             "favour_form": FavourForm(),
+            "not_now_weeks": NOT_NOW_CHOICES,
         },
         status=status,
     )
@@ -187,7 +191,13 @@ def log_interaction(request, pk: int):
     person = get_person_for_user(request, pk)
     form = InteractionForm(request.POST)
     if form.is_valid():
-        do_log_interaction(request.user, [person], **form.cleaned_data)
-        messages.success(request, "Logged.")
-        return redirect(person)
+        fields = dict(form.cleaned_data)
+        override = fields.pop("override")
+        try:
+            do_log_interaction(request.user, [person], override=override, **fields)
+        except PestGuard as refusal:
+            offer_override(form, refusal)  # an outreach too soon: the person page, as typed
+        else:
+            messages.success(request, "Logged.")
+            return redirect(person)
     return _render_person(request, person, interaction_form=form, status=400)

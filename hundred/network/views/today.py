@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from hundred.network.forms.followups import NOT_NOW_CHOICES
 from hundred.network.today import build_today
 
 
@@ -22,6 +23,7 @@ def today(request):
             "local_today": data.today,
             "asks_pct": _percent(data.asks_this_week, data.asks_target),
             "meetings_pct": _percent(data.meetings_this_week, data.meetings_target),
+            "not_now_weeks": NOT_NOW_CHOICES,
         },
     )
 

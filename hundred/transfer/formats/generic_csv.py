@@ -21,6 +21,7 @@ from hundred.transfer.formats.records import (
 )
 from hundred.transfer.formats.sniffing import is_hundred, wrong_kind
 from hundred.transfer.formats.textfile import (
+    Table,
     cell,
     check_size,
     decode,
@@ -100,15 +101,8 @@ def _unescape(value: str) -> str:
     return value
 
 
-def parse_generic_csv(
-    data: bytes,
-    mapping: dict[str, str],
-    *,
-    default_region: str = "US",
-    limits: Limits | None = None,
-) -> ParseResult:
-    """People from any CSV, reading each Hundred field from the column mapping names."""
-    limits = limits or DEFAULT_LIMITS
+def _columns(data: bytes, mapping: dict[str, str], limits: Limits) -> tuple[Table, dict, bool]:
+    """The table, where each mapped field is, and whether it is Hundred's own export."""
     check_size(data, limits)
     table = find_table(decode(data), limits)
     if table is None:
@@ -123,7 +117,43 @@ def parse_generic_csv(
             f"The file has no column called {missing[0]!r}: choose the columns again."
         )
     own = is_hundred([header_key(h) for h in table.headers])
-    at = {f: positions[h] for f, h in mapping.items()}
+    return table, {f: positions[h] for f, h in mapping.items()}, own
+
+
+def _linkedin(raw: str, sink: RowSink, line: int) -> str:
+    url = raw.strip()
+    linkedin_url = normalise_linkedin_url(url) if url else ""
+    if url and not linkedin_url:
+        sink.warn(line, f"'{url}' is not a LinkedIn profile; left out")
+    return linkedin_url
+
+
+def _connected_on(raw: str, sink: RowSink, line: int):
+    connected_on = parse_date(raw)
+    if raw.strip() and connected_on is None:
+        sink.warn(line, f"'{raw.strip()}' is not a date (use 2026-02-08); left out")
+    return connected_on
+
+
+def _closeness(raw: str, sink: RowSink, line: int) -> int | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    if raw in ("1", "2", "3"):
+        return int(raw)
+    sink.warn(line, f"closeness '{raw}' is not 1, 2 or 3; left out")
+    return None
+
+
+def parse_generic_csv(
+    data: bytes,
+    mapping: dict[str, str],
+    *,
+    default_region: str = "US",
+    limits: Limits | None = None,
+) -> ParseResult:
+    """People from any CSV, reading each Hundred field from the column mapping names."""
+    table, at, own = _columns(data, mapping, limits or DEFAULT_LIMITS)
     # Hundred's own export joins lists with ' ::: ' only; other files use ; , or spaces too.
     email_seps, phone_seps, tag_seps = ("", "", "") if own else (";, \n", ";\n", ";,")
     result = ParseResult(kind="csv")
@@ -137,21 +167,6 @@ def parse_generic_csv(
         def get(fieldname: str, row: list[str] = row) -> str:
             return cell(row, at.get(fieldname))
 
-        url = get("linkedin_url").strip()
-        linkedin_url = normalise_linkedin_url(url) if url else ""
-        if url and not linkedin_url:
-            sink.warn(line, f"'{url}' is not a LinkedIn profile; left out")
-        connected_on = parse_date(get("connected_on"))
-        if get("connected_on").strip() and connected_on is None:
-            sink.warn(
-                line, f"'{get('connected_on').strip()}' is not a date (use 2026-02-08); left out"
-            )
-        closeness = None
-        if raw := get("closeness").strip():
-            if raw in ("1", "2", "3"):
-                closeness = int(raw)
-            else:
-                sink.warn(line, f"closeness '{raw}' is not 1, 2 or 3; left out")
         source = clean_line(get("source")).lower()
         sink.person(
             line,
@@ -160,15 +175,15 @@ def parse_generic_csv(
             full=get("name"),
             emails=split_multi(get("emails"), email_seps),
             phones=split_multi(get("phones"), phone_seps),
-            linkedin_url=linkedin_url,
+            linkedin_url=_linkedin(get("linkedin_url"), sink, line),
             company=clean_line(get("company")),
             title=clean_line(get("title")),
             location=clean_line(get("location")),
             notes=clean_text(get("notes")),
             tags=clean_tags(split_multi(get("tags"), tag_seps)),
-            connected_on=connected_on,
+            connected_on=_connected_on(get("connected_on"), sink, line),
             how_known=clean_line(get("how_known")),
-            closeness=closeness,
+            closeness=_closeness(get("closeness"), sink, line),
             stage=clean_line(get("stage")),
             source=source if source in SOURCES else "csv",
         )

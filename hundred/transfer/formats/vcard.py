@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import vobject
@@ -67,55 +68,80 @@ def split_cards(text: str, limits: Limits) -> list[tuple[int, str]]:
     their folded lines, drops blank lines inside a card, ignores spaces after END:VCARD and
     a byte-order mark before BEGIN:VCARD, and enforces the field and row caps.
     """
-    cards: list[tuple[int, str]] = []
-    current: list[str] | None = None
-    start = prop_line = prop_len = 0
-    dropping = qp_open = is_list = False
+    splitter = _CardSplitter(limits)
     for n, line in enumerate(_LINE_BREAK.split(text), 1):
-        if current is None:
+        splitter.feed(n, line)
+    if splitter.current is not None:
+        raise _truncated(splitter.start)
+    return splitter.cards
+
+
+class _CardSplitter:
+    """split_cards' walk through the lines: the card being read and its last property."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.cards: list[tuple[int, str]] = []
+        self.current: list[str] | None = None
+        self.start = self.prop_line = self.prop_len = 0
+        self.dropping = self.qp_open = self.is_list = False
+
+    def feed(self, n: int, line: str) -> None:
+        if self.current is None:
             if line.strip().lstrip("\ufeff").upper() == "BEGIN:VCARD":
-                current, start, dropping, qp_open = ["BEGIN:VCARD"], n, False, False
-            continue
+                self.current, self.start = ["BEGIN:VCARD"], n
+                self.dropping = self.qp_open = False
+            return
         word = line.strip().upper()
         if word == "END:VCARD":
-            current.append("END:VCARD")
-            cards.append((start, "\r\n".join(current) + "\r\n"))
-            current = None
-            if len(cards) > limits.max_rows:
-                raise UnsupportedFile(
-                    f"The file has more than {limits.max_rows:,} cards, the most Hundred "
-                    "reads at once: split it into smaller files and import each."
-                )
-            continue
-        if qp_open:
-            # Quoted-printable soft break: '=' at the end, the value goes on at the next line.
-            current[-1] = current[-1][:-1] + (line if is_list else _escape(line))
-            qp_open = line.endswith("=")
-            prop_len += len(line)
+            self._end()
+        elif self.qp_open:
+            self._soft_break(line)
         elif line[:1] in (" ", "\t"):
-            if dropping:
-                continue
-            current.append(line if is_list else _escape(line))
-            prop_len += len(line) - 1
-        elif not line.strip():
-            continue
-        else:
-            if word == "BEGIN:VCARD":
-                raise _truncated(start)
-            m = _PROPERTY.match(line)
-            dropping = bool(m) and m.group(1).upper() in _DROPPED
-            if dropping:
-                continue
-            head, colon, value = line.partition(":")
-            is_list = bool(m) and m.group(1).upper() in _LISTS
-            current.append(line if is_list or not colon else head + colon + _escape(value))
-            prop_line, prop_len = n, len(line)
-            qp_open = "QUOTED-PRINTABLE" in head.upper() and line.endswith("=")
-        if prop_len > limits.max_field_chars:
-            raise UnsupportedFile(field_too_long(prop_line, limits))
-    if current is not None:
-        raise _truncated(start)
-    return cards
+            if not self.dropping:
+                self._folded(line)
+        elif line.strip():
+            self._property(n, line, word)
+
+    def _end(self) -> None:
+        self.current.append("END:VCARD")
+        self.cards.append((self.start, "\r\n".join(self.current) + "\r\n"))
+        self.current = None
+        if len(self.cards) > self.limits.max_rows:
+            raise UnsupportedFile(
+                f"The file has more than {self.limits.max_rows:,} cards, the most Hundred "
+                "reads at once: split it into smaller files and import each."
+            )
+
+    def _soft_break(self, line: str) -> None:
+        # Quoted-printable soft break: '=' at the end, the value goes on at the next line.
+        self.current[-1] = self.current[-1][:-1] + (line if self.is_list else _escape(line))
+        self.qp_open = line.endswith("=")
+        self._grown(len(line))
+
+    def _folded(self, line: str) -> None:
+        self.current.append(line if self.is_list else _escape(line))
+        self._grown(len(line) - 1)
+
+    def _property(self, n: int, line: str, word: str) -> None:
+        if word == "BEGIN:VCARD":
+            raise _truncated(self.start)
+        m = _PROPERTY.match(line)
+        self.dropping = bool(m) and m.group(1).upper() in _DROPPED
+        if self.dropping:
+            return
+        head, colon, value = line.partition(":")
+        self.is_list = bool(m) and m.group(1).upper() in _LISTS
+        self.current.append(line if self.is_list or not colon else head + colon + _escape(value))
+        self.prop_line, self.prop_len = n, 0
+        self.qp_open = "QUOTED-PRINTABLE" in head.upper() and line.endswith("=")
+        self._grown(len(line))
+
+    def _grown(self, by: int) -> None:
+        """The current property is `by` characters longer: refuse it past the field cap."""
+        self.prop_len += by
+        if self.prop_len > self.limits.max_field_chars:
+            raise UnsupportedFile(field_too_long(self.prop_line, self.limits))
 
 
 def _escape(value: str) -> str:
@@ -136,43 +162,98 @@ def _text(value: Any) -> str:
     return str(value) if value is not None else ""
 
 
-def _person(card: Any, line: int, region: str, result: ParseResult) -> None:
-    first = last = full = company = title = notes = location = linkedin_url = ""
-    emails: list[str] = []
-    phones: list[str] = []
-    tags: list[str] = []
-    for prop in card.getChildren():
-        name = prop.name.upper()
-        value = prop.value
-        if name == "N" and not (first or last):
-            first, last = clean_line(_text(value.given)), clean_line(_text(value.family))
-        elif name == "FN":
-            full = full or _text(value)
-        elif name == "EMAIL":
-            emails.append(_text(value))
-        elif name == "TEL":
-            phones.append(_text(value))
-        elif name == "ORG" and not company:
+@dataclass
+class _CardFields:
+    """What one card says, property by property; the first value of most properties wins."""
+
+    first: str = ""
+    last: str = ""
+    full: str = ""
+    company: str = ""
+    title: str = ""
+    notes: str = ""
+    location: str = ""
+    linkedin_url: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def read_n(self, prop: Any) -> None:
+        if not (self.first or self.last):
+            value = prop.value
+            self.first = clean_line(_text(value.given))
+            self.last = clean_line(_text(value.family))
+
+    def read_fn(self, prop: Any) -> None:
+        self.full = self.full or _text(prop.value)
+
+    def read_email(self, prop: Any) -> None:
+        self.emails.append(_text(prop.value))
+
+    def read_tel(self, prop: Any) -> None:
+        self.phones.append(_text(prop.value))
+
+    def read_org(self, prop: Any) -> None:
+        if not self.company:
             # ORG is "Name;Department"; Apple adds an empty department with a trailing ';'.
-            parts = value if isinstance(value, list) else [value]
-            company = next((clean_line(p) for p in parts if p and p.strip()), "")
-        elif name == "TITLE":
-            title = title or clean_line(_text(value))
-        elif name == "NOTE":
-            notes = notes or clean_text(_text(value))
-        elif name == "CATEGORIES":
-            tags.extend(value if isinstance(value, list) else [_text(value)])
-        elif name == "ADR" and not location:
+            parts = prop.value if isinstance(prop.value, list) else [prop.value]
+            self.company = next((clean_line(p) for p in parts if p and p.strip()), "")
+
+    def read_title(self, prop: Any) -> None:
+        self.title = self.title or clean_line(_text(prop.value))
+
+    def read_note(self, prop: Any) -> None:
+        self.notes = self.notes or clean_text(_text(prop.value))
+
+    def read_categories(self, prop: Any) -> None:
+        value = prop.value
+        self.tags.extend(value if isinstance(value, list) else [_text(value)])
+
+    def read_adr(self, prop: Any) -> None:
+        if not self.location:
+            value = prop.value
             parts = (_text(value.city), _text(value.region), _text(value.country))
-            location = ", ".join(clean_line(p) for p in parts if p.strip())
-        elif name in ("URL", "X-SOCIALPROFILE") and not linkedin_url:
-            linkedin_url = _linkedin(prop)
-    # Apple's company cards have an empty N and the company as FN, and writers (Hundred's
-    # among them) fill FN with the address for a nameless contact: neither is a person's name.
-    full = clean_line(full)
-    if not first and not last and full and full != company and "@" not in full:
-        first, last = split_name(clean_line(full))
-    kept, rejected = clean_emails(emails)
+            self.location = ", ".join(clean_line(p) for p in parts if p.strip())
+
+    def read_url(self, prop: Any) -> None:
+        if not self.linkedin_url:
+            self.linkedin_url = _linkedin(prop)
+
+    def name(self) -> tuple[str, str]:
+        """First and last name, from N or else from FN.
+
+        Apple's company cards have an empty N and the company as FN, and writers (Hundred's
+        among them) fill FN with the address for a nameless contact: neither is a person's name.
+        """
+        full = clean_line(self.full)
+        if not self.first and not self.last and full and full != self.company and "@" not in full:
+            return split_name(clean_line(full))
+        return self.first, self.last
+
+
+_READERS = {
+    "N": _CardFields.read_n,
+    "FN": _CardFields.read_fn,
+    "EMAIL": _CardFields.read_email,
+    "TEL": _CardFields.read_tel,
+    "ORG": _CardFields.read_org,
+    "TITLE": _CardFields.read_title,
+    "NOTE": _CardFields.read_note,
+    "CATEGORIES": _CardFields.read_categories,
+    "ADR": _CardFields.read_adr,
+    "URL": _CardFields.read_url,
+    "X-SOCIALPROFILE": _CardFields.read_url,
+}
+
+
+def _person(card: Any, line: int, region: str, result: ParseResult) -> None:
+    fields = _CardFields()
+    for prop in card.getChildren():
+        reader = _READERS.get(prop.name.upper())
+        if reader:
+            reader(fields, prop)
+    first, last = fields.name()
+    kept, rejected = clean_emails(fields.emails)
     for bad in rejected:
         result.warnings.append(Skipped(line, f"'{bad}' is not an e-mail address; left out"))
     if not (first or last or kept):
@@ -184,13 +265,13 @@ def _person(card: Any, line: int, region: str, result: ParseResult) -> None:
             first_name=first,
             last_name=last,
             emails=kept,
-            phones=clean_phones(phones, region),
-            linkedin_url=linkedin_url,
-            company=company,
-            title=title,
-            location=location,
-            notes=notes,
-            tags=clean_tags(tags, GOOGLE_SYSTEM_LABELS),
+            phones=clean_phones(fields.phones, region),
+            linkedin_url=fields.linkedin_url,
+            company=fields.company,
+            title=fields.title,
+            location=fields.location,
+            notes=fields.notes,
+            tags=clean_tags(fields.tags, GOOGLE_SYSTEM_LABELS),
             source="vcard",
         )
     )

@@ -84,3 +84,23 @@ class BackupTestCase(BaseTestCase):
         with self.assertRaises(BadBackup):
             do_restore(self.bob, backup)
         self.assertEqual(Person.objects.for_user(self.bob).count(), 0)
+
+    def test_values_of_the_wrong_shape_are_refused_not_a_crash(self):
+        self.make_person()
+        good = export_backup(self.alice)
+        for damage in (
+            lambda b: b.update(target="a string where an object belongs"),
+            lambda b: b["people"][0].update(first_name=None),
+        ):
+            backup = json.loads(json.dumps(good))
+            damage(backup)
+            with self.subTest(damage=damage), self.assertRaises(BadBackup):
+                do_restore(self.bob, backup)
+            self.assertEqual(Person.objects.for_user(self.bob).count(), 0)
+
+    def test_nul_characters_are_dropped_alike_on_every_database(self):
+        self.make_person(notes="before")
+        backup = export_backup(self.alice)
+        backup["people"][0]["notes"] = "a NUL \x00 byte"
+        do_restore(self.bob, backup)
+        self.assertEqual(Person.objects.get(owner=self.bob).notes, "a NUL  byte")

@@ -13,7 +13,6 @@ from unittest.mock import patch
 
 from django.db import connection
 
-from hundred import commands as _commands  # noqa: F401
 from hundred.cli import main
 from hundred.network.models import Person
 from hundred.test import BaseTestCase

@@ -1,0 +1,21 @@
+"""System checks for settings that would fail quietly in production."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import checks
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def https_needs_a_trusted_proxy(**kwargs):
+    """HTTPS redirect with no trusted proxy: every request looks like HTTP and loops."""
+    if settings.SECURE_SSL_REDIRECT and not settings.TRUSTED_PROXIES:
+        return [
+            checks.Warning(
+                "SECURE_SSL_REDIRECT is on but TRUSTED_PROXIES is empty: behind the proxy that "
+                "serves HTTPS every request looks like plain HTTP and is redirected for ever.",
+                hint="Set TRUSTED_PROXIES to the proxy's address (e.g. 127.0.0.1).",
+                id="hundred.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,47 @@
+"""Companies, target or not."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from hundred.network.models.choices import ResearchStatus
+from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+
+
+class CompanyQuerySet(OwnedQuerySet):
+    def get_or_create_named(self, owner, name: str) -> Company:
+        """The owner's company of this name (any case), or a new one."""
+        company = self.filter(owner=owner, name__iexact=name).first()
+        return company or self.create(owner=owner, name=name)
+
+
+class Company(OwnedModel):
+    name = models.CharField(max_length=200)
+    website = models.CharField(max_length=300, blank=True)
+    industry = models.CharField(max_length=120, blank=True)
+    kind = models.CharField(
+        "kind of organisation", max_length=120, blank=True, help_text="e.g. non-profit, startup"
+    )
+    location = models.CharField(max_length=200, blank=True)
+    notes = models.TextField("research notes", blank=True)
+    is_target = models.BooleanField("target company", default=False)
+    priority = models.PositiveSmallIntegerField(
+        default=2, choices=[(1, "High"), (2, "Medium"), (3, "Low")]
+    )
+    research_status = models.CharField(
+        max_length=20, choices=ResearchStatus.choices, default=ResearchStatus.NOT_STARTED
+    )
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "companies"
+        indexes = [models.Index(fields=["owner", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network-company", args=[self.pk])

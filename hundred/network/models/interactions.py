@@ -1,0 +1,72 @@
+"""Touches with people: outreach, replies, calls, meetings."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from hundred.network.models.choices import Channel, Direction, Stage
+from hundred.network.models.meetings import Meeting
+from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+from hundred.network.models.people import Person
+
+
+class InteractionQuerySet(OwnedQuerySet):
+    def record(self, owner, people: list[Person], **fields) -> Interaction:
+        """Write a touch with these people; an outreach marks them asked. Plans nothing.
+
+        Callers want `actions.people.do_log_interaction`, which also runs the follow-up engine;
+        the engine itself calls this when a follow-up done is the touch.
+        """
+        interaction = self.create(owner=owner, **fields)
+        interaction.people.set(people)
+        if interaction.is_outreach and interaction.direction == Direction.OUT:
+            when = interaction.occurred_at
+            Person.objects.filter(pk__in=[p.pk for p in people]).filter(
+                Q(asked_at__isnull=True) | Q(asked_at__gt=when)
+            ).update(asked_at=when)
+            for person in people:
+                if person.asked_at is None or person.asked_at > when:
+                    person.asked_at = when
+                if person.stage in (Stage.LISTED, Stage.PAUSED):
+                    person.set_stage(Stage.ASKED)
+                    person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+        return interaction
+
+
+class Interaction(OwnedModel):
+    """A touch with one or more people: an outreach, a reply, a call, a meeting."""
+
+    people = models.ManyToManyField(Person, related_name="interactions")
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.OUT)
+    occurred_at = models.DateTimeField("when", default=timezone.now)
+    summary = models.TextField(blank=True)
+    is_outreach = models.BooleanField(
+        default=False, help_text="An outbound message asking for a conversation."
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="interactions"
+    )
+    is_override = models.BooleanField(
+        default=False, help_text="An outreach recorded against the pest guard, on purpose."
+    )
+    override_reason = models.TextField(
+        blank=True, help_text="What the pest guard said when it was overridden."
+    )
+
+    objects = InteractionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        indexes = [
+            models.Index(fields=["owner", "occurred_at"]),
+            # Insights: outreach and replies by week and by channel read only this index.
+            models.Index(fields=["owner", "occurred_at", "direction", "is_outreach", "channel"]),
+            # Insights: the funnel's "asked" (every outreach ever sent) reads only this index.
+            models.Index(fields=["owner", "direction", "is_outreach"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} ({self.get_direction_display()})"
