@@ -82,7 +82,12 @@ def check_ask(args: argparse.Namespace) -> int:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError("The message is not UTF-8 text; save it as UTF-8 and try again.") from None
-    findings = askcheck.check(text, first_message=not args.follow_up)
+    try:
+        findings = askcheck.check(text, first_message=not args.follow_up)
+    except askcheck.EmptyMessage:
+        raise UsageError(
+            f"{askcheck.EMPTY_MESSAGE[:-1]}: the message is empty, so there is nothing to check."
+        ) from None
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False))
     elif not findings:

@@ -98,13 +98,38 @@ class OutreachTest(BrowserTestCase):
         expect(mark).to_contain_text("any openings")
         expect(findings).to_contain_text("Job ask:")
 
+        # Cleared: the old verdict and preview go, and the checker asks for a message.
+        body.fill("")
+        expect(findings).to_contain_text("Write a message first.")
+        expect(findings.locator("mark")).to_have_count(0)
+        expect(findings).not_to_contain_text("Job ask:")
+        expect(findings).not_to_contain_text("As they will read it")
+        expect(findings.locator(".preview")).to_have_count(0)
+
         # An advice ask instead: the flag goes.
         body.fill(ADVICE_ASK)
         expect(findings.locator("mark.finding-job_ask")).to_have_count(0)
         expect(findings).not_to_contain_text("Job ask:")
         expect(findings).to_contain_text("Clean")
+        expect(findings.locator(".preview")).to_contain_text("15–20 minutes of your advice")
         self.assertEqual(page.evaluate("window.composeMarker"), "same page")
         self.assertFalse(Interaction.objects.exists())
+
+        # Cleared again after a clean verdict, then spaces only: no "Clean" left on screen.
+        body.fill("   \n  ")
+        expect(findings).to_contain_text("Write a message first.")
+        expect(findings).not_to_contain_text("Clean")
+        expect(findings.locator(".preview")).to_have_count(0)
+        # Recording an empty message is refused with the same words.
+        body.fill("")
+        page.evaluate("document.getElementById('compose-form').noValidate = true")
+        page.get_by_role("button", name="Record and copy the text").click()
+        expect(page.locator("#id_body_error")).to_have_text("Write a message first.")
+        self.assertFalse(Interaction.objects.exists())
+        body = page.get_by_label("Message")
+        body.fill(ADVICE_ASK)
+        findings = page.locator("#findings")
+        expect(findings).to_contain_text("Clean")
 
         # Record it: the sent page, with the text to copy and Maya now asked.
         page.get_by_role("button", name="Record and copy the text").click()

@@ -1,8 +1,11 @@
 """The ask-checker: flags job asks and missing parts in an outreach message (article point 2).
 
-Pure: text in, findings out. The rules are deterministic regular expressions read in context
-(the sentence and clause around each match), so the same text always gives the same findings
-and every rule can be explained in docs/ask-checker.md.
+Pure: text in, findings out. Job asks are found by rules (regular expressions read in the
+context of their sentence and clause) and by a small trained model (weights in a data file,
+scored in pure Python); both are deterministic, so the same text always gives the same
+findings, and every flag quotes the words that made it (docs/ask-checker.md).
+
+An empty or whitespace-only text is not a message: `check` raises EmptyMessage.
 
 >>> [f.code for f in check("Hi Sam, do you know of any openings at Acme?")]
 ['job_ask', 'no_time_box', 'no_advice_ask', 'no_pitch']
@@ -30,16 +33,31 @@ __all__ = [
     "CODES",
     "MAX_FIRST_MESSAGE_WORDS",
     "MAX_TIME_BOX_MINUTES",
+    "EMPTY_MESSAGE",
+    "EmptyMessage",
     "Finding",
     "check",
     "has_job_ask",
 ]
 
 
+EMPTY_MESSAGE = "Write a message first."
+
+
+class EmptyMessage(ValueError):
+    """The text is empty or only spaces and line breaks: there is nothing to check."""
+
+    def __init__(self) -> None:
+        super().__init__(EMPTY_MESSAGE)
+
+
 def check(text: str, *, first_message: bool = True) -> list[Finding]:
-    """Findings for an outreach text: job asks, vague goals, then missing parts ('' gives [])."""
+    """Findings for an outreach text: job asks, vague goals, then missing parts.
+
+    Raises EmptyMessage for an empty or whitespace-only text.
+    """
     if not text or not text.strip():
-        return []
+        raise EmptyMessage()
     ends = sentence_ends(text)
     job_asks = job_ask_findings(text, ends)
     taken = [(f.start, f.end) for f in job_asks if f.start is not None and f.end is not None]

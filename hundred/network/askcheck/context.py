@@ -20,7 +20,7 @@ _CLAUSE_BREAK = re.compile(
 # "want" and "went".
 _NEG = (
     r"(?:n't\b|\b(?:dont|wont|cant|isnt|arent|didnt|doesnt|wouldnt|couldnt|shouldnt|havent"
-    r"|hasnt|wasnt|werent|aint)\b|\bnot\b|\bnever\b|\bno\b)"
+    r"|hasnt|wasnt|werent|aint|cannot)\b|\bnot\b|\bnever\b|\bno\b)"
 )
 # A negation that governs the ask: "not asking", "I won't ask", "not here to ask", "no
 # expectation of". "Don't mind" and "don't hesitate" are not negations of the ask.

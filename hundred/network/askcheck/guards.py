@@ -25,14 +25,14 @@ _WISH_CUE = rx(
 _RESEARCH = rx(r"\b(?:research\w*|studying|tracking|looking into|mapping)\b")
 # "How do people hear about openings?" asks for advice about the search, not for a job.
 _ADVICE_ABOUT = rx(
-    r"\b(?:how|why|best way|where (?:do|does|would|should|can)|advice (?:on|about)"
+    r"\b(?:how(?:'?s)?|why|best way|where (?:do|does|would|should|can)|advice (?:on|about)"
     r"|tips (?:on|for))\b"
 )
 _THANKS_FOR = rx(r"\bthank(?:s| you)(?: [\w']+){0,2}? for $")
 _SCHEDULING = rx(
     r"\b(?:resched\w*|cancel\w*|postpone\w*|rearrange\w*|calendar|diary|schedule|timing"
     r"|move (?:it|our|the)|push (?:it|our|the)|another (?:time|day)|different (?:time|day)"
-    r"|can't make|before then|before we (?:meet|talk|speak)|in the meantime)\b"
+    r"|can't make|before then|before we (?:meet|talk|speak)|in the meantime|bump|text me)\b"
 )
 
 
@@ -81,3 +81,12 @@ def comes_up(ctx: Context) -> bool:
     """Something coming up, unless the sentence is about scheduling."""
     # "If something comes up and you need to reschedule" is about the meeting, not a job.
     return not _SCHEDULING.search(ctx.sentence)
+
+
+# "What's it like to work at your company?", "before joining your team": about the place.
+_ABOUT_THE_PLACE = rx(r"\b(?:what|before|after|since|like|how|why)\b")
+
+
+def joining(ctx: Context) -> bool:
+    """A wish to join or work for them, not a question about what that is like."""
+    return wish(ctx) and not _ABOUT_THE_PLACE.search(ctx.prefix)

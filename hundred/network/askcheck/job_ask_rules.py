@@ -1,18 +1,13 @@
-"""The table of job asks: the words that make one, the kinds of ask and what to say instead.
+"""The table of job asks by phrasing: the words that make one, and the kind of ask they make.
 
-Data more than code: each rule is a kind of ask (its message and suggested rewrite), a guard
-(when the words count as an ask in their context, see guards.py) and a pattern written as
-patterns.rx reads it. job_asks.py runs them.
+Data more than code: each rule is a kind of ask (kinds.py: its message and suggested rewrite),
+a guard (when the words count as an ask in their context, see guards.py) and a pattern written
+as patterns.rx reads it. job_asks.py runs them; intent_rules.py holds the rules written on
+lemmas and roles rather than phrasings.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from hundred.network.askcheck.context import Context
-from hundred.network.askcheck.findings import ADVICE_ASK
 from hundred.network.askcheck.guards import (
     comes_up,
     inverted_question,
@@ -23,7 +18,16 @@ from hundred.network.askcheck.guards import (
     strong,
     wish,
 )
-from hundred.network.askcheck.patterns import rx
+from hundred.network.askcheck.kinds import (
+    DIRECT,
+    HIRING,
+    KEEP_IN_MIND,
+    OPENINGS,
+    REFERRAL,
+    RESUME,
+    Rule,
+    make_rule,
+)
 
 # Words the rules share.
 
@@ -62,88 +66,36 @@ _NOT_CALENDAR = (
 _STILL = r"(?:(?:still|currently|actively|possibly|now|also|by any chance|at all) )*"
 
 
-@dataclass(frozen=True)
-class Kind:
-    message: str
-    suggestion: str
-
-
-_OPENINGS = Kind(
-    "Asking whether they know of openings puts them on the spot: most people don't know about "
-    "openings, even at their own company.",
-    ADVICE_ASK,
-)
-_HIRING = Kind(
-    "Asking whether they are hiring turns an advice conversation into a job request they can "
-    "only answer yes or no.",
-    "Could I have 15–20 minutes to hear how you see the field, and which companies or people "
-    "you think I should learn about?",
-)
-_REFERRAL = Kind(
-    "Asking for a referral or a good word asks them to vouch for you before they know what you "
-    "are looking for.",
-    "Could I have 15–20 minutes of your time for your advice, and the names of one or two people "
-    "you think I should talk to?",
-)
-_RESUME_KIND = Kind(
-    "Asking them to pass on your résumé makes them your recruiter, and it's not their job to "
-    "find you a job.",
-    "Could I have 15–20 minutes for your advice on my search, and any names of people or "
-    "companies I should look into?",
-)
-_KEEP_IN_MIND = Kind(
-    "Asking to be considered or kept in mind leaves it in their hands; ask for something easy "
-    "to give today instead.",
-    ADVICE_ASK,
-)
-_DIRECT = Kind(
-    "It's not their job to find you a job; ask for advice, names and ideas, and take it from "
-    "there.",
-    ADVICE_ASK,
-)
-
-
-@dataclass(frozen=True)
-class Rule:
-    kind: Kind
-    guard: Callable[[Context], bool]
-    pattern: re.Pattern[str]
-
-
-def _rule(kind: Kind, guard: Callable[[Context], bool], pattern: str) -> Rule:
-    return Rule(kind, guard, rx(pattern))
-
-
 JOB_ASK_RULES: tuple[Rule, ...] = (
     # "Do you know of any openings?", "if you hear about a role", "come across any vacancies"
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         strong,
         r"\b(?:(?:know|hear|heard|aware|learn|learned|learnt|see|seen) (?:of|about)"
         r"|come across|came across|run across|spot|notice) "
         rf"(?:any|an?) (?:[\w-]+ ){{0,2}}{_JOB}\b(?! (?:to|you|like)\b)",
     ),
     # "if you hear of anything" (but not "do you know of anything I should read?")
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         strong,
         r"\b(?:know|hear|heard|come across|see) (?:of|about) anything\b"
         r"(?! (?:I|that I|you think|else|to|about|on)\b)",
     ),
     # "any openings", "any current vacancies", "any open roles"
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         strong,
         r"\bany (?:[\w-]+ )?(?:openings?|vacanc(?:y|ies))\b" + _NOT_CALENDAR,
     ),
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         strong,
         r"\bany (?:[\w-]+ )?(?:open|available) (?:jobs?|roles?|positions?|posts?|spots?|reqs?)\b",
     ),
     # "Are there any roles for analysts?" (a question; "I'm open to any role" is not)
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         question,
         r"\bany (?:[\w-]+ )?(?:(?:job|career|employment|work) )?"
         rf"{_JOB}\b"
@@ -151,54 +103,54 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         + _NOT_CALENDAR,
     ),
     # "positions available at your firm?", "roles that are still open"
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         question,
         rf"\b{_JOB} (?:(?:that|which) (?:are|is) )?(?:(?:currently|still|now) )?"
         r"(?:open|available|going)\b(?! to\b)",
     ),
     # bare "openings" in a question: "Are there openings on your team?"
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         question,
         r"\b(?:openings?|vacanc(?:y|ies)|open (?:jobs?|roles?|positions?|reqs?))\b" + _NOT_CALENDAR,
     ),
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         strong,
         r"\b(?:is|are) there (?:anything|something) (?:[\w-]+ )?"
         r"(?:open|available|going|suitable|for me)\b",
     ),
     # "Does your team have a vacancy?"
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         question,
         rf"\b(?:have|has|got) (?:any|an?) (?:[\w-]+ )?(?:{_JOB}|headcount)\b(?! (?:like|to)\b)",
     ),
     # "Are you hiring?", "Is your team still hiring?"
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         strong,
         rf"\b(?:are|is) (?:you|y'all|they|{_YOUR_ORG}|any(?:one|body) (?:on|at|in) (?:your|the)"
         rf" (?:[\w-]+ ){{0,2}}?{_ORG})(?: guys| lot| all| folks)? {_STILL}(?:hiring|recruiting)\b",
     ),
     # "whether your team is hiring", "if you're hiring", "if Acme might be hiring"
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         not_research,
         rf"\b(?:if|whether) (?:you|they|{_YOUR_ORG}|{_NAME})"
         r"(?:\s*'(?:re|s)| (?:is|are|was|were|might be|may be|will be|would be|could be))"
         rf" {_STILL}(?:(?:planning on|looking at|thinking (?:of|about)) )?(?:hiring|recruiting)\b",
     ),
     # "Is Acme hiring?"
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         inverted_question,
         rf"\b(?:is|are) (?!there\b)(?:the )?{_NAME} {_STILL}(?:hiring|recruiting)\b",
     ),
     # "Do you know who's hiring?", "any companies that are hiring analysts?"
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         question,
         r"\b(?:who|any(?:one|body)|some(?:one|body)"
         r"|(?:any|which|what) (?:[\w-]+ ){0,2}?"
@@ -207,132 +159,132 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         r"(?: (?:that|who|which))?(?:\s*'(?:s|re)| (?:is|are|might be|may be))?"
         r" (?:(?:still|currently|actively|now) )?hiring\b",
     ),
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         question,
         r"\blooking to (?:hire|fill|recruit|bring on|add to (?:the|your) team"
         r"|grow (?:the|your) team)\b",
     ),
     # "Hiring?" or "You hiring?" on its own
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         stands_alone,
         rf"(?:(?:you|{_YOUR_ORG}|{_NAME}) )?(?:still )?(?:hiring|recruiting)(?=\s*\?)",
     ),
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         strong,
         r"\b(?:hire|hiring|employ|employing|onboard) (?:me|someone like me|people like me)\b",
     ),
-    _rule(
-        _HIRING, strong, r"\b(?:take|taking|bring|bringing) me on(?:board)?\b(?! (?:a|an|the)\b)"
+    make_rule(
+        HIRING, strong, r"\b(?:take|taking|bring|bringing) me on(?:board)?\b(?! (?:a|an|the)\b)"
     ),
     # "Could you refer me?" ("refer me to someone who knows the sector" asks for a name: fine)
-    _rule(_REFERRAL, strong, r"\brefer(?:ring)? me\b(?! (?:on )?to\b)"),
-    _rule(
-        _REFERRAL,
+    make_rule(REFERRAL, strong, r"\brefer(?:ring)? me\b(?! (?:on )?to\b)"),
+    make_rule(
+        REFERRAL,
         strong,
         r"\brefer(?:ring)? me (?:on )?to (?:[\w-]+ ){0,3}?"
         rf"(?:hiring|hr|human resources|recruit\w*|talent|{_JOB}|postings?)\b",
     ),
     # "I'd be grateful for a referral" (but not "thanks for the referral to Jane")
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         referral,
         r"\b(?:an?|any|your|the) (?:[\w-]+ )?referral\b"
         r"(?! (?:to|from) (?!(?:the |your |a )?(?:hiring|hr\b|human|recruit)))",
     ),
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         r"\b(?:put|putting|say|saying|drop|dropping) (?:in )?a (?:good |kind |quick )?word"
         r"(?: in)?\b(?: for me)?|\b(?:a|the) good word (?:for|about) me\b",
     ),
-    _rule(_REFERRAL, strong, r"\bvouch(?:ing)? for me\b"),
-    _rule(
-        _REFERRAL,
+    make_rule(REFERRAL, strong, r"\bvouch(?:ing)? for me\b"),
+    make_rule(
+        REFERRAL,
         strong,
         r"\b(?:recommend|recommending|nominate|nominating|endorse|endorsing) me "
         rf"(?:for|as|to {_HIRING_PEOPLE})",
     ),
     # "recommend me to your boss" (but "recommend me to someone who knows the field" asks for
     # a name)
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         r"\brecommend(?:ing)? me to (?!(?:someone|anyone|somebody|anybody|people|others"
         r"|a (?:friend|colleague|contact))\b)[\w-]+(?: [\w-]+)?",
     ),
     # "Would you be a reference for me?", "write me a letter of recommendation"
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         r"\b(?:be|act as|serve as) (?:a |my )reference\b"
         r"|\b(?:write|writing|give|giving) me (?:a )?(?:letter of recommendation|reference)\b",
     ),
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         r"\bput(?:ting)? (?:me|my name) (?:forward|in for|in the hat|up for|in front of)\b",
     ),
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         r"\b(?:introduce|introducing|connect|connecting|put|putting) me (?:in touch )?"
         rf"(?:to|with) {_HIRING_PEOPLE}|\b(?:be|being|get|getting) introduced to {_HIRING_PEOPLE}",
     ),
     # "Do you know the hiring manager for the role?"
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         question,
         r"\b(?:who(?:'s| is) the hiring manager|who the hiring manager is"
         r"|(?:know|find out|tell me) (?:who )?the hiring manager)\b",
     ),
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         r"\b(?:mention|mentioning|flag|flagging|drop|dropping|pass|passing) (?:me|my name)"
         r" (?:on |along )?to (?:(?:your|the) (?:[\w-]+ )?(?:manager|boss|director|partners?|ceo"
         r"|founder)\b|" + _HIRING_PEOPLE + ")",
     ),
     # "Is your practice taking on staff?", "get me onto the shortlist"
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         question,
         r"\btak(?:e|ing) on (?:any |new |more |extra )?(?:staff|trainees|graduates|interns"
         r"|apprentices|people|anyone|contractors|freelancers|juniors)\b",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:get|getting|put|putting) (?:me )?(?:onto|on) (?:the|a|your) shortlist\b"
         r"|\bshortlist(?:ing)? me\b"
         r"|\b(?:sort|fix|hook|set) me (?:out |up )?with (?:a|an|some) (?:[\w-]+ )?"
         r"(?:job|role|position|post|work|interview|placement|contract)\b",
     ),
-    _rule(
-        _REFERRAL,
+    make_rule(
+        REFERRAL,
         strong,
         rf"\b(?:speak|talk|speaking|talking|have a word) (?:to|with) {_HIRING_PEOPLE}"
         r" (?:about|for|on behalf of) me\b",
     ),
     # "Could you forward my résumé?", "please pass on my CV"
-    _rule(
-        _RESUME_KIND,
+    make_rule(
+        RESUME,
         strong,
         r"\b(?:you|please) (?:(?:could|can|would|might|will|please|kindly|possibly) ){0,2}"
         rf"(?P<w>(?:pass|forward|send|share|circulate) (?:(?:on|along) )?my {_RESUME})",
     ),
     # "pass my CV along", "circulating my résumé"
-    _rule(
-        _RESUME_KIND,
+    make_rule(
+        RESUME,
         strong,
         r"\b(?:pass|passing|circulate|circulating|hand|handing) (?:(?:on|along|around) )?my "
         + _RESUME,
     ),
     # "Could you send my résumé to the hiring manager?" ("I'll send my résumé to you" is fine)
-    _rule(
-        _RESUME_KIND,
+    make_rule(
+        RESUME,
         wish,
         r"\b(?:pass|forward|send|share|get|put|hand|submit|flag|give|take|walk|drop)"
         rf"(?:s|ing)? (?:(?:on|along|over) )?my {_RESUME}"
@@ -342,8 +294,8 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         r"|a (?:friend|colleague))\b)(?:(?:the|your|a|an|their|his|her) )?[\w-]+"
         r"(?: (?:manager|team|department|dept|person|people|lead|partner|folks|hands))?",
     ),
-    _rule(
-        _RESUME_KIND,
+    make_rule(
+        RESUME,
         strong,
         r"\b(?:pass|forward|send|share|get|put|hand|circulate|submit|flag|give|take)"
         r"(?:s|ing)? (?:it|this|them|that|these|those"
@@ -351,62 +303,62 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         r"(?: (?:on|along|over|through|internally|up))?"
         rf" (?:to|with|in front of|into the hands of|before) (?:{_HIRING_PEOPLE}|{_RIGHT_PEOPLE})",
     ),
-    _rule(
-        _RESUME_KIND,
+    make_rule(
+        RESUME,
         strong,
         r"\b(?:move|push|flag|fast[- ]?track|expedite|champion|support|back|boost) "
         rf"my {_RESUME}|\bget my {_RESUME} (?:noticed|seen|looked at|read|considered|through)\b",
     ),
     # "I'd love to be considered for the analyst role"
-    _rule(_KEEP_IN_MIND, strong, r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"),
-    _rule(
-        _KEEP_IN_MIND,
+    make_rule(KEEP_IN_MIND, strong, r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"),
+    make_rule(
+        KEEP_IN_MIND,
         strong,
         rf"\bconsider(?:ing)? me (?:for|as)\b|\bconsider my {_RESUME}",
     ),
-    _rule(
-        _KEEP_IN_MIND,
+    make_rule(
+        KEEP_IN_MIND,
         strong,
         r"\b(?:keep|keeping|bear|bearing) (?:me|my name) in mind\b"
         r"|\bthink of me (?:if|for|when|should|whenever)\b"
         rf"|\b(?:keep|put) (?:me|my (?:name|details|{_RESUME})) on (?:file|record)\b",
     ),
     # "let me know if anything comes up", "if a role opens up"
-    _rule(
-        _KEEP_IN_MIND,
+    make_rule(
+        KEEP_IN_MIND,
         comes_up,
         r"\b(?:anything|something|an? (?:[\w-]+ )?(?:role|position|job|post|spot|opening|vacancy"
         r"|opportunity)) (?:(?:suitable|relevant|appropriate|interesting|good|similar) )?"
         r"(?:comes?|came|opens?|turns?|pops?|crops?|frees?) up\b",
     ),
-    _rule(
-        _KEEP_IN_MIND,
+    make_rule(
+        KEEP_IN_MIND,
         comes_up,
         r"\b(?:anything|something|an? (?:[\w-]+ )?(?:role|position|job|post|spot|opening|vacancy"
         r"|opportunity)|positions|roles|jobs) (?:becomes?|is|are) (?:made )?available\b",
     ),
-    _rule(
-        _KEEP_IN_MIND,
+    make_rule(
+        KEEP_IN_MIND,
         strong,
         r"\bkeep (?:an eye|your eyes|your ears?|an ear) (?:open |out |peeled )?(?:for|on) "
         rf"(?:anything\b|(?:(?:any|an?|the) )?(?:[\w-]+ ){{0,2}}?{_JOB}\b)",
     ),
-    _rule(
-        _KEEP_IN_MIND,
+    make_rule(
+        KEEP_IN_MIND,
         strong,
         r"\bkeep me (?:posted|informed|updated|in the loop) (?:on|about|of|if|when|regarding) "
         rf"(?:anything\b|(?:(?:any|an?|new) )?(?:[\w-]+ ){{0,2}}?{_JOB}\b)",
     ),
     # "find me a job", "get me an interview"
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:find|get|give|offer|land|secure|line up|fix) me (?:a|an|any|some|another) "
         r"(?:[\w-]+ ){0,2}?(?:job|role|position|post|work|gig|placement|opening|contract"
         r"|interview|offer|spot)\b",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\bhelp(?:ing)? me (?:to )?(?:get hired|apply\b|get (?:a|my) foot in"
         rf"|get in(?:to)? (?:the door|{_YOUR_ORG})|(?:find|get|land|secure|obtain|look for"
@@ -414,38 +366,38 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         r"(?:[\w-]+ ){0,2}?(?:job|role|position|post|work|employment|gig|placement|opening"
         r"|interview|offer)s?\b)",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:a|an|any) (?:[\w-]+ )?(?:job|role|position|post|opening|vacancy|spot|place|slot"
         r"|opportunity|gig|room) (?:available |open )?for (?:me|someone like me|people like me)\b"
         r"(?! to\b)|\b(?:any|some) work for me\b",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\bhelp(?:ing)? me (?:out )?with (?:a|finding a|getting a|landing a) (?:[\w-]+ )?"
         r"(?:job|role|position|post|placement)\b",
     ),
     # "Is there any room on your team?", "job leads"
-    _rule(_OPENINGS, question, rf"\broom (?:on|in|at|within) {_YOUR_ORG}"),
+    make_rule(OPENINGS, question, rf"\broom (?:on|in|at|within) {_YOUR_ORG}"),
     # "Let me know if there's anything suitable", "anything that might suit me"
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         question,
         r"\b(?:anything|something) (?:suitable|that (?:might|would|could|may) (?:suit|fit) me"
         r"|for someone like me)\b",
     ),
-    _rule(_OPENINGS, question, r"\bwork (?:going|available)\b"),
+    make_rule(OPENINGS, question, r"\bwork (?:going|available)\b"),
     # "Are you looking for an analyst?", "Does your team need a bookkeeper?"
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         question,
         rf"\b(?:are you|is {_YOUR_ORG}) (?:currently |still )?looking for (?:an?|any|someone"
         r"|anyone|somebody|anybody|new|more|people|candidates)\b",
     ),
-    _rule(
-        _HIRING,
+    make_rule(
+        HIRING,
         question,
         # "What if you need a plumber?" is a hypothetical, not a question about hiring.
         rf"(?<!\bwhat\s)\b(?:does|do|if|whether) (?:you|{_YOUR_ORG}|{_NAME})"
@@ -455,58 +407,58 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         r"(?! (?:hand|favou?r|lift|ride|volunteer|help|break|minute)\b)",
     ),
     # "Could I work for you?", "Can I come and work for you?"
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:could|can|might|may) I (?:come and |possibly |ever )?(?:work (?:for|at) "
         rf"(?:you\b|{_YOUR_ORG}|{_NAME})|join {_YOUR_ORG}|join (?>{_NAME})(?! for\b))",
     ),
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         strong,
         rf"\b(?:job|role) leads\b|\bleads on (?:any )?(?:[\w-]+ )?{_JOB}",
     ),
-    _rule(
-        _OPENINGS,
+    make_rule(
+        OPENINGS,
         question,
         r"\b(?:has|have|got) (?:any |the )?(?:open )?headcount\b",
     ),
-    _rule(
-        _DIRECT, strong, r"\b(?:have|has|got) (?:anything|something) (?:[\w-]+ )?for me\b(?! to\b)"
+    make_rule(
+        DIRECT, strong, r"\b(?:have|has|got) (?:anything|something) (?:[\w-]+ )?for me\b(?! to\b)"
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:get|land|set up|arrange|secure|line up|score|book|schedule|fix up) me "
         r"(?:an? |some )?(?:job |first |quick )?interviews?\b|\binterview(?:ing)? me\b",
     ),
-    _rule(_DIRECT, wish, r"\ban interview (?:with|at) (?:you|your)\b"),
-    _rule(
-        _DIRECT,
+    make_rule(DIRECT, wish, r"\ban interview (?:with|at) (?:you|your)\b"),
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:set up|arrange|get|line up|secure|book) (?:an? |some )?interviews? "
         rf"(?:for me|with (?:you\b|{_YOUR_ORG}|{_HIRING_PEOPLE}))",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:find|get|give|offer) me (?:something|anything)\b(?! (?:to|I|you)\b)",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\bget me (?:in(?:to)? (?:the door|there)|a foot in(?: the door)?|in at|through the door"
         rf"|into {_YOUR_ORG})",
     ),
     # "I'd love a role on your team", "an opportunity at your company"
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         wish,
         rf"\b(?:(?:a|an|the|any) )?(?:[\w-]+ )?(?:{_JOB}|employment) "
         rf"(?:at|with|on|in|within|inside|into) (?:{_YOUR_ORG}|you)\b",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:love|'d like|would like|want|wanting|hope|hoping|keen|eager|interested in|dream"
         r"|excited|thrilled|delighted|chance|opportunity|possibility|prospect|way)"
@@ -515,16 +467,16 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         rf"|{_NAME}))(?!\w)",
     ),
     # "I'm writing to ask about openings" ("I'm not asking about openings" is negated)
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\b(?:ask|asking|enquir\w*|inquir\w*) (?:you )?(?:about|for|regarding"
         r"|whether there (?:are|is|might be)|if there (?:are|is|might be)) "
         r"(?:(?:any|a|an|the|possible|potential|current|open|available|job|employment|career"
         rf"|new) )*(?:{_JOB}|referrals?|interviews?|employment|work)\b",
     ),
-    _rule(
-        _DIRECT,
+    make_rule(
+        DIRECT,
         strong,
         r"\bany chance (?:of|for|at) (?:a|an|any) (?:[\w-]+ )?(?:job|role|position|post"
         r"|interview|opening|referral|spot|place)\b",

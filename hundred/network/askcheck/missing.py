@@ -96,7 +96,9 @@ _ADVICE = rx(
 _PITCH = (
     rx(
         r"\b(?:use|using|apply|applying|bring|bringing|put|putting|leverage|leveraging|build on"
-        r"|draw on|contribute) my (?:[\w'-]+ ){0,5}?(?:skills?|experience|expertise|background"
+        # "my financial analysis, budgeting and grant reporting skills": a list of skills may
+        # run to a dozen words, with commas.
+        r"|draw on|contribute) my (?:[\w'-]+,? ){0,15}?(?:skills?|experience|expertise|background"
         r"|knowledge|strengths?|talents?)\b"
     ),
     rx(

@@ -4,6 +4,7 @@ from hundred.network.askcheck import (
     CODES,
     MAX_FIRST_MESSAGE_WORDS,
     MAX_TIME_BOX_MINUTES,
+    EmptyMessage,
     Finding,
     check,
     has_job_ask,
@@ -525,9 +526,12 @@ def test_the_default_outreach_templates_pass_when_filled_with_a_built_pitch() ->
             assert check(text, first_message=True) == [], (template.key, how)
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\t \n"])
-def test_empty_text_has_nothing_to_check(text: str) -> None:
-    assert check(text) == []
+@pytest.mark.parametrize("text", ["", " ", "\n\t \n", "\u00a0\u2003"])
+def test_an_empty_message_is_an_error(text: str) -> None:
+    with pytest.raises(EmptyMessage, match="Write a message first"):
+        check(text)
+    with pytest.raises(ValueError):
+        check(text, first_message=False)
 
 
 # --- missing parts ---------------------------------------------------------------------------

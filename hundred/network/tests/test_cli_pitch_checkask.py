@@ -104,6 +104,16 @@ class CheckAskTestCase(CliTestCase):
         self.assertOneLineError(err)
         self.assertIn("UTF-8", err)
 
+    def test_it_refuses_an_empty_message_with_exit_2(self):
+        for data in (b"", b"   \n\t\n", "\ufeff".encode()):
+            code, out, err = self.run_cli("check-ask", self.write(data))
+            self.assertEqual((code, out), (2, ""), data)
+            self.assertOneLineError(err)
+            self.assertIn("Write a message first", err)
+        code, out, err = self.run_cli("check-ask", "--json", stdin=b"  \n")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("Write a message first", err)
+
     def test_it_refuses_a_missing_file(self):
         code, out, err = self.run_cli("check-ask", "/nonexistent/message.txt")
         self.assertEqual((code, out), (2, ""))

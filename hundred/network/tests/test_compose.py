@@ -165,8 +165,28 @@ class ComposeOneTestCase(ComposeBase):
 
     def test_it_refuses_an_empty_message(self):
         r = self.client.post(compose_url(self.maya), {"channel": "email", "body": ""})
-        self.assertContains(r, "This field is required.")
+        self.assertContains(r, "Write a message first.")
+        self.assertNotContains(r, "record it anyway")
         self.assertFalse(Interaction.objects.exists())
+
+    def test_it_refuses_a_message_of_spaces_and_line_breaks(self):
+        r = self.client.post(compose_url(self.maya), {"channel": "email", "body": " \n\t\n "})
+        self.assertContains(r, "Write a message first.")
+        self.assertFalse(Interaction.objects.exists())
+
+    def test_it_refuses_placeholders_that_fill_to_nothing(self):
+        # No pitch yet: "{pitch}" alone fills to an empty message.
+        r = self.client.post(compose_url(self.maya), {"channel": "email", "body": "{pitch}"})
+        self.assertContains(r, "Write a message first.")
+        self.assertFalse(Interaction.objects.exists())
+
+    def test_it_records_a_clean_message_with_no_subject(self):
+        r = self.client.post(
+            compose_url(self.maya),
+            {"channel": "email", "subject": "", "body": CLEAN, "send": "copy"},
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertTrue(Interaction.objects.exists())
 
     def test_it_warns_when_a_linkedin_note_is_too_long(self):
         body = "Is your team hiring? " + "x " * 190
@@ -386,9 +406,13 @@ class CheckTextTestCase(ComposeBase):
         self.assertContains(r, "Clean: a short ask")
         self.assertNotContains(r, "<mark")
 
-    def test_it_says_nothing_for_an_empty_message(self):
-        r = self.client.post(self.URL, {"body": "  ", "channel": "email"})
-        self.assertContains(r, "the checker reads it as you type")
+    def test_an_empty_message_is_an_error_with_no_verdict_or_preview(self):
+        for body in ("", "  ", "\n\t \n"):
+            r = self.client.post(self.URL, {"body": body, "channel": "email"})
+            self.assertContains(r, "Write a message first.")
+            self.assertNotContains(r, "Clean")
+            self.assertNotContains(r, "Job ask")
+            self.assertNotContains(r, "As they will read it")
 
     def test_it_fills_the_placeholders_as_the_first_person_reads_them(self):
         tom = self.make_person("Tom", "Baker")

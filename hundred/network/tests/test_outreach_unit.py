@@ -102,3 +102,97 @@ def test_it_ships_default_templates_that_ask_for_advice(template):
     assert not askcheck.has_job_ask(askcheck.check(text))
     assert "15–20 minutes" in text
     assert "{" not in text
+
+
+# --- the default templates, filled from any complete target, pass the ask-checker ------------
+
+_SKILLS = [
+    ["financial analysis"],
+    ["financial analysis", "budgeting"],
+    ["financial analysis", "budgeting", "grant reporting"],
+    ["project management", "stakeholder engagement", "data analysis", "procurement and contracts"],
+    ["Python"],
+    ["welding", "fabrication"],
+    ["UX research", "interaction design", "accessibility auditing"],
+    ["teaching", "curriculum design"],
+]
+_INDUSTRIES = [
+    ["non-profit"],
+    ["healthcare", "public health"],
+    ["financial services and insurance"],
+    ["arts, culture and heritage"],
+    ["hospitality and tourism"],
+    ["renewable energy and sustainable infrastructure development"],
+]
+_KINDS = [["small"], ["mid-sized", "family-owned"], ["start-up"], ["large public sector"], ["NGO"]]
+_ENVIRONMENTS = [
+    ["collaborative"],
+    ["small teams"],
+    ["fast-paced", "hands-on"],
+    ["remote-first company"],
+]
+_PLACES = [
+    ["Boston"],
+    ["Leeds", "Manchester"],
+    ["remote"],
+    ["the Bay Area", "remote"],
+    ["São Paulo"],
+]
+
+
+def _complete_targets():
+    import itertools
+
+    combos = itertools.product(_SKILLS, _INDUSTRIES, _KINDS, _ENVIRONMENTS, _PLACES)
+    # Every 37th combination (130 targets): each value of each part still appears in many.
+    return [combo for i, combo in enumerate(combos) if i % 37 == 0]
+
+
+def test_the_default_templates_filled_from_any_complete_target_have_no_findings() -> None:
+    from hundred.network.askcheck import check
+    from hundred.network.outreach import DEFAULT_TEMPLATES, HOW_WE_KNOW, Recipient
+    from hundred.network.pitch import build_pitch
+
+    checked = 0
+    for i, (skills, industries, kinds, environments, places) in enumerate(_complete_targets()):
+        pitch = build_pitch(
+            skills=skills,
+            industries=industries,
+            company_kinds=kinds,
+            work_environment=environments,
+            geographies=places,
+        )
+        for how in HOW_WE_KNOW:
+            introducer = "Jane Roe" if i % 2 else ""
+            values = placeholder_values(
+                Recipient("Dana", how, introducer), pitch=pitch, my_name="Sam"
+            )
+            for template in DEFAULT_TEMPLATES:
+                text = fill(template.body, values)
+                assert check(text) == [], (template.key, how, pitch)
+                checked += 1
+    assert checked > 3_000
+
+
+@pytest.mark.parametrize(
+    "skills",
+    [
+        ["financial analysis", "budgeting", "grant reporting"],
+        ["project management", "stakeholder engagement", "data analysis", "procurement"],
+    ],
+)
+def test_a_built_pitch_with_several_skills_reads_as_a_pitch(skills: list[str]) -> None:
+    # The bug: "my financial analysis, budgeting and grant reporting skills" crossed commas the
+    # pitch pattern could not, so the checker said "Tell them briefly what you are looking for".
+    from hundred.network.askcheck import check
+    from hundred.network.pitch import build_pitch
+
+    pitch = build_pitch(
+        skills=skills,
+        industries=["non-profit"],
+        company_kinds=[],
+        work_environment=[],
+        geographies=["Boston"],
+    )
+    assert ", " in pitch
+    assert "no_pitch" not in [f.code for f in check(pitch)]

@@ -67,17 +67,28 @@ def highlight(text: str, findings: list[askcheck.Finding]) -> str:
 
 
 def _check_context(text: str, channel: str) -> dict:
-    findings = askcheck.check(text, first_message=True) if text.strip() else []
+    # An empty message is an error, not a clean one: the verdict and preview go, and the
+    # checker says to write something.
+    checked = bool(text.strip())
+    findings = askcheck.check(text, first_message=True) if checked else []
     context = {
         "findings": findings,
         "has_job_ask": askcheck.has_job_ask(findings),
         "highlighted": highlight(text, findings),
-        "checked": bool(text.strip()),
+        "checked": checked,
+        "empty_message": askcheck.EMPTY_MESSAGE,
         "length": len(text),
     }
     if channel == "linkedin" and len(text) > outreach.LINKEDIN_NOTE_LIMIT:
         context["too_long_for_linkedin"] = outreach.LINKEDIN_NOTE_LIMIT
     return context
+
+
+def _asks_for_job(texts: list[str], subject: str) -> bool:
+    """Whether any person's copy, or the subject line, asks for a job: one can hide in either."""
+    if subject.strip() and askcheck.has_job_ask(askcheck.check(subject, first_message=False)):
+        return True
+    return any(askcheck.has_job_ask(askcheck.check(text)) for text in texts)
 
 
 def _templates(user) -> list[dict]:
@@ -111,6 +122,41 @@ def _record_or_refuse(request, form: ComposeForm, summaries: list[tuple[Person, 
         return None
 
 
+def _record_unless_refused(request, form: ComposeForm, people: list[Person], target: Target):
+    """Record a valid composer post, or add the error that refuses it and return None: an
+    empty message, a job ask not sent anyway, or the pest guard."""
+    data = form.cleaned_data
+    filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
+    if any(not text.strip() for _, text in filled):
+        # Placeholders alone ("{pitch}" with no pitch yet) fill to nothing.
+        form.add_error("body", askcheck.EMPTY_MESSAGE)
+        return None
+    if _asks_for_job([text for _, text in filled], data["subject"]) and not data["send_anyway"]:
+        form.add_error(
+            "body",
+            "This message asks for a job. Ask for advice, names and ideas instead — or "
+            "tick the box below to record it anyway.",
+        )
+        return None
+    subject_by_person = {
+        p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
+    }
+    summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
+    interactions = _record_or_refuse(request, form, summaries)
+    if interactions is None:
+        return None
+    request.session["last_outreach"] = {
+        "ids": [i.pk for i in interactions],
+        "send": request.POST.get("send", "copy"),
+        "subjects": {
+            str(i.pk): subject_by_person[p.pk] for i, p in zip(interactions, people, strict=True)
+        },
+    }
+    names = ", ".join(str(p) for p in people)
+    messages.success(request, f"Recorded your outreach to {names}.")
+    return redirect("network-outreach-sent")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def compose(request, pk: int | None = None):
@@ -128,37 +174,11 @@ def compose(request, pk: int | None = None):
         "body": outreach.fill(chosen["body"], values) if single else chosen["body"],
     }
     form = ComposeForm(request.POST or None, initial=initial)
+    form.fields["body"].error_messages["required"] = askcheck.EMPTY_MESSAGE
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
-        # Every person's copy and the subject line: a job ask can hide in either.
-        asks_for_job = any(
-            askcheck.has_job_ask(askcheck.check(text)) for _, text in filled
-        ) or askcheck.has_job_ask(askcheck.check(data["subject"], first_message=False))
-        if asks_for_job and not data["send_anyway"]:
-            form.add_error(
-                "body",
-                "This message asks for a job. Ask for advice, names and ideas instead — or "
-                "tick the box below to record it anyway.",
-            )
-        else:
-            subject_by_person = {
-                p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
-            }
-            summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
-            interactions = _record_or_refuse(request, form, summaries)
-            if interactions is not None:
-                request.session["last_outreach"] = {
-                    "ids": [i.pk for i in interactions],
-                    "send": request.POST.get("send", "copy"),
-                    "subjects": {
-                        str(i.pk): subject_by_person[p.pk]
-                        for i, p in zip(interactions, people, strict=True)
-                    },
-                }
-                names = ", ".join(str(p) for p in people)
-                messages.success(request, f"Recorded your outreach to {names}.")
-                return redirect("network-outreach-sent")
+        recorded = _record_unless_refused(request, form, people, target)
+        if recorded:
+            return recorded
     text = form.data.get("body", "") if form.is_bound else initial["body"]
     channel = form.data.get("channel", "") if form.is_bound else initial["channel"]
     preview_text = outreach.fill(text, values)
@@ -178,6 +198,10 @@ def compose(request, pk: int | None = None):
             "homework": pitchlib.homework_prompt(comp.missing),
             "has_pitch": bool(target.current_pitch()),
             "placeholders": outreach.PLACEHOLDERS,
+            # The box to record a job ask anyway, offered only once one was flagged.
+            "offer_send_anyway": any(
+                e != askcheck.EMPTY_MESSAGE for e in form.errors.get("body", [])
+            ),
             **_check_context(preview_text, channel),
         },
     )

@@ -1,0 +1,135 @@
+"""Train the ask-checker's model on the corpus's train split and write its weights.
+
+    .venv/bin/python benchmarks/askcheck_train.py            # writes model_weights.json
+    .venv/bin/python benchmarks/askcheck_train.py --cv       # cross-validation across authors
+    .venv/bin/python benchmarks/askcheck_train.py --check    # exit 1 unless the file matches
+
+Reads corpus/ask/train/ only (authors A and B). The threshold is chosen without the dev split:
+each author's messages are scored by a model fitted on the other author's alone, and the
+threshold is the one that, together with the rules, gives the best F1 on those scores (ties go
+to the higher threshold, which spares honest messages). Pure Python and deterministic
+(hundred/network/askcheck/training.py): running it again on the same corpus writes the same
+file, which a test checks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hundred.network.askcheck import model as modellib  # noqa: E402
+from hundred.network.askcheck.context import sentence_ends  # noqa: E402
+from hundred.network.askcheck.job_asks import rule_findings  # noqa: E402
+from hundred.network.askcheck.training import Fitted, Settings, fit  # noqa: E402
+
+TRAIN = ROOT / "corpus" / "ask" / "train"
+SETTINGS = Settings(c=1.0, min_df=2, epochs=200, step=0.5)
+THRESHOLDS = [x / 10 for x in range(-10, 31)]
+DECIMALS = 4
+
+
+def read(folder: Path) -> list[dict]:
+    rows: list[dict] = []
+    for file in sorted(folder.glob("*.jsonl")):
+        with file.open(encoding="utf-8") as lines:
+            rows.extend(json.loads(line) for line in lines if line.strip())
+    return rows
+
+
+def _fit(rows: list[dict]) -> Fitted:
+    return fit([r["text"] for r in rows], [r["label"] == "job_ask" for r in rows], SETTINGS)
+
+
+def _as_model(fitted: Fitted, threshold: float = 0.0) -> modellib.Model:
+    return modellib.Model(fitted.bias, threshold, fitted.weights)
+
+
+def held_out_scores(rows: list[dict]) -> list[tuple[float, bool, bool]]:
+    """(score, rules flag, is a job ask) for each message, its model fitted on other authors."""
+    out = []
+    for author in sorted({r["author"] for r in rows}):
+        fitted = _as_model(_fit([r for r in rows if r["author"] != author]))
+        for r in rows:
+            if r["author"] == author:
+                text = r["text"]
+                ruled = bool(rule_findings(text, sentence_ends(text)))
+                out.append((modellib.score(text, fitted), ruled, r["label"] == "job_ask"))
+    return out
+
+
+def figures(scored: list[tuple[float, bool, bool]], threshold: float) -> tuple[float, float]:
+    """Precision and recall of 'rules, or a score above threshold'."""
+    tp = sum(1 for s, ruled, asked in scored if asked and (ruled or s > threshold))
+    fp = sum(1 for s, ruled, asked in scored if not asked and (ruled or s > threshold))
+    fn = sum(1 for s, ruled, asked in scored if asked and not (ruled or s > threshold))
+    return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+
+def choose_threshold(scored: list[tuple[float, bool, bool]]) -> float:
+    def f1(threshold: float) -> float:
+        p, r = figures(scored, threshold)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    return max(THRESHOLDS, key=lambda t: (round(f1(t), 6), t))
+
+
+def build() -> dict:
+    rows = read(TRAIN)
+    threshold = choose_threshold(held_out_scores(rows))
+    fitted = _fit(rows)
+    weights = {
+        f: round(w, DECIMALS) for f, w in sorted(fitted.weights.items()) if round(w, DECIMALS)
+    }
+    return {
+        "about": (
+            "Hundred's ask-checker model: logistic regression over word features "
+            "(hundred/network/askcheck/features.py), fitted on corpus/ask/train by "
+            "benchmarks/askcheck_train.py. A message whose score (bias plus the weights of its "
+            "features) is above the threshold asks for a job."
+        ),
+        "settings": {
+            "c": SETTINGS.c,
+            "min_df": SETTINGS.min_df,
+            "epochs": SETTINGS.epochs,
+            "step": SETTINGS.step,
+        },
+        "training_messages": len(rows),
+        "threshold": threshold,
+        "bias": round(fitted.bias, DECIMALS),
+        "weights": weights,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cv", action="store_true", help="print held-out figures and stop")
+    parser.add_argument("--check", action="store_true", help="compare with the committed file")
+    args = parser.parse_args(argv)
+    if args.cv:
+        scored = held_out_scores(read(TRAIN))
+        for t in THRESHOLDS:
+            p, r = figures(scored, t)
+            print(f"threshold {t:+.1f}: precision {p:.3f}, recall {r:.3f}")
+        print(f"chosen: {choose_threshold(scored):+.1f}")
+        return 0
+    data = build()
+    text = json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+    if args.check:
+        same = modellib.WEIGHTS_FILE.read_text(encoding="utf-8") == text
+        print("model_weights.json matches the corpus" if same else "model_weights.json differs")
+        return 0 if same else 1
+    modellib.WEIGHTS_FILE.write_text(text, encoding="utf-8")
+    print(
+        f"Wrote {modellib.WEIGHTS_FILE.relative_to(ROOT)}: {len(data['weights'])} weights, "
+        f"threshold {data['threshold']:+.1f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The words the model reads: tokens with their place in the text, and the features made of them.
+
+Pure and shared by the scorer (model.py) and the training script (benchmarks/askcheck_train.py),
+so a message is read the same way when the model is trained and when it is used.
+
+A token is a run of letters or digits (apostrophes inside a word are dropped, so "I'm" and a
+hurried "Im" are one token), or a question mark. Tokens are lower-cased and every digit reads as
+0 ("9am" and "7am" are one token). Features are the tokens (`w|…`), the pairs of neighbouring
+tokens (`b|… …`) and the pairs with one token between them (`s|… …`), each counted once per
+message: "consider me for" gives `b|consider me`, `b|me for` and `s|consider for`.
+
+>>> [t.norm for t in tokens("I'm free from the 1st, can start Mon?")]
+['im', 'free', 'from', 'the', '0st', 'can', 'start', 'mon', '?']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|\?")
+# Apostrophes dropped, every digit read as 0 (str.translate: one pass, no regex per token).
+_NORMAL = {ord(c): None for c in "'\u2019\u2018\u02bc`"} | {ord(d): "0" for d in "123456789"}
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of `text`, each with its normal form and its span in the text."""
+    return [
+        Token(m.group().lower().translate(_NORMAL), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+# Hundred's own pitch sentences (pitch.build_pitch): they say what the writer is looking for, as
+# the method asks, so the model does not read them. The rules still do.
+_OWN_PITCH = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:I['\u2019]m looking for an opportunity to use my |I do my best "
+    r"work in )[^.!?\n]*[.!?]?"
+)
+
+
+def model_tokens(text: str) -> list[Token]:
+    """The tokens the model reads: all but those of Hundred's own pitch sentences."""
+    toks = tokens(text)
+    masked = [m.span() for m in _OWN_PITCH.finditer(text)]
+    if not masked:
+        return toks
+    return [t for t in toks if not any(a <= t.start < b for a, b in masked)]
+
+
+def feature_spans(toks: list[Token]) -> dict[str, tuple[int, int]]:
+    """Each feature of the tokens, with the token indexes (first, last) where it first occurs."""
+    found: dict[str, tuple[int, int]] = {}
+    norms = [t.norm for t in toks]
+    for i, word in enumerate(norms):
+        found.setdefault("w|" + word, (i, i))
+        if i + 1 < len(norms):
+            found.setdefault(f"b|{word} {norms[i + 1]}", (i, i + 1))
+        if i + 2 < len(norms):
+            found.setdefault(f"s|{word} {norms[i + 2]}", (i, i + 2))
+    return found
+
+
+def features(text: str) -> set[str]:
+    """The features of a text, as the model reads them."""
+    return set(feature_spans(model_tokens(text)))
