@@ -1,4 +1,4 @@
-"""Forms for scheduling a meeting and writing its debrief."""
+"""Forms for scheduling, moving and cancelling a meeting, and writing its debrief."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ class MeetingForm(forms.Form):
     )
     place = forms.CharField(
         label="Where or how", required=False, max_length=200, help_text="A café, a phone call…"
+    )
+
+
+class CancelMeetingForm(forms.Form):
+    follow_up_on = forms.DateField(
+        label="Remind me to find another time on",
+        required=False,
+        widget=DATE,
+        help_text="Leave it empty for no reminder.",
     )
 
 

@@ -1,4 +1,4 @@
-"""Meetings: scheduling, the printable prep sheet and the debrief."""
+"""Meetings: scheduling, moving and cancelling, the printable prep sheet and the debrief."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.views.decorators.http import require_http_methods
 
 from hundred.network.actions import meetings as engine
-from hundred.network.forms.meetings import DebriefForm, MeetingForm
+from hundred.network.forms.meetings import CancelMeetingForm, DebriefForm, MeetingForm
 from hundred.network.models import (
     Target,
 )
 from hundred.network.views.owned import get_meeting_for_user, get_person_for_user
+from hundred.network.views.redirects import redirect_back
 
 SUGGESTED_QUESTIONS = [
     "How did you get into your line of work? What is the industry like right now?",
@@ -35,6 +37,12 @@ REMINDERS = [
 ]
 
 
+def _aware(request, starts_at: datetime) -> datetime:
+    if timezone.is_naive(starts_at):
+        return timezone.make_aware(starts_at, request.user.tzinfo)
+    return starts_at
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def schedule_meeting(request, pk: int):
@@ -42,19 +50,78 @@ def schedule_meeting(request, pk: int):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        starts_at: datetime = d["starts_at"]
-        if timezone.is_naive(starts_at):
-            starts_at = timezone.make_aware(starts_at, request.user.tzinfo)
         meeting = engine.do_schedule_meeting(
             request.user,
             person,
-            starts_at=starts_at,
+            starts_at=_aware(request, d["starts_at"]),
             duration_minutes=d["duration_minutes"],
             place=d["place"],
         )
         messages.success(request, f"Meeting with {person} booked. Here is your prep sheet.")
         return redirect("network-meeting-prep", pk=meeting.pk)
     return render(request, "network/meeting_form.html", {"form": form, "person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reschedule_meeting(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    form = MeetingForm(
+        request.POST or None,
+        initial={
+            "starts_at": meeting.starts_at,
+            "duration_minutes": meeting.duration_minutes,
+            "place": meeting.place,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            engine.do_reschedule_meeting(
+                request.user,
+                meeting,
+                starts_at=_aware(request, d["starts_at"]),
+                duration_minutes=d["duration_minutes"],
+                place=d["place"],
+            )
+        except engine.MeetingRefused as e:
+            form.add_error(None, str(e))
+        else:
+            when = formats.date_format(timezone.localtime(meeting.starts_at), "l j F, H:i")
+            messages.success(request, f"Meeting with {meeting.person} moved to {when}.")
+            return redirect_back(request, reverse("network-meeting-prep", args=[meeting.pk]))
+    return render(
+        request,
+        "network/meeting_form.html",
+        {"form": form, "person": meeting.person, "meeting": meeting},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_meeting(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    person = meeting.person
+    form = CancelMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        stage = person.stage
+        try:
+            engine.do_cancel_meeting(
+                request.user, meeting, follow_up_on=form.cleaned_data["follow_up_on"]
+            )
+        except engine.MeetingRefused as e:
+            form.add_error(None, str(e))
+        else:
+            back = f" {person} is back at “{person.get_stage_display().lower()}”."
+            messages.success(
+                request, f"Meeting with {person} cancelled.{back if person.stage != stage else ''}"
+            )
+            return redirect(person)
+    return render(
+        request,
+        "network/meeting_cancel.html",
+        {"form": form, "meeting": meeting, "person": person},
+    )
 
 
 @login_required
@@ -76,9 +143,9 @@ def meeting_prep(request, pk: int):
             "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
             "questions": [q.format(area=area) for q in SUGGESTED_QUESTIONS],
             "reminders": [r.format(minutes=meeting.duration_minutes) for r in REMINDERS],
-            "earlier": person.meetings.exclude(pk=meeting.pk).filter(
-                starts_at__lt=meeting.starts_at
-            ),
+            "earlier": person.meetings.not_cancelled()
+            .exclude(pk=meeting.pk)
+            .filter(starts_at__lt=meeting.starts_at),
         },
     )
 
