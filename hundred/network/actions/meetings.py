@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from hundred.lib.names import split_name
 from hundred.network import rules
@@ -46,12 +46,21 @@ class MeetingRefused(Exception):
     """A change a meeting cannot take; the message is a sentence saying why and what to do."""
 
 
+class DebriefTooEarly(MeetingRefused):
+    pass
+
+
 class MeetingCancelled(MeetingRefused):
     pass
 
 
 class MeetingHeld(MeetingRefused):
     pass
+
+
+def _local(user, moment: datetime) -> str:
+    """'Friday 6 November 2026, 10:00' in the account's time zone, for a sentence."""
+    return formats.date_format(timezone.localtime(moment, user.tzinfo), "l j F Y, H:i")
 
 
 def _pending(person: Person, *, but: Meeting | None = None):
@@ -205,12 +214,28 @@ class Debrief:
     favours: list[FavourAsked] = field(default_factory=list)
 
 
+def check_can_debrief(user, meeting: Meeting) -> None:
+    """Raise MeetingRefused, with the sentence to show, if this meeting cannot be debriefed."""
+    if meeting.is_cancelled:
+        raise MeetingCancelled(
+            "This meeting was cancelled, so there is nothing to debrief. If you met after all, "
+            f"schedule the meeting again from {meeting.person}'s page."
+        )
+    if meeting.starts_at > timezone.now():
+        raise DebriefTooEarly(
+            f"This meeting starts on {_local(user, meeting.starts_at)}: write the debrief after "
+            "it. If it took place earlier, move it to when it did first."
+        )
+
+
 @transaction.atomic
 def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> list[Person]:
     """Write down what a meeting gave: advice, names, companies, favours; returns new people.
 
     The person moves to met; a thank-you is due per the rules, and a keep-in-touch reminder.
+    Refused for a cancelled meeting, and for one that has not started yet.
     """
+    check_can_debrief(user, meeting)
     person = meeting.person
     s = rule_settings(user)
     now = timezone.now()

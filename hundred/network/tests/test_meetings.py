@@ -149,3 +149,44 @@ class DebriefTestCase(BaseTestCase):
         self.assertContains(self.client.get("/"), "Debrief your meeting with Maya Okafor")
         self.client.post(self.url, debrief_form(advice="Try the Trust."))
         self.assertNotContains(self.client.get("/"), "Debrief your meeting with")
+
+    def test_it_refuses_a_debrief_before_the_meeting_starts(self):
+        ahead = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 9, 15, tzinfo=UTC))
+        url = f"/meetings/{ahead.pk}/debrief/"
+        page = self.client.get(url)
+        self.assertContains(page, "This meeting starts on Monday 9 November 2026, 15:00")
+        self.assertNotContains(page, "Save the debrief")
+        r = self.client.post(
+            url, debrief_form(advice="Too soon", name_0="Ann Lee", favour_0="Read her CV")
+        )
+        self.assertContains(r, "write the debrief after it")
+        self.assertContains(r, "Too soon")  # what was typed is kept
+        ahead.refresh_from_db()
+        self.maya.refresh_from_db()
+        self.assertEqual(
+            (ahead.debriefed_at, ahead.advice, self.maya.stage), (None, "", "scheduled")
+        )
+        self.assertEqual((Person.objects.count(), Favour.objects.count()), (1, 0))
+        self.assertFalse(FollowUp.objects.exists())
+
+    def test_the_refusal_speaks_the_account_time_zone(self):
+        self.alice.time_zone = "Asia/Tokyo"
+        self.alice.save(update_fields=["time_zone"])
+        ahead = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 9, 15, tzinfo=UTC))
+        page = self.client.get(f"/meetings/{ahead.pk}/debrief/")
+        self.assertContains(page, "Tuesday 10 November 2026, 00:00")
+
+    def test_a_meeting_that_has_started_can_be_debriefed(self):
+        started = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 6, 16, 59, tzinfo=UTC))
+        r = self.client.post(f"/meetings/{started.pk}/debrief/", debrief_form(advice="Go on."))
+        self.assertEqual(r.status_code, 302)
+
+    def test_it_refuses_a_debrief_of_a_cancelled_meeting(self):
+        from hundred.network.actions.meetings import do_cancel_meeting
+
+        do_cancel_meeting(self.alice, self.meeting)
+        self.assertContains(self.client.get(self.url), "This meeting was cancelled")
+        r = self.client.post(self.url, debrief_form(advice="Hm"))
+        self.assertContains(r, "This meeting was cancelled")
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.debriefed_at)

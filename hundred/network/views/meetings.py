@@ -157,11 +157,21 @@ def meeting_debrief(request, pk: int):
     form = DebriefForm(
         request.POST or None, initial={"advice": meeting.advice, "notes": meeting.debrief_notes}
     )
-    if request.method == "POST" and form.is_valid():
-        new_people = engine.do_debrief_meeting(request.user, meeting, form.debrief())
-        names = f" {len(new_people)} new names on your list." if new_people else ""
-        messages.success(request, f"Debrief saved.{names} A thank-you is on Today.")
-        return redirect(meeting.person)
+    refusal = None
+    if request.method == "GET":
+        try:
+            engine.check_can_debrief(request.user, meeting)
+        except engine.MeetingRefused as e:
+            refusal = str(e)
+    elif form.is_valid():
+        try:
+            new_people = engine.do_debrief_meeting(request.user, meeting, form.debrief())
+        except engine.MeetingRefused as e:
+            form.add_error(None, str(e))
+        else:
+            names = f" {len(new_people)} new names on your list." if new_people else ""
+            messages.success(request, f"Debrief saved.{names} A thank-you is on Today.")
+            return redirect(meeting.person)
     return render(
         request,
         "network/meeting_debrief.html",
@@ -169,6 +179,7 @@ def meeting_debrief(request, pk: int):
             "meeting": meeting,
             "person": meeting.person,
             "form": form,
+            "refusal": refusal,
             "names_given": meeting.names_given.all(),
             "companies": meeting.companies_mentioned.all(),
             "favours": meeting.favours.all(),
