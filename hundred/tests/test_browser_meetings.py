@@ -65,6 +65,7 @@ class MeetingFlowTest(BrowserTestCase):
         page.locator("#id_favour_0").fill("Read her nephew's CV")
         due = (timezone.localdate() + timedelta(days=3)).isoformat()
         page.locator("#id_favour_0_due").fill(due)
+        page.get_by_label("What I offered 1").fill("Send the budgeting article")
         page.get_by_role("button", name="Save the debrief").click()
         expect(page.get_by_text("2 new names on your list")).to_be_visible()
 
@@ -73,7 +74,9 @@ class MeetingFlowTest(BrowserTestCase):
         due_section = page.locator("#followups")
         expect(due_section).to_contain_text("Maya Okafor")
         expect(due_section).to_contain_text("Say thank you")
-        expect(page.locator("#favours")).to_contain_text("Read her nephew's CV")
+        favours = page.locator("#favours")
+        expect(favours).to_contain_text("Maya Okafor asked me: Read her nephew's CV")
+        expect(favours).to_contain_text("I offered Maya Okafor: Send the budgeting article")
 
         # The two new people are on the list, introduced by Maya.
         page.goto(self.url("/people/"))

@@ -200,9 +200,12 @@ class CompanyMentioned:
 
 
 @dataclass
-class FavourAsked:
+class FavourNoted:
+    """An answer to "Is there anything I can do for you?": what they asked, or what I offered."""
+
     what: str
     due_on: date | None = None
+    direction: str = FavourDirection.THEY_ASKED
 
 
 @dataclass
@@ -211,7 +214,7 @@ class Debrief:
     notes: str = ""
     names: list[NameGiven] = field(default_factory=list)
     companies: list[CompanyMentioned] = field(default_factory=list)
-    favours: list[FavourAsked] = field(default_factory=list)
+    favours: list[FavourNoted] = field(default_factory=list)
 
 
 def check_can_debrief(user, meeting: Meeting) -> None:
@@ -276,13 +279,13 @@ def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> list[Person]
             company.is_target = True
             company.save(update_fields=["is_target", "updated_at"])
         meeting.companies_mentioned.add(company)
-    for asked in debrief.favours:
+    for noted in debrief.favours:
         do_add_favour(
             user,
             person,
-            direction=FavourDirection.THEY_ASKED,
-            what=asked.what,
-            due_on=asked.due_on,
+            direction=noted.direction,
+            what=noted.what,
+            due_on=noted.due_on,
             meeting=meeting,
         )
 
