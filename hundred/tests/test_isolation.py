@@ -134,6 +134,7 @@ BUILDERS: dict[str, Builder] = {
     "network-meeting-debrief": _meeting,
     "network-reschedule-meeting": _meeting,
     "network-cancel-meeting": _meeting,
+    "network-meeting-questions": _meeting,
     "network-favour-done": _favour,
     "transfer-run": _import_run,
 }

@@ -9,31 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions import meetings as engine
 from hundred.network.forms.meetings import CancelMeetingForm, DebriefForm, MeetingForm
-from hundred.network.models import (
-    Target,
-)
+from hundred.network.models import QuestionBank, Target
+from hundred.network.questions import lines
 from hundred.network.views.owned import get_meeting_for_user, get_person_for_user
 from hundred.network.views.redirects import redirect_back
-
-SUGGESTED_QUESTIONS = [
-    "How did you get into your line of work? What is the industry like right now?",
-    "Which companies or organisations in {area} should I learn more about?",
-    "What do you know about the companies on my list? Which ones value skills like mine?",
-    "What would you do in my place? What am I not seeing?",
-    "Who else should I talk to? May I use your name when I reach out?",
-]
-
 
 REMINDERS = [
     "It is research: you are asking for advice, names and ideas — not for a job.",
     "Keep to the time you asked for ({minutes} minutes) unless they offer more.",
     "When they ask “so what can I do for you?”, answer with your pitch, briefly.",
     "Write down every name and company they mention; ask how best to reach each.",
-    "End with: “Is there anything I can do for you?”",
 ]
 
 
@@ -131,6 +120,8 @@ def meeting_prep(request, pk: int):
     target = Target.objects.get_for(request.user)
     area = ", ".join(target.geographies) if target and target.geographies else "my area"
     company = person.company
+    bank = QuestionBank.objects.bank_for(request.user).filled(area)
+    chosen = meeting.questions_list
     return render(
         request,
         "network/meeting_prep.html",
@@ -141,13 +132,28 @@ def meeting_prep(request, pk: int):
             "company_notes": meeting.company_notes or (company.notes if company else ""),
             "target": target,
             "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
-            "questions": [q.format(area=area) for q in SUGGESTED_QUESTIONS],
+            "bank": bank,
+            "chosen": chosen,
+            "own_questions": "\n".join(q for q in chosen if q not in bank.all_questions()),
             "reminders": [r.format(minutes=meeting.duration_minutes) for r in REMINDERS],
             "earlier": person.meetings.not_cancelled()
             .exclude(pk=meeting.pk)
             .filter(starts_at__lt=meeting.starts_at),
         },
     )
+
+
+@login_required
+@require_POST
+def meeting_questions(request, pk: int):
+    """Keep the questions picked from the bank, and any of one's own, for this meeting."""
+    meeting = get_meeting_for_user(request, pk)
+    picked = request.POST.getlist("question") + lines(request.POST.get("own", ""))
+    meeting.questions = "\n".join(lines("\n".join(picked)))
+    meeting.save(update_fields=["questions", "updated_at"])
+    count = len(meeting.questions_list)
+    messages.success(request, f"{count} question{'s' if count != 1 else ''} kept for this meeting.")
+    return redirect("network-meeting-prep", pk=meeting.pk)
 
 
 @login_required
@@ -183,5 +189,6 @@ def meeting_debrief(request, pk: int):
             "names_given": meeting.names_given.all(),
             "companies": meeting.companies_mentioned.all(),
             "favours": meeting.favours.all(),
+            "closing": QuestionBank.objects.bank_for(request.user).closing,
         },
     )
