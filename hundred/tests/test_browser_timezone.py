@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from hundred.accounts.models import User
 from hundred.test import PASSWORD
 from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
+from hundred.tests.test_browser_csp import WATCH
 
 require_chromium()
 
@@ -26,10 +27,13 @@ class SignUpTimeZoneTest(BrowserTestCase):
 
     def test_a_new_york_browser_signs_up_in_new_york(self) -> None:
         page = self.open(timezone_id=NEW_YORK)
+        page.add_init_script(WATCH)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(self.url("/accounts/signup/"))
+        response = page.goto(self.url("/accounts/signup/"))
+        self.assertIn("script-src 'self'", response.headers["content-security-policy"])
         expect(page.get_by_label("Time zone")).to_have_value(NEW_YORK)
+        self.assertEqual(page.evaluate("window.__csp"), [])  # the script is allowed
         expect(page.locator("#time-zone-guess")).to_be_visible()
         expect(page.locator("#time-zone-guess")).to_contain_text("America/New York")
         page.get_by_label("E-mail address").fill("dana@example.org")
