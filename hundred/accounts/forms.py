@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
@@ -11,7 +12,12 @@ class SignUpForm(forms.Form):
     )
     email = forms.EmailField(label="E-mail address")
     password = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
-    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, initial="UTC")
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        choices=time_zone_choices,
+        help_text="“Today”, “overdue” and every time you see follow it. You can change it later "
+        "in Settings.",
+    )
     setup_token = forms.CharField(
         label="Set-up token",
         strip=True,
@@ -22,6 +28,12 @@ class SignUpForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not needs_token:
             del self.fields["setup_token"]
+        # Without JavaScript: the instance's own zone (TIME_ZONE, UTC unless the host set it).
+        # With it, static/hundred/timezone.js picks the browser's zone, on a blank form only:
+        # a form sent back with an error keeps the zone the person chose.
+        self.fields["time_zone"].initial = settings.TIME_ZONE
+        if not self.is_bound:
+            self.fields["time_zone"].widget.attrs["data-time-zone-guess"] = "time-zone-guess"
 
     # Whether the address has an account is not said here: the mail tells its owner.
     def clean_email(self) -> str:

@@ -95,6 +95,7 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     # No ordering: with Meeting's default (-starts_at) DISTINCT ran over (person, time) pairs.
     met_ids = set(
         Meeting.objects.for_user(user)
+        .not_cancelled()
         .filter(starts_at__lte=now)
         .order_by()
         .values_list("person_id", flat=True)

@@ -87,6 +87,7 @@ def build_review(user, tz, weeks: list[Week], this_monday: date, overdue: int, n
     )
     last_week_meetings = list(
         Meeting.objects.for_user(user)
+        .not_cancelled()
         .filter(starts_at__gte=start, starts_at__lt=end, starts_at__lte=now)
         .select_related("person")
         .annotate(thanks=thanks)

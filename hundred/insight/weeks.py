@@ -85,7 +85,7 @@ def build_weeks(user, tz, first_monday: date, window_start: datetime, now: datet
     # Names given at a debriefed meeting count in the meeting's week: the people introduced
     # at each meeting are joined to it (names_given), so meetings are counted distinct.
     meetings = per_week(
-        Meeting.objects.for_user(user),
+        Meeting.objects.for_user(user).not_cancelled(),
         "starts_at",
         meetings=Count("id", distinct=True),
         debriefed=Count("id", distinct=True, filter=debriefed),

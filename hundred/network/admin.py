@@ -48,8 +48,14 @@ class InteractionAdmin(admin.ModelAdmin):
 
 @admin.register(models.Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["starts_at", "owner", "person", "debriefed_at"]
+    list_display = ["starts_at", "owner", "person", "debriefed_at", "cancelled_at"]
     raw_id_fields = ["owner", "person", "companies_mentioned"]
+
+
+@admin.register(models.QuestionBank)
+class QuestionBankAdmin(admin.ModelAdmin):
+    list_display = ["owner", "updated_at"]
+    raw_id_fields = ["owner"]
 
 
 @admin.register(models.FollowUp)

@@ -117,13 +117,14 @@ def build_today(user, now: datetime | None = None) -> TodayData:
     )
     meetings = list(
         Meeting.objects.for_user(user)
+        .not_cancelled()
         .filter(starts_at__gte=start_today, starts_at__lt=week_end)
         .select_related("person")
         .order_by("starts_at")[:50]
     )
     debriefs = list(
         Meeting.objects.for_user(user)
-        .filter(starts_at__lt=now, debriefed_at__isnull=True)
+        .to_debrief(now)
         .select_related("person")
         .order_by("starts_at")[:50]
     )
@@ -147,6 +148,7 @@ def build_today(user, now: datetime | None = None) -> TodayData:
         )
         .count(),
         meetings_this_week=Meeting.objects.for_user(user)
+        .not_cancelled()
         .filter(starts_at__gte=week_from, starts_at__lt=week_to)
         .count(),
         asks_target=s.asks_per_week,

@@ -9,6 +9,7 @@ from hundred.network.views import (
     outcomes,
     outreach,
     people,
+    questions,
     target,
     today,
     welcome,
@@ -65,6 +66,12 @@ urlpatterns = [
     path("people/<int:pk>/meet/", meetings.schedule_meeting, name="network-schedule-meeting"),
     path("meetings/<int:pk>/", meetings.meeting_prep, name="network-meeting-prep"),
     path("meetings/<int:pk>/debrief/", meetings.meeting_debrief, name="network-meeting-debrief"),
+    path("meetings/<int:pk>/move/", meetings.reschedule_meeting, name="network-reschedule-meeting"),
+    path("meetings/<int:pk>/cancel/", meetings.cancel_meeting, name="network-cancel-meeting"),
+    path(
+        "meetings/<int:pk>/questions/", meetings.meeting_questions, name="network-meeting-questions"
+    ),
+    path("settings/questions/", questions.question_bank, name="network-question-bank"),
     path("people/<int:pk>/favours/", favours.add_favour, name="network-add-favour"),
     path("favours/<int:pk>/done/", favours.favour_done, name="network-favour-done"),
     path("give-back/", favours.give_back, name="network-give-back"),

@@ -81,6 +81,10 @@ class CspInBrowserTest(BrowserTestCase):
             "/target/",
             "/give-back/",
             "/transfer/duplicates/",
+            f"/meetings/{meeting.pk}/move/",
+            f"/meetings/{meeting.pk}/cancel/",
+            f"/meetings/{meeting.pk}/debrief/",
+            "/settings/questions/",
         ]:
             with self.subTest(path=path):
                 self.visit(path)

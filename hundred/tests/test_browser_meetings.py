@@ -1,4 +1,5 @@
-"""In real Chromium: schedule a meeting, read the prep sheet, write the debrief, see Today.
+"""In real Chromium: schedule a meeting, read the prep sheet, write the debrief, see Today;
+move a meeting and cancel it.
 
 Skipped when there is no Chromium at /usr/bin/chromium, except on CI (CI=true), where a missing
 browser is a failure. Never `playwright install`: Hundred uses Debian's Chromium.
@@ -64,6 +65,7 @@ class MeetingFlowTest(BrowserTestCase):
         page.locator("#id_favour_0").fill("Read her nephew's CV")
         due = (timezone.localdate() + timedelta(days=3)).isoformat()
         page.locator("#id_favour_0_due").fill(due)
+        page.get_by_label("What I offered 1").fill("Send the budgeting article")
         page.get_by_role("button", name="Save the debrief").click()
         expect(page.get_by_text("2 new names on your list")).to_be_visible()
 
@@ -72,7 +74,9 @@ class MeetingFlowTest(BrowserTestCase):
         due_section = page.locator("#followups")
         expect(due_section).to_contain_text("Maya Okafor")
         expect(due_section).to_contain_text("Say thank you")
-        expect(page.locator("#favours")).to_contain_text("Read her nephew's CV")
+        favours = page.locator("#favours")
+        expect(favours).to_contain_text("Maya Okafor asked me: Read her nephew's CV")
+        expect(favours).to_contain_text("I offered Maya Okafor: Send the budgeting article")
 
         # The two new people are on the list, introduced by Maya.
         page.goto(self.url("/people/"))
@@ -87,3 +91,40 @@ class MeetingFlowTest(BrowserTestCase):
                 (person.introduced_by, person.source, person.stage),
                 (self.maya, "introduced", "listed"),
             )
+
+    def test_move_then_cancel_from_the_person_page(self) -> None:
+        from hundred.network.actions.meetings import do_schedule_meeting
+        from hundred.network.models import FollowUp
+
+        page = self.page
+        page.goto(self.url("/accounts/login/"))
+        page.get_by_label("E-mail address").fill("ann@example.org")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        meeting = do_schedule_meeting(
+            self.user, self.maya, starts_at=timezone.now() + timedelta(days=2)
+        )
+
+        # Move it from the person page: back there afterwards, at the new time.
+        page.goto(self.url(f"/people/{self.maya.pk}/"))
+        page.get_by_role("link", name="Move the meeting of").click()
+        new = timezone.localtime(timezone.now() + timedelta(days=5), self.user.tzinfo)
+        page.get_by_label("When").fill(new.strftime("%Y-%m-%dT09:30"))
+        page.get_by_role("button", name="Move it").click()
+        page.wait_for_url(self.url(f"/people/{self.maya.pk}/"))
+        expect(page.get_by_role("status")).to_contain_text("moved to")
+        meeting.refresh_from_db()
+        self.assertEqual(timezone.localtime(meeting.starts_at, self.user.tzinfo).day, new.day)
+
+        # Cancel it from the prep sheet, with a reminder to find another time.
+        page.goto(self.url(f"/meetings/{meeting.pk}/"))
+        page.get_by_role("link", name="Cancel the meeting").click()
+        expect(page.get_by_text("goes back to “asked”")).to_be_visible()
+        page.get_by_label("Remind me to find another time on").fill(new.date().isoformat())
+        page.get_by_role("button", name="Cancel the meeting").click()
+        expect(page.get_by_role("status")).to_contain_text("Maya Okafor is back at “asked”.")
+        expect(page.locator(".badge.cancelled").first).to_be_visible()
+        self.maya.refresh_from_db()
+        self.assertEqual(self.maya.stage, "asked")
+        self.assertTrue(FollowUp.objects.filter(person=self.maya, state="open").exists())

@@ -135,6 +135,9 @@ BUILDERS: dict[str, Builder] = {
     "network-followup-reschedule": _followup,
     "network-meeting-prep": _meeting,
     "network-meeting-debrief": _meeting,
+    "network-reschedule-meeting": _meeting,
+    "network-cancel-meeting": _meeting,
+    "network-meeting-questions": _meeting,
     "network-favour-done": _favour,
     "transfer-run": _import_run,
 }

@@ -43,7 +43,12 @@ def export_ics(owner) -> bytes:
             description += "\n" + f.note
         event.add("description", description)
         cal.add_component(event)
-    for m in Meeting.objects.for_user(owner).select_related("person").order_by("starts_at", "id"):
+    # A cancelled meeting leaves the feed rather than staying as STATUS:CANCELLED: a subscribed
+    # calendar re-reads the whole feed on each refresh, so an event that is gone is gone in
+    # every app, whereas the status is struck through (Apple, Fastmail), hidden (Etar) or
+    # shown as if still on (Google, by some reports): docs/import-export.md says more.
+    meetings = Meeting.objects.for_user(owner).not_cancelled().select_related("person")
+    for m in meetings.order_by("starts_at", "id"):
         event = Event()
         event.add("uid", f"meeting-{m.pk}@hundred")
         event.add("dtstamp", m.updated_at)

@@ -17,6 +17,18 @@ class AccountSettingsTestCase(BaseTestCase):
         self.assertContains(r, "alice@example.org")
         self.assertContains(r, '<option value="UTC" selected>')
 
+    @freeze_time("2026-12-06 16:00:00+00:00")
+    def test_it_says_which_zone_is_in_force(self):
+        self.alice.time_zone = "America/New_York"
+        self.alice.save(update_fields=["time_zone"])
+        self.login()
+        r = self.client.get(URL)
+        self.assertContains(
+            r, "Your time zone is <strong>America/New_York</strong>: it is Sunday 6 December, 11:00"
+        )
+        # The script shows this when the browser is elsewhere.
+        self.assertContains(r, 'data-browser-zone-differs="America/New_York"')
+
     def test_it_saves_the_time_zone(self):
         self.login()
         r = self.client.post(URL, {"time_zone": "America/Chicago"})

@@ -212,3 +212,26 @@ class SetupTokenSignUpTestCase(TestCase):
         self.client.logout()
         r = self.client.post(URL, form(email="mallory@example.org", setup_token=self.token))
         self.assertEqual(r.status_code, 403)
+
+
+class TimeZoneChoiceTestCase(TestCase):
+    """The zone preselected at sign-up: the browser's (by script), else the instance's."""
+
+    def test_a_blank_form_asks_the_script_to_preselect_the_browser_zone(self):
+        r = self.client.get(URL)
+        self.assertContains(r, 'data-time-zone-guess="time-zone-guess"')
+        self.assertContains(r, 'src="/static/hundred/timezone.js"')
+        self.assertContains(r, 'id="time-zone-guess"')
+        self.assertNotContains(r, "<script>")  # no inline script: a CSP will forbid them
+        self.assertContains(r, "every time you see follow it")
+
+    def test_without_the_script_it_is_the_instance_zone(self):
+        self.assertContains(self.client.get(URL), '<option value="UTC" selected>')
+        with self.settings(TIME_ZONE="America/New_York"):
+            r = self.client.get(URL)
+        self.assertContains(r, '<option value="America/New_York" selected>')
+
+    def test_a_form_sent_back_keeps_the_chosen_zone_and_no_guess(self):
+        r = self.client.post(URL, form(email="nope", time_zone="Asia/Tokyo"))
+        self.assertContains(r, '<option value="Asia/Tokyo" selected>')
+        self.assertNotContains(r, "data-time-zone-guess")

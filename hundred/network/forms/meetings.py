@@ -1,11 +1,12 @@
-"""Forms for scheduling a meeting and writing its debrief."""
+"""Forms for scheduling, moving and cancelling a meeting, and writing its debrief."""
 
 from __future__ import annotations
 
 from django import forms
 
-from hundred.network.actions.meetings import CompanyMentioned, Debrief, FavourAsked, NameGiven
+from hundred.network.actions.meetings import CompanyMentioned, Debrief, FavourNoted, NameGiven
 from hundred.network.forms.followups import DATE
+from hundred.network.models import FavourDirection
 
 NAME_ROWS = 5
 
@@ -14,6 +15,15 @@ COMPANY_ROWS = 3
 
 
 FAVOUR_ROWS = 3
+
+
+OFFER_ROWS = 2
+
+# The two sides of "Is there anything I can do for you?": field prefix, rows, direction.
+FAVOUR_SIDES = (
+    ("favour", FAVOUR_ROWS, FavourDirection.THEY_ASKED, "What they asked"),
+    ("offer", OFFER_ROWS, FavourDirection.I_OFFERED, "What I offered"),
+)
 
 
 class MeetingForm(forms.Form):
@@ -27,6 +37,15 @@ class MeetingForm(forms.Form):
     )
     place = forms.CharField(
         label="Where or how", required=False, max_length=200, help_text="A café, a phone call…"
+    )
+
+
+class CancelMeetingForm(forms.Form):
+    follow_up_on = forms.DateField(
+        label="Remind me to find another time on",
+        required=False,
+        widget=DATE,
+        help_text="Leave it empty for no reminder.",
     )
 
 
@@ -63,13 +82,14 @@ class DebriefForm(forms.Form):
             self.fields[f"company_{i}_target"] = forms.BooleanField(
                 label="Mark as a target", required=False
             )
-        for i in range(FAVOUR_ROWS):
-            self.fields[f"favour_{i}"] = forms.CharField(
-                label="What they asked", required=False, max_length=300
-            )
-            self.fields[f"favour_{i}_due"] = forms.DateField(
-                label="By", required=False, widget=DATE
-            )
+        for prefix, rows, _, label in FAVOUR_SIDES:
+            for i in range(rows):
+                self.fields[f"{prefix}_{i}"] = forms.CharField(
+                    label=label, required=False, max_length=300
+                )
+                self.fields[f"{prefix}_{i}_due"] = forms.DateField(
+                    label="By", required=False, widget=DATE
+                )
 
     def name_rows(self):
         return [
@@ -81,7 +101,12 @@ class DebriefForm(forms.Form):
         return [(self[f"company_{i}"], self[f"company_{i}_target"]) for i in range(COMPANY_ROWS)]
 
     def favour_rows(self):
+        """What they asked of me: (what, by) bound fields a row."""
         return [(self[f"favour_{i}"], self[f"favour_{i}_due"]) for i in range(FAVOUR_ROWS)]
+
+    def offer_rows(self):
+        """What I offered them: (what, by) bound fields a row."""
+        return [(self[f"offer_{i}"], self[f"offer_{i}_due"]) for i in range(OFFER_ROWS)]
 
     def clean(self):
         data = super().clean()
@@ -89,10 +114,21 @@ class DebriefForm(forms.Form):
             extra = any(data.get(f"name_{i}_{k}") for k in ("company", "title", "reach", "note"))
             if extra and not (data.get(f"name_{i}") or "").strip():
                 self.add_error(f"name_{i}", "Give a name for this row, or clear it.")
-        for i in range(FAVOUR_ROWS):
-            if data.get(f"favour_{i}_due") and not (data.get(f"favour_{i}") or "").strip():
-                self.add_error(f"favour_{i}", "Say what they asked, or clear the date.")
+        for prefix, rows, direction, _ in FAVOUR_SIDES:
+            said = "they asked" if direction == FavourDirection.THEY_ASKED else "you offered"
+            for i in range(rows):
+                if data.get(f"{prefix}_{i}_due") and not (data.get(f"{prefix}_{i}") or "").strip():
+                    self.add_error(f"{prefix}_{i}", f"Say what {said}, or clear the date.")
         return data
+
+    def _favours(self) -> list[FavourNoted]:
+        d = self.cleaned_data
+        return [
+            FavourNoted(d[f"{prefix}_{i}"].strip(), d[f"{prefix}_{i}_due"], direction)
+            for prefix, rows, direction, _ in FAVOUR_SIDES
+            for i in range(rows)
+            if d[f"{prefix}_{i}"].strip()
+        ]
 
     def debrief(self) -> Debrief:
         d = self.cleaned_data
@@ -115,9 +151,5 @@ class DebriefForm(forms.Form):
                 for i in range(COMPANY_ROWS)
                 if d[f"company_{i}"].strip()
             ],
-            favours=[
-                FavourAsked(d[f"favour_{i}"].strip(), d[f"favour_{i}_due"])
-                for i in range(FAVOUR_ROWS)
-                if d[f"favour_{i}"].strip()
-            ],
+            favours=self._favours(),
         )

@@ -30,7 +30,12 @@ from hundred.network.models.followups import (
     default_channel_rotation,
 )
 from hundred.network.models.interactions import Interaction, InteractionQuerySet
-from hundred.network.models.meetings import Meeting
+from hundred.network.models.meetings import (
+    Meeting,
+    MeetingQuerySet,
+    QuestionBank,
+    QuestionBankQuerySet,
+)
 from hundred.network.models.outreach import OutreachTemplate
 from hundred.network.models.owned import OwnedModel, OwnedQuerySet
 from hundred.network.models.people import Person, PersonQuerySet, Tag, TagQuerySet
@@ -56,11 +61,14 @@ __all__ = [
     "Interaction",
     "InteractionQuerySet",
     "Meeting",
+    "MeetingQuerySet",
     "OutreachTemplate",
     "OwnedModel",
     "OwnedQuerySet",
     "Person",
     "PersonQuerySet",
+    "QuestionBank",
+    "QuestionBankQuerySet",
     "ResearchStatus",
     "Source",
     "Stage",

@@ -149,3 +149,128 @@ class DebriefTestCase(BaseTestCase):
         self.assertContains(self.client.get("/"), "Debrief your meeting with Maya Okafor")
         self.client.post(self.url, debrief_form(advice="Try the Trust."))
         self.assertNotContains(self.client.get("/"), "Debrief your meeting with")
+
+    def test_it_refuses_a_debrief_before_the_meeting_starts(self):
+        ahead = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 9, 15, tzinfo=UTC))
+        url = f"/meetings/{ahead.pk}/debrief/"
+        page = self.client.get(url)
+        self.assertContains(page, "This meeting starts on Monday 9 November 2026, 15:00")
+        self.assertNotContains(page, "Save the debrief")
+        r = self.client.post(
+            url, debrief_form(advice="Too soon", name_0="Ann Lee", favour_0="Read her CV")
+        )
+        self.assertContains(r, "write the debrief after it")
+        self.assertContains(r, "Too soon")  # what was typed is kept
+        ahead.refresh_from_db()
+        self.maya.refresh_from_db()
+        self.assertEqual(
+            (ahead.debriefed_at, ahead.advice, self.maya.stage), (None, "", "scheduled")
+        )
+        self.assertEqual((Person.objects.count(), Favour.objects.count()), (1, 0))
+        self.assertFalse(FollowUp.objects.exists())
+
+    def test_the_refusal_speaks_the_account_time_zone(self):
+        self.alice.time_zone = "Asia/Tokyo"
+        self.alice.save(update_fields=["time_zone"])
+        ahead = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 9, 15, tzinfo=UTC))
+        page = self.client.get(f"/meetings/{ahead.pk}/debrief/")
+        self.assertContains(page, "Tuesday 10 November 2026, 00:00")
+
+    def test_a_meeting_that_has_started_can_be_debriefed(self):
+        started = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 6, 16, 59, tzinfo=UTC))
+        r = self.client.post(f"/meetings/{started.pk}/debrief/", debrief_form(advice="Go on."))
+        self.assertEqual(r.status_code, 302)
+
+    def test_it_refuses_a_debrief_of_a_cancelled_meeting(self):
+        from hundred.network.actions.meetings import do_cancel_meeting
+
+        do_cancel_meeting(self.alice, self.meeting)
+        self.assertContains(self.client.get(self.url), "This meeting was cancelled")
+        r = self.client.post(self.url, debrief_form(advice="Hm"))
+        self.assertContains(r, "This meeting was cancelled")
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.debriefed_at)
+
+    def test_it_records_favours_both_ways(self):
+        r = self.client.post(
+            self.url,
+            debrief_form(
+                favour_0="Read her nephew's CV",
+                favour_0_due="2026-11-13",
+                offer_0="Send the budgeting article",
+                offer_0_due="2026-11-10",
+                offer_1="Introduce her to Tom",
+            ),
+        )
+        self.assertEqual(r.status_code, 302)
+        got = {
+            f.what: (f.direction, f.state, f.due_on, f.meeting)
+            for f in Favour.objects.filter(person=self.maya)
+        }
+        self.assertEqual(
+            got,
+            {
+                "Read her nephew's CV": (
+                    "they_asked",
+                    "promised",
+                    date(2026, 11, 13),
+                    self.meeting,
+                ),
+                "Send the budgeting article": (
+                    "i_offered",
+                    "promised",
+                    date(2026, 11, 10),
+                    self.meeting,
+                ),
+                "Introduce her to Tom": ("i_offered", "promised", None, self.meeting),
+            },
+        )
+        # Each lands in Today on its date: the article's on Tuesday 10 November, and the one
+        # without a date five business days on (Friday 13 November).
+        due = {f.note: f.due_on for f in FollowUp.objects.filter(reason="favour")}
+        self.assertEqual(
+            due,
+            {
+                "Read her nephew's CV": date(2026, 11, 13),
+                "Send the budgeting article": date(2026, 11, 10),
+                "Introduce her to Tom": date(2026, 11, 13),
+            },
+        )
+        with freeze_time("2026-11-10 12:00:00+00:00"):
+            today = self.client.get("/").content.decode()
+        followups = today.split('id="followups"')[1].split("</ul>")[0]
+        self.assertIn("Send the budgeting article", followups)
+        self.assertNotIn("Read her nephew", followups)
+        self.assertIn("I offered <a", today)
+        self.assertIn("</a> asked me: Read her nephew&#x27;s CV", today)
+
+    def test_the_debrief_asks_the_closing_question_both_ways(self):
+        r = self.client.get(self.url)
+        self.assertContains(r, "“Is there anything I can do for you?”")
+        self.assertContains(r, "What Maya asked of me")
+        self.assertContains(r, "What I offered Maya")
+        self.assertContains(r, 'name="offer_0"')
+
+    def test_an_offer_needs_its_words(self):
+        r = self.client.post(self.url, debrief_form(offer_1_due="2026-11-10"))
+        self.assertContains(r, "Say what you offered, or clear the date.")
+        self.assertFalse(Favour.objects.exists())
+
+
+@freeze_time("2026-11-06 17:00:00+00:00")
+class GiveBackWordingTestCase(BaseTestCase):
+    def test_it_says_who_asked_and_who_offered(self):
+        self.login()
+        maya = self.make_person()
+        self.make_favour(maya, direction="they_asked", what="Read her CV")
+        self.make_favour(maya, direction="i_offered", what="Send the article")
+        self.make_favour(maya, direction="they_did", what="Sent me three names", state="done")
+        page = self.client.get("/give-back/").content.decode()
+        self.assertNotIn("i offered", page)
+        link = f'<a href="/people/{maya.pk}/">Maya Okafor</a>'
+        self.assertIn(f"{link} asked me: Read her CV", page)
+        self.assertIn(f"I offered {link}: Send the article", page)
+        self.assertIn(f"{link} did for me: Sent me three names", page)
+        timeline = self.client.get(f"/people/{maya.pk}/").content.decode()
+        self.assertNotIn("i offered", timeline)
+        self.assertIn("I offered Maya Okafor: Send the article", timeline)

@@ -1,5 +1,9 @@
 """A full name splits the same way wherever it comes in: quick add, an import, a debrief."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from hundred.network.actions.meetings import Debrief, NameGiven, do_debrief_meeting
 from hundred.network.actions.people import do_quick_add_person
 from hundred.network.models import Person
@@ -16,7 +20,10 @@ class NameSplittingTestCase(BaseTestCase):
         self.assertEqual((person.first_name, person.last_name), EXPECTED)
 
     def test_it_splits_a_name_named_in_a_debrief(self):
-        meeting = self.make_meeting(self.make_person("Sam", "Ortiz"))
+        # A debrief is written after the meeting: it has started.
+        meeting = self.make_meeting(
+            self.make_person("Sam", "Ortiz"), starts_at=timezone.now() - timedelta(hours=1)
+        )
         do_debrief_meeting(self.alice, meeting, Debrief(names=[NameGiven(name=NAME)]))
         person = Person.objects.get(owner=self.alice, introduced_by__isnull=False)
         self.assertEqual((person.first_name, person.last_name), EXPECTED)

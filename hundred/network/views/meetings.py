@@ -1,4 +1,4 @@
-"""Meetings: scheduling, the printable prep sheet and the debrief."""
+"""Meetings: scheduling, moving and cancelling, the printable prep sheet and the debrief."""
 
 from __future__ import annotations
 
@@ -7,32 +7,29 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions import meetings as engine
-from hundred.network.forms.meetings import DebriefForm, MeetingForm
-from hundred.network.models import (
-    Target,
-)
+from hundred.network.forms.meetings import CancelMeetingForm, DebriefForm, MeetingForm
+from hundred.network.models import QuestionBank, Target
+from hundred.network.questions import lines
 from hundred.network.views.owned import get_meeting_for_user, get_person_for_user
-
-SUGGESTED_QUESTIONS = [
-    "How did you get into your line of work? What is the industry like right now?",
-    "Which companies or organisations in {area} should I learn more about?",
-    "What do you know about the companies on my list? Which ones value skills like mine?",
-    "What would you do in my place? What am I not seeing?",
-    "Who else should I talk to? May I use your name when I reach out?",
-]
-
+from hundred.network.views.redirects import redirect_back
 
 REMINDERS = [
     "It is research: you are asking for advice, names and ideas — not for a job.",
     "Keep to the time you asked for ({minutes} minutes) unless they offer more.",
     "When they ask “so what can I do for you?”, answer with your pitch, briefly.",
     "Write down every name and company they mention; ask how best to reach each.",
-    "End with: “Is there anything I can do for you?”",
 ]
+
+
+def _aware(request, starts_at: datetime) -> datetime:
+    if timezone.is_naive(starts_at):
+        return timezone.make_aware(starts_at, request.user.tzinfo)
+    return starts_at
 
 
 @login_required
@@ -42,13 +39,10 @@ def schedule_meeting(request, pk: int):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        starts_at: datetime = d["starts_at"]
-        if timezone.is_naive(starts_at):
-            starts_at = timezone.make_aware(starts_at, request.user.tzinfo)
         meeting = engine.do_schedule_meeting(
             request.user,
             person,
-            starts_at=starts_at,
+            starts_at=_aware(request, d["starts_at"]),
             duration_minutes=d["duration_minutes"],
             place=d["place"],
         )
@@ -58,12 +52,76 @@ def schedule_meeting(request, pk: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def reschedule_meeting(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    form = MeetingForm(
+        request.POST or None,
+        initial={
+            "starts_at": meeting.starts_at,
+            "duration_minutes": meeting.duration_minutes,
+            "place": meeting.place,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            engine.do_reschedule_meeting(
+                request.user,
+                meeting,
+                starts_at=_aware(request, d["starts_at"]),
+                duration_minutes=d["duration_minutes"],
+                place=d["place"],
+            )
+        except engine.MeetingRefused as e:
+            form.add_error(None, str(e))
+        else:
+            when = formats.date_format(timezone.localtime(meeting.starts_at), "l j F, H:i")
+            messages.success(request, f"Meeting with {meeting.person} moved to {when}.")
+            return redirect_back(request, reverse("network-meeting-prep", args=[meeting.pk]))
+    return render(
+        request,
+        "network/meeting_form.html",
+        {"form": form, "person": meeting.person, "meeting": meeting},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_meeting(request, pk: int):
+    meeting = get_meeting_for_user(request, pk)
+    person = meeting.person
+    form = CancelMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        stage = person.stage
+        try:
+            engine.do_cancel_meeting(
+                request.user, meeting, follow_up_on=form.cleaned_data["follow_up_on"]
+            )
+        except engine.MeetingRefused as e:
+            form.add_error(None, str(e))
+        else:
+            back = f" {person} is back at “{person.get_stage_display().lower()}”."
+            messages.success(
+                request, f"Meeting with {person} cancelled.{back if person.stage != stage else ''}"
+            )
+            return redirect(person)
+    return render(
+        request,
+        "network/meeting_cancel.html",
+        {"form": form, "meeting": meeting, "person": person},
+    )
+
+
+@login_required
 def meeting_prep(request, pk: int):
     meeting = get_meeting_for_user(request, pk)
     person = meeting.person
     target = Target.objects.get_for(request.user)
     area = ", ".join(target.geographies) if target and target.geographies else "my area"
     company = person.company
+    bank = QuestionBank.objects.bank_for(request.user).filled(area)
+    chosen = meeting.questions_list
     return render(
         request,
         "network/meeting_prep.html",
@@ -74,13 +132,28 @@ def meeting_prep(request, pk: int):
             "company_notes": meeting.company_notes or (company.notes if company else ""),
             "target": target,
             "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
-            "questions": [q.format(area=area) for q in SUGGESTED_QUESTIONS],
+            "bank": bank,
+            "chosen": chosen,
+            "own_questions": "\n".join(q for q in chosen if q not in bank.all_questions()),
             "reminders": [r.format(minutes=meeting.duration_minutes) for r in REMINDERS],
-            "earlier": person.meetings.exclude(pk=meeting.pk).filter(
-                starts_at__lt=meeting.starts_at
-            ),
+            "earlier": person.meetings.not_cancelled()
+            .exclude(pk=meeting.pk)
+            .filter(starts_at__lt=meeting.starts_at),
         },
     )
+
+
+@login_required
+@require_POST
+def meeting_questions(request, pk: int):
+    """Keep the questions picked from the bank, and any of one's own, for this meeting."""
+    meeting = get_meeting_for_user(request, pk)
+    picked = request.POST.getlist("question") + lines(request.POST.get("own", ""))
+    meeting.questions = "\n".join(lines("\n".join(picked)))
+    meeting.save(update_fields=["questions", "updated_at"])
+    count = len(meeting.questions_list)
+    messages.success(request, f"{count} question{'s' if count != 1 else ''} kept for this meeting.")
+    return redirect("network-meeting-prep", pk=meeting.pk)
 
 
 @login_required
@@ -90,11 +163,21 @@ def meeting_debrief(request, pk: int):
     form = DebriefForm(
         request.POST or None, initial={"advice": meeting.advice, "notes": meeting.debrief_notes}
     )
-    if request.method == "POST" and form.is_valid():
-        new_people = engine.do_debrief_meeting(request.user, meeting, form.debrief())
-        names = f" {len(new_people)} new names on your list." if new_people else ""
-        messages.success(request, f"Debrief saved.{names} A thank-you is on Today.")
-        return redirect(meeting.person)
+    refusal = None
+    if request.method == "GET":
+        try:
+            engine.check_can_debrief(request.user, meeting)
+        except engine.MeetingRefused as e:
+            refusal = str(e)
+    elif form.is_valid():
+        try:
+            new_people = engine.do_debrief_meeting(request.user, meeting, form.debrief())
+        except engine.MeetingRefused as e:
+            form.add_error(None, str(e))
+        else:
+            names = f" {len(new_people)} new names on your list." if new_people else ""
+            messages.success(request, f"Debrief saved.{names} A thank-you is on Today.")
+            return redirect(meeting.person)
     return render(
         request,
         "network/meeting_debrief.html",
@@ -102,8 +185,10 @@ def meeting_debrief(request, pk: int):
             "meeting": meeting,
             "person": meeting.person,
             "form": form,
+            "refusal": refusal,
             "names_given": meeting.names_given.all(),
             "companies": meeting.companies_mentioned.all(),
             "favours": meeting.favours.all(),
+            "closing": QuestionBank.objects.bank_for(request.user).closing,
         },
     )

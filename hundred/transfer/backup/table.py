@@ -25,6 +25,7 @@ from hundred.network.models import (
     Meeting,
     OutreachTemplate,
     Person,
+    QuestionBank,
     Tag,
     Target,
     TargetChange,
@@ -219,6 +220,8 @@ MEETINGS = Table(
         Value("advice", missing=""),
         Value("debrief_notes", missing=""),
         Moment("debriefed_at", missing=None),
+        Moment("cancelled_at", missing=None),
+        Value("stage_before", missing=""),
         Refs("companies_mentioned", to=Company, missing=[]),
         Moment("created_at", empty=NOW),
     ),
@@ -285,4 +288,5 @@ TABLES = (TARGET, TARGET_HISTORY, TAGS, *ROWS)
 # Models of the network app that are not in the backup at all (docs/backup-format.md).
 LEFT_OUT: dict[type[Model], str] = {
     FollowUpSettings: "the follow-up rules are settings of the account, not its data",
+    QuestionBank: "the meeting questions are settings of the account, not its data",
 }

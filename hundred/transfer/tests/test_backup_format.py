@@ -125,6 +125,8 @@ def _fill_one(owner, suffix: str) -> None:
         advice="Talk to Maya.",
         debrief_notes="Went well.",
         debriefed_at=at(6, 17),
+        cancelled_at=at(6, 18),
+        stage_before="asked",
         created_at=at(5, 12),
     )
     meeting.companies_mentioned.add(lantern, northwind)
