@@ -40,9 +40,10 @@ class AccountSettingsTestCase(BaseTestCase):
         self.assertEqual(self.bob.time_zone, "Asia/Kolkata")
 
 
-@freeze_time("2025-03-10 20:30:00+00:00")
 class TimeZoneMiddlewareTestCase(BaseTestCase):
     """Dates and times show in the account's own zone, whatever the server's."""
+
+    clock = freeze_time("2025-03-10 20:30:00+00:00")
 
     def setUp(self):
         self.person = self.make_person()

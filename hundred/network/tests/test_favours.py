@@ -6,8 +6,9 @@ from hundred.network.models import Favour, FollowUp
 from hundred.test import BaseTestCase
 
 
-@freeze_time("2026-11-06 09:00:00+00:00")
 class FavoursTestCase(BaseTestCase):
+    clock = freeze_time("2026-11-06 09:00:00+00:00")
+
     def setUp(self):
         self.login()
         self.maya = self.make_person()

@@ -16,8 +16,9 @@ def section(response, heading_id: str) -> str:
     return html[start : html.index("</section>", start)]
 
 
-@freeze_time("2025-03-12 10:00:00+00:00")
 class TodayTestCase(BaseTestCase):
+    clock = freeze_time("2025-03-12 10:00:00+00:00")
+
     def setUp(self):
         self.maya = self.make_person()
         self.sam = self.make_person("Sam", "Ito")
@@ -85,8 +86,9 @@ class TodayTestCase(BaseTestCase):
         self.assertNotContains(self.client.get(URL), "Start your list of 100")
 
 
-@freeze_time("2026-11-11 10:00:00+00:00")  # a Wednesday
 class TodayPlanTestCase(BaseTestCase):
+    clock = freeze_time("2026-11-11 10:00:00+00:00")  # a Wednesday
+
     def setUp(self):
         self.maya = self.make_person()
         self.login()
