@@ -38,11 +38,13 @@ class FrozenClock:
     """Runs a test class at `clock`: set-up data, every test and the teardown.
 
     The default clock starts at WEDNESDAY and ticks, so two writes in a row still get two times.
-    A class whose dates matter names its moment (`clock = freeze_time("2026-11-11 10:00Z")`, which
-    stands still); a single test nests `with freeze_time(...)` or decorates itself.
+    asyncio's event loops keep the real clock (the SMTP server of the password tests runs one):
+    timers set on one clock and read on the other end at once or never. A class whose dates
+    matter names its moment (`clock = freeze_time("2026-11-11 10:00Z")`, which stands still); a
+    single test nests `with freeze_time(...)` or decorates itself.
     """
 
-    clock = freeze_time(WEDNESDAY, tick=True)
+    clock = freeze_time(WEDNESDAY, tick=True, real_asyncio=True)
 
     @classmethod
     def setUpClass(cls) -> None:
