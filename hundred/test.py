@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from django.contrib.auth.hashers import make_password
 from django.test import TestCase
 from django.utils import timezone
+from freezegun import api as freezegun_api
 from freezegun import freeze_time
 
 from hundred.accounts.models import User
@@ -41,18 +42,24 @@ class FrozenClock:
     asyncio's event loops keep the real clock (the SMTP server of the password tests runs one):
     timers set on one clock and read on the other end at once or never. A class whose dates
     matter names its moment (`clock = freeze_time("2026-11-11 10:00Z")`, which stands still); a
-    single test nests `with freeze_time(...)` or decorates itself.
+    single test nests `with freeze_time(...)` or decorates itself. A class decorated with
+    @freeze_time keeps that clock: it is already running when setUpClass is called.
     """
 
     clock = freeze_time(WEDNESDAY, tick=True, real_asyncio=True)
 
     @classmethod
     def setUpClass(cls) -> None:
-        cls.clock.start()
+        # freezegun's list of running clocks: not empty under a @freeze_time class decorator,
+        # whose clock would otherwise lose setUpTestData to this one.
+        cls._clock_started = not freezegun_api.freeze_factories
+        if cls._clock_started:
+            cls.clock.start()
         try:
             super().setUpClass()
         except BaseException:
-            cls.clock.stop()
+            if cls._clock_started:
+                cls.clock.stop()
             raise
 
     @classmethod
@@ -60,7 +67,8 @@ class FrozenClock:
         try:
             super().tearDownClass()
         finally:
-            cls.clock.stop()
+            if cls._clock_started:
+                cls.clock.stop()
 
 
 @functools.cache
