@@ -1,4 +1,4 @@
-"""The base test case: personas and small builders.
+"""The base test case: personas, small builders and a clock that does not follow the calendar.
 
 alice owns the data under test, bob is another account that must never see it, charlie a third.
 """
@@ -6,11 +6,13 @@ alice owns the data under test, bob is another account that must never see it, c
 from __future__ import annotations
 
 import functools
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.test import TestCase
 from django.utils import timezone
+from freezegun import api as freezegun_api
+from freezegun import freeze_time
 
 from hundred.accounts.models import User
 from hundred.network.models import (
@@ -26,13 +28,56 @@ from hundred.network.models import (
 PASSWORD = "correct-horse-battery-staple"
 
 
+# The moment tests run at unless they choose their own: a Wednesday morning in the middle of a
+# month, far from a daylight-saving change and from the year's end, in every time zone the tests
+# use. Today, the week, last week and the business days then come out the same whichever day
+# the suite runs (it failed from Thursday to Sunday when it read the calendar).
+WEDNESDAY = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+
+
+class FrozenClock:
+    """Runs a test class at `clock`: set-up data, every test and the teardown.
+
+    The default clock starts at WEDNESDAY and ticks, so two writes in a row still get two times.
+    asyncio's event loops keep the real clock (the SMTP server of the password tests runs one):
+    timers set on one clock and read on the other end at once or never. A class whose dates
+    matter names its moment (`clock = freeze_time("2026-11-11 10:00Z")`, which stands still); a
+    single test nests `with freeze_time(...)` or decorates itself. A class decorated with
+    @freeze_time keeps that clock: it is already running when setUpClass is called.
+    """
+
+    clock = freeze_time(WEDNESDAY, tick=True, real_asyncio=True)
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        # freezegun's list of running clocks: not empty under a @freeze_time class decorator,
+        # whose clock would otherwise lose setUpTestData to this one.
+        cls._clock_started = not freezegun_api.freeze_factories
+        if cls._clock_started:
+            cls.clock.start()
+        try:
+            super().setUpClass()
+        except BaseException:
+            if cls._clock_started:
+                cls.clock.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        try:
+            super().tearDownClass()
+        finally:
+            if cls._clock_started:
+                cls.clock.stop()
+
+
 @functools.cache
 def password_hash() -> str:
     """PASSWORD hashed once per run: Argon2 is slow on purpose, and every test class needs it."""
     return make_password(PASSWORD)
 
 
-class BaseTestCase(TestCase):
+class BaseTestCase(FrozenClock, TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         cls.alice = cls.make_user("alice@example.org", time_zone="UTC")

@@ -98,23 +98,43 @@ def take_screenshot(base_url: str, email: str, password: str, path: str | Path) 
 
 
 class BrowserTestCase(StaticLiveServerTestCase):
-    """A live server and one Chromium for the class; a fresh browser context per test."""
+    """A live server and one Chromium for the class; a fresh browser context per test.
+
+    The server runs in this process on the tests' frozen clock, ticking from WEDNESDAY (see
+    hundred/test.py). Playwright's event loop keeps the real clock (`real_asyncio`), or its
+    waits would never end. Chromium keeps its own, which only cookie lifetimes read, and
+    Django gives those as Max-Age, relative to the browser's own now: the clocks need not agree.
+    """
 
     viewport = SCREENSHOT_SIZE
 
     @classmethod
     def setUpClass(cls) -> None:
+        from freezegun import freeze_time
         from playwright.sync_api import sync_playwright
 
-        super().setUpClass()
-        cls.playwright = sync_playwright().start()
-        cls.browser = launch(cls.playwright, require_chromium())
+        # Imported here: hundred.test needs Django's settings, which the screenshot script
+        # below runs without.
+        from hundred.test import WEDNESDAY
+
+        cls.clock = freeze_time(WEDNESDAY, tick=True, real_asyncio=True)
+        cls.clock.start()
+        try:
+            super().setUpClass()
+            cls.playwright = sync_playwright().start()
+            cls.browser = launch(cls.playwright, require_chromium())
+        except BaseException:
+            cls.clock.stop()
+            raise
 
     @classmethod
     def tearDownClass(cls) -> None:
-        cls.browser.close()
-        cls.playwright.stop()
-        super().tearDownClass()
+        try:
+            cls.browser.close()
+            cls.playwright.stop()
+            super().tearDownClass()
+        finally:
+            cls.clock.stop()
 
     def setUp(self) -> None:
         self.context = self.browser.new_context(viewport=self.viewport)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -169,6 +169,8 @@ class IsolationTestCase(BaseTestCase):
             with self.subTest(url=route.name):
                 kwargs, obj = BUILDERS[route.name](self)
                 url = reverse(route.name, kwargs=kwargs)
+                row = type(obj).objects.filter(pk=obj.pk)
+                before = row.values().get()
 
                 self.login(self.bob)
                 bob = {m: getattr(self.client, m)(url).status_code for m in METHODS}
@@ -177,8 +179,9 @@ class IsolationTestCase(BaseTestCase):
                 self.assertTrue(
                     404 in (bob["get"], bob["post"]), f"neither GET nor POST {url} is a 404"
                 )
-                # Nothing bob sent touched alice's object.
-                self.assertTrue(type(obj).objects.filter(pk=obj.pk, owner=self.alice).exists())
+                # Nothing bob sent touched alice's object: still hers, every field as it was.
+                self.assertEqual(row.values().first(), before, f"bob changed {url}'s object")
+                self.assertEqual(before["owner_id"], self.alice.pk)
 
                 # A 405 to bob is fine only if alice gets it too: the method is not allowed at
                 # all. Alice's deletes come last, so her object is still there for the others.
@@ -215,7 +218,10 @@ class LoginRequiredTestCase(BaseTestCase):
                     self.assertEqual(r.status_code, 302, f"{method.upper()} {url}")
                     target = urlsplit(r["Location"])
                     self.assertEqual(target.path, login_path, f"{method.upper()} {url}")
-                    self.assertIn("next=", target.query)
+                    # Back to the page asked for once logged in.
+                    self.assertEqual(
+                        parse_qs(target.query)["next"], [url], f"{method.upper()} {url}"
+                    )
                     redirected += 1
                 self.assertGreater(redirected, 0, f"{url} neither redirects GET nor POST")
 

@@ -5,7 +5,7 @@ from django.test import TestCase, override_settings
 from freezegun import freeze_time
 
 from hundred.accounts.models import SetupToken, User
-from hundred.test import PASSWORD, BaseTestCase
+from hundred.test import PASSWORD, BaseTestCase, FrozenClock
 
 URL = "/accounts/signup/"
 
@@ -14,7 +14,7 @@ def form(**fields) -> dict:
     return {"email": "dana@example.org", "password": PASSWORD, "time_zone": "UTC", **fields}
 
 
-class FirstSignUpTestCase(TestCase):
+class FirstSignUpTestCase(FrozenClock, TestCase):
     """An instance with no account yet: anyone may make the first one."""
 
     def test_it_shows_the_form(self):

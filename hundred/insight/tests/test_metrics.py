@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from freezegun import freeze_time
+
 from hundred.insight.metrics import build_insights
 from hundred.insight.review import weekly_targets
 from hundred.network.models import FollowUpSettings, Interaction, Meeting
@@ -17,6 +19,8 @@ def at(month: int, day: int, hour: int = 9) -> datetime:
 
 
 class MetricsTestCase(BaseTestCase):
+    clock = freeze_time(NOW)
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()

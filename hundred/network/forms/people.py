@@ -193,12 +193,6 @@ class PersonForm(forms.ModelForm):
         return person
 
 
-class QuickPersonForm(forms.Form):
-    """The fewest fields that put a name on the list."""
-
-    name = forms.CharField(label="Name", max_length=300)
-
-
 class InteractionForm(OverrideMixin, forms.ModelForm):
     occurred_at = forms.DateTimeField(
         label="When",

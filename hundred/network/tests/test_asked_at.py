@@ -13,7 +13,7 @@ from hundred.accounts.models import User
 from hundred.network.actions.people import do_log_interaction
 from hundred.network.demo import build_demo
 from hundred.network.models import Direction, Interaction, Person, Stage
-from hundred.test import PASSWORD, BaseTestCase
+from hundred.test import PASSWORD, BaseTestCase, FrozenClock
 from hundred.transfer.backup import do_restore, export_backup
 from hundred.transfer.dedupe import do_merge_people
 
@@ -117,7 +117,7 @@ class AskedAtTestCase(BaseTestCase):
         self.assertIsNone(self.asked_at(ben))
 
 
-class AskedAtMigrationTestCase(TransactionTestCase):
+class AskedAtMigrationTestCase(FrozenClock, TransactionTestCase):
     """The migration that adds the field fills it for everyone already sent an outreach."""
 
     before = [("network", "0005_followup_reason_label")]

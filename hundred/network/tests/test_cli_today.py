@@ -16,8 +16,9 @@ def run(*argv) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@freeze_time("2026-11-11 10:00:00+00:00")
 class CliTodayTestCase(BaseTestCase):
+    clock = freeze_time("2026-11-11 10:00:00+00:00")
+
     def setUp(self):
         self.maya = self.make_person()
         self.make_followup(self.maya, due_on=date(2026, 11, 10), reason="no_reply", channel="phone")

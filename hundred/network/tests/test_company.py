@@ -32,10 +32,6 @@ class CompanyTestCase(BaseTestCase):
     def test_it_says_when_i_know_nobody_there(self):
         self.assertContains(self.client.get(self.url), "You know nobody here yet.")
 
-    def test_it_is_a_404_for_another_account(self):
-        self.login(self.bob)
-        self.assertEqual(self.client.get(self.url).status_code, 404)
-
 
 class EditCompanyTestCase(BaseTestCase):
     def setUp(self):

@@ -12,8 +12,9 @@ def debrief_form(**rows) -> dict:
     return form
 
 
-@freeze_time("2026-11-02 09:00:00+00:00")
 class ScheduleMeetingTestCase(BaseTestCase):
+    clock = freeze_time("2026-11-02 09:00:00+00:00")
+
     def setUp(self):
         self.login()
         self.maya = self.make_person(stage="asked")
@@ -68,8 +69,9 @@ class ScheduleMeetingTestCase(BaseTestCase):
             self.assertContains(r, text)
 
 
-@freeze_time("2026-11-06 17:00:00+00:00")
 class DebriefTestCase(BaseTestCase):
+    clock = freeze_time("2026-11-06 17:00:00+00:00")
+
     def setUp(self):
         self.login()
         self.maya = self.make_person(stage="scheduled")

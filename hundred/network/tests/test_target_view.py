@@ -103,12 +103,6 @@ class TargetTestCase(BaseTestCase):
         self.assertNotContains(r, "welding")
         self.assertContains(r, "Your target is 0% complete")
 
-    def test_it_requires_login(self):
-        self.client.logout()
-        r = self.client.get(URL)
-        self.assertEqual(r.status_code, 302)
-        self.assertIn("/accounts/login/", r["Location"])
-
     def test_it_names_each_part_in_the_history(self):
         self.client.post(URL, FULL)
         self.client.post("/target/pitch/", {"pitch": "I analyse budgets.", "save": "1"})

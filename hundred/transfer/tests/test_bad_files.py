@@ -124,7 +124,8 @@ def test_sniff_kind_of_zips():
 
 
 def test_thirty_thousand_connections_parse_quickly():
-    # LinkedIn's maximum; not timed here (about 0.2 s), benchmarks/ measures the import.
+    # LinkedIn's maximum. Not timed here (docs/performance.md has a figure); benchmarks/
+    # measures the import.
     rows = [
         f"Person{i},Surname{i % 977},https://www.linkedin.com/in/person-{i},"
         f'{f"p{i}@example.com" if i % 25 == 0 else ""},"Company {i % 3000}, Inc.",'

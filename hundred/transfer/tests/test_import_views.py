@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
-from unittest.mock import patch
+import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -73,11 +76,22 @@ class ImportViewsTestCase(BaseTestCase):
     def test_stale_uploads_are_removed(self):
         from hundred.transfer import uploads
 
-        token = self.token(upload(self.client, "vcard", fixture("apple.vcf"), "a.vcf"))
-        with patch.object(uploads, "UPLOAD_MAX_AGE", -1):
-            upload(self.client, "vcard", fixture("apple.vcf"), "b.vcf")
-        r = self.client.get(reverse("transfer-preview", args=[token]))
+        stale = self.token(upload(self.client, "vcard", fixture("apple.vcf"), "a.vcf"))
+        fresh = self.token(upload(self.client, "vcard", fixture("apple.vcf"), "b.vcf"))
+        # Ages by the clock the view reads: the files' own times come from the file system,
+        # which no frozen clock moves, so a file just written may look old or young to it.
+        now = time.time()
+        for token, age in (
+            (stale, uploads.UPLOAD_MAX_AGE + 1),
+            (fresh, uploads.UPLOAD_MAX_AGE - 60),
+        ):
+            for path in (Path(settings.HUNDRED_HOME) / "uploads").glob(f"{token}.*"):
+                os.utime(path, (now - age, now - age))
+        upload(self.client, "vcard", fixture("apple.vcf"), "c.vcf")
+        r = self.client.get(reverse("transfer-preview", args=[stale]))
         self.assertEqual(r.status_code, 404)
+        r = self.client.get(reverse("transfer-preview", args=[fresh]))
+        self.assertEqual(r.status_code, 200)
 
     def test_the_zip_imports_through_the_web(self):
         r = upload(self.client, "linkedin", linkedin_zip(), "export.zip")

@@ -259,9 +259,10 @@ def test_near_duplicates_on_thirty_thousand_people_completes():
 
 
 def test_a_huge_block_compares_each_name_with_its_neighbours_only(monkeypatch):
-    # 30,000 names with the same initials ("First123 Last123") fall in one block: compared in
-    # full, that took 72 s. Each name is compared with at most NEIGHBOURS others, in the order
-    # of its sorted words, and near neighbours in that order are still found.
+    # 30,000 names with the same initials ("First123 Last123") fall in one block, too many to
+    # compare in full (docs/performance.md has the times). Each name is compared with at most
+    # NEIGHBOURS others, in the order of its sorted words, and near neighbours in that order are
+    # still found.
     from hundred.transfer import matching
 
     people = [Existing(id=i, first_name=f"First{i}", last_name=f"Last{i}") for i in range(30_000)]
