@@ -85,8 +85,8 @@ class PersonQuerySet(OwnedQuerySet):
             for pk, asked_at in self.values_list("pk", "asked_at").order_by()
             if asked_at != first.get(pk)
         ]
-        # One statement a changed person, sent together: with bulk_update's CASE a restore of
-        # 22,000 people sent an outreach spent ~4.5 s here on either database, now 1–2 s.
+        # One statement a changed person, sent together: bulk_update's CASE is several times
+        # slower at a restore's size (docs/performance.md has the figures).
         connection = connections[self.db]
         table = connection.ops.quote_name(Person._meta.db_table)
         values = [(connection.ops.adapt_datetimefield_value(when), pk) for when, pk in changed]
