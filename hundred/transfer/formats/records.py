@@ -38,7 +38,8 @@ class Budget:
 
     limits: Limits
     rows: int = 0
-    started: float = field(default_factory=time.monotonic)
+    # Looked up at each call, not bound once: a frozen clock in tests replaces time.monotonic.
+    started: float = field(default_factory=lambda: time.monotonic())
 
     def count_row(self, what: str = "rows") -> None:
         """One more row (or card); refuses the upload past max_rows or max_parse_seconds."""
