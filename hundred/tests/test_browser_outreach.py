@@ -127,6 +127,8 @@ class OutreachTest(BrowserTestCase):
         page.get_by_role("button", name="Record and copy the text").click()
         expect(page.locator("#id_body_error")).to_have_text("Write a message first.")
         self.assertFalse(Interaction.objects.exists())
+        # A new page: htmx listens only once it has loaded, and typing before then checks nothing.
+        page.wait_for_load_state("load")
         body = page.get_by_label("Message")
         body.fill(ADVICE_ASK)
         findings = page.locator("#findings")
