@@ -132,7 +132,7 @@ class OutreachTest(BrowserTestCase):
         body = page.get_by_label("Message")
         body.fill(ADVICE_ASK)
         findings = page.locator("#findings")
-        expect(findings).to_contain_text("Clean")
+        expect(findings).to_contain_text("Clean", timeout=15_000)
 
         # Record it: the sent page, with the text to copy and Maya now asked.
         page.get_by_role("button", name="Record and copy the text").click()
