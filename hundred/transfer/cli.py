@@ -78,6 +78,11 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
         "--bom", action="store_true", help="csv: start with a byte-order mark, for Excel"
     )
     parser.add_argument(
+        "--with-feed-token",
+        action="store_true",
+        help="json: include the calendar feed's secret address (whoever has the file can read it)",
+    )
+    parser.add_argument(
         "--vcard-version",
         choices=("3.0", "4.0"),
         default="4.0",
@@ -97,7 +102,7 @@ def export(args: argparse.Namespace, user) -> int:
     from hundred.transfer.backup import dumps_backup, export_backup
 
     if args.kind == "json":
-        data: str | bytes = dumps_backup(export_backup(user))
+        data: str | bytes = dumps_backup(export_backup(user, feed_token=args.with_feed_token))
     elif args.kind == "csv":
         data = exports.export_csv(user, bom=args.bom)
     elif args.kind == "vcard":
@@ -131,7 +136,9 @@ def restore(args: argparse.Namespace, user) -> int:
     print(
         f"Restored {counts['people']} people, {counts['companies']} companies, "
         f"{counts['interactions']} interactions, {counts['meetings']} meetings, "
-        f"{counts['followups']} follow-ups and {counts['favours']} favours into {user.email}."
+        f"{counts['followups']} follow-ups, {counts['favours']} favours, "
+        f"{counts['import_history']} past imports and {counts['dismissed_pairs']} dismissed "
+        f"duplicate pairs into {user.email}."
     )
     return 0
 

@@ -108,6 +108,22 @@ class Value(Column):
     """A value as it is: text, a number, a boolean, JSON."""
 
 
+def _sorted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
+    return value
+
+
+class Json(Column):
+    """A JSON value, its objects' keys sorted: PostgreSQL's jsonb keeps keys in its own order
+    and SQLite in the order written, and the file must be the same from either."""
+
+    def dump(self, obj: Model, ids: Exporting) -> Any:
+        return _sorted(getattr(obj, self.field))
+
+
 class Texts(Column):
     """A list of strings, copied."""
 

@@ -22,19 +22,26 @@ from hundred.network.models import (
 )
 from hundred.transfer.backup.columns import Restoring
 from hundred.transfer.backup.table import (
+    CALENDAR_FEED,
     COMPANIES,
+    DISMISSED_PAIRS,
     FAVOURS,
+    FOLLOWUP_SETTINGS,
     FOLLOWUPS,
     FORMAT,
+    IMPORT_HISTORY,
     INTERACTIONS,
     MEETINGS,
     OUTREACH_TEMPLATES,
     PEOPLE,
+    QUESTION_BANK,
+    READS,
     TARGET,
     TARGET_HISTORY,
     VERSION,
     Table,
 )
+from hundred.transfer.models import CalendarFeed
 
 
 class BadBackup(Exception):
@@ -67,10 +74,10 @@ def read_backup(data: bytes) -> dict[str, Any]:
         raise BadBackup(
             "This JSON file is not a Hundred backup: choose a file made by 'hundred export json'."
         )
-    if backup.get("version") != VERSION:
+    if backup.get("version") not in READS:
         raise BadBackup(
-            f"This backup is version {backup.get('version')}; this Hundred restores version "
-            f"{VERSION}: upgrade Hundred first."
+            f"This backup is version {backup.get('version')}; this Hundred restores versions "
+            f"1 to {VERSION}: upgrade Hundred first."
         )
     return backup
 
@@ -122,6 +129,12 @@ def _restore(owner, b: dict[str, Any]) -> dict[str, int]:
     _create(FAVOURS, b["favours"], ctx)
     _create(FOLLOWUPS, b["followups"], ctx)
     _create(OUTREACH_TEMPLATES, b.get("outreach_templates", []), ctx)
+    # Version 2 added these; a version 1 file has none of them.
+    _create(IMPORT_HISTORY, b.get("import_history", []), ctx)
+    _create(DISMISSED_PAIRS, b.get("dismissed_pairs", []), ctx)
+    _restore_one(FOLLOWUP_SETTINGS, b.get("followup_settings"), ctx)
+    _restore_one(QUESTION_BANK, b.get("question_bank"), ctx)
+    _restore_feed(b.get("calendar_feed"), ctx)
     return {
         "people": len(b["people"]),
         "companies": len(ctx.pks[Company]),
@@ -129,7 +142,25 @@ def _restore(owner, b: dict[str, Any]) -> dict[str, int]:
         "meetings": len(ctx.pks[Meeting]),
         "followups": len(b["followups"]),
         "favours": len(ctx.pks[Favour]),
+        "import_history": len(b.get("import_history", [])),
+        "dismissed_pairs": len(b.get("dismissed_pairs", [])),
     }
+
+
+def _restore_one(table: Table, row: dict[str, Any] | None, ctx: Restoring) -> None:
+    """The account's one object of a single-object table, as the file has it."""
+    if row is None:
+        return
+    values = {column.attname: column.read(row, ctx) for column in table.columns}
+    table.model._default_manager.update_or_create(owner=ctx.owner, defaults=values)
+
+
+def _restore_feed(row: dict[str, Any] | None, ctx: Restoring) -> None:
+    """The feed's secret, unless another account here already uses it (a backup restored
+    beside the account it came from): that account keeps it and this one gets a new one."""
+    if row is None or CalendarFeed.objects.filter(token=row["token"]).exists():
+        return
+    _restore_one(CALENDAR_FEED, row, ctx)
 
 
 def _restore_target(ctx: Restoring, row: dict[str, Any], history: list[dict[str, Any]]) -> None:
@@ -142,11 +173,21 @@ def _restore_target(ctx: Restoring, row: dict[str, Any], history: list[dict[str,
 
 def _create(table: Table, rows: list[dict[str, Any]], ctx: Restoring, **fixed: Any) -> None:
     """Insert the table's rows in one batch, then their many-to-many links."""
+    if table.has_file_ids:
+        _check_unique_ids(table, rows)
     made = table.model.objects.bulk_create([table.build(row, ctx, **fixed) for row in rows])
     if table.has_file_ids:
         ctx.pks[table.model] = {row["id"]: obj.pk for row, obj in zip(rows, made, strict=True)}
     for column in table.in_phase("link"):
         column.link(table.model, rows, ctx)
+
+
+def _check_unique_ids(table: Table, rows: list[dict[str, Any]]) -> None:
+    seen: set[Any] = set()
+    for row in rows:
+        if row["id"] in seen:
+            raise ValueError(f"two {table.key} share the id {row['id']}")
+        seen.add(row["id"])
 
 
 def _link_later(table: Table, rows: list[dict[str, Any]], ctx: Restoring) -> None:

@@ -38,6 +38,7 @@ from hundred.transfer.backup.columns import (
     Day,
     Exporting,
     FileId,
+    Json,
     LateRef,
     Moment,
     OptionalRef,
@@ -49,9 +50,11 @@ from hundred.transfer.backup.columns import (
     Texts,
     Value,
 )
+from hundred.transfer.models import CalendarFeed, DismissedPair, ImportRun
 
 FORMAT = "hundred-backup"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # version 1 files restore too: the keys version 2 added are then absent
 
 _OWNER = "the account restored into owns every row"
 _UPDATED = "not kept: restore sets it to the moment it runs"
@@ -71,13 +74,18 @@ class Table:
 
     def rows(self, owner) -> list[Model]:
         """The owner's rows in file order, with what the columns read fetched alongside."""
-        rows = self.model.objects.for_user(owner).order_by(*self.order)
+        rows = self.model._default_manager.filter(owner=owner).order_by(*self.order)
         for column in self.columns:
             rows = column.prepare(rows)
         return list(rows)
 
     def dump(self, obj: Model, ids: Exporting) -> dict[str, Any]:
         return {column.key: column.dump(obj, ids) for column in self.columns}
+
+    def dump_one(self, owner, ids: Exporting) -> dict[str, Any] | None:
+        """The owner's one object of a single-object table, or None when there is none."""
+        obj = self.model._default_manager.filter(owner=owner).first()
+        return None if obj is None else self.dump(obj, ids)
 
     def build(self, row: dict[str, Any], ctx: Restoring, **fixed: Any) -> Model:
         """An unsaved object of the row, its links and late references left for later."""
@@ -281,12 +289,81 @@ OUTREACH_TEMPLATES = Table(
     excluded={"id": _NO_ID, "owner": _OWNER, "updated_at": _UPDATED},
 )
 
-# The lists of rows after "tags", in file order.
-ROWS = (COMPANIES, PEOPLE, INTERACTIONS, MEETINGS, FOLLOWUPS, FAVOURS, OUTREACH_TEMPLATES)
-TABLES = (TARGET, TARGET_HISTORY, TAGS, *ROWS)
+IMPORT_HISTORY = Table(
+    "import_history",
+    ImportRun,
+    (
+        Value("kind"),
+        Value("filename"),
+        Moment("created_at"),
+        Value("created"),
+        Value("updated"),
+        Value("skipped"),
+        Json("report"),
+        Value("is_dry_run"),
+    ),
+    excluded={"id": _NO_ID, "owner": _OWNER},
+    order=("created_at", "id"),
+)
 
-# Models of the network app that are not in the backup at all (docs/backup-format.md).
-LEFT_OUT: dict[type[Model], str] = {
-    FollowUpSettings: "the follow-up rules are settings of the account, not its data",
-    QuestionBank: "the meeting questions are settings of the account, not its data",
-}
+DISMISSED_PAIRS = Table(
+    "dismissed_pairs",
+    DismissedPair,
+    (Ref("person_a", to=Person), Ref("person_b", to=Person), Moment("created_at")),
+    excluded={"id": _NO_ID, "owner": _OWNER},
+)
+
+# The account's settings: one object each, or null when the account never changed them.
+FOLLOWUP_SETTINGS = Table(
+    "followup_settings",
+    FollowUpSettings,
+    (
+        Value("no_reply_business_days"),
+        Value("max_attempts"),
+        Value("min_spacing_business_days"),
+        Value("pause_days"),
+        Value("thank_you_days"),
+        Value("keep_in_touch_close_days"),
+        Value("keep_in_touch_friendly_days"),
+        Value("keep_in_touch_distant_days"),
+        Value("holidays"),
+        Texts("channel_rotation"),
+        Value("asks_per_week"),
+        Value("meetings_per_week"),
+    ),
+    excluded={"id": _NO_ID, "owner": _OWNER, "updated_at": _UPDATED},
+)
+
+QUESTION_BANK = Table(
+    "question_bank",
+    QuestionBank,
+    (Json("groups"), Value("closing")),
+    excluded={"id": _NO_ID, "owner": _OWNER, "updated_at": _UPDATED},
+)
+
+# Only when asked for (`--with-feed-token`): whoever holds the file can then read the calendar.
+CALENDAR_FEED = Table(
+    "calendar_feed",
+    CalendarFeed,
+    (Value("token"), Moment("rotated_at")),
+    excluded={"id": _NO_ID, "owner": _OWNER},
+)
+
+# The lists of rows after "tags", in file order.
+ROWS = (
+    COMPANIES,
+    PEOPLE,
+    INTERACTIONS,
+    MEETINGS,
+    FOLLOWUPS,
+    FAVOURS,
+    OUTREACH_TEMPLATES,
+    IMPORT_HISTORY,
+    DISMISSED_PAIRS,
+)
+# One object each, after the lists.
+SINGLES = (FOLLOWUP_SETTINGS, QUESTION_BANK, CALENDAR_FEED)
+TABLES = (TARGET, TARGET_HISTORY, TAGS, *ROWS, *SINGLES)
+
+# Models of the network and transfer apps that are not in the backup (docs/backup-format.md).
+LEFT_OUT: dict[type[Model], str] = {}

@@ -1,6 +1,6 @@
 """The backup format, pinned: an account with every key filled in backs up to a stored file,
-that file restores and backs up to the same bytes, and the number of queries does not grow
-with the account."""
+that file restores and backs up to the same bytes, a version 1 file still restores, and the
+number of queries does not grow with the account."""
 
 from __future__ import annotations
 
@@ -15,18 +15,22 @@ from hundred.network.models import (
     Company,
     Favour,
     FollowUp,
+    FollowUpSettings,
     Interaction,
     Meeting,
     OutreachTemplate,
     Person,
+    QuestionBank,
     Tag,
     Target,
     TargetChange,
 )
 from hundred.test import BaseTestCase
 from hundred.transfer.backup import do_restore, dumps_backup, export_backup, read_backup
+from hundred.transfer.models import CalendarFeed, DismissedPair, ImportRun
 
-FIXTURE = Path(__file__).parent / "fixtures" / "backup-v1.json"
+FIXTURE = Path(__file__).parent / "fixtures" / "backup-v2.json"
+FIXTURE_V1 = Path(__file__).parent / "fixtures" / "backup-v1.json"
 EXPORTED_AT = datetime(2026, 11, 25, 21, 30, 0, 123456, tzinfo=UTC)
 
 
@@ -56,6 +60,45 @@ def fill_account(owner, copies: int = 1) -> None:
     Tag.objects.create(owner=owner, name="nobody has this tag")
     for n in range(copies):
         _fill_one(owner, suffix="" if n == 0 else f" {n}")
+    _fill_settings(owner)
+
+
+def _fill_settings(owner) -> None:
+    """The account's settings, its feed and its history, each off its default."""
+    FollowUpSettings.objects.create(
+        owner=owner,
+        no_reply_business_days=4,
+        max_attempts=4,
+        min_spacing_business_days=6,
+        pause_days=45,
+        thank_you_days=0,
+        keep_in_touch_close_days=21,
+        keep_in_touch_friendly_days=50,
+        keep_in_touch_distant_days=120,
+        holidays="2026-12-24 # Christmas Eve\n2026-12-31",
+        channel_rotation=["linkedin", "email", "phone"],
+        asks_per_week=7,
+        meetings_per_week=3,
+    )
+    QuestionBank.objects.create(
+        owner=owner,
+        groups={"trends": ["Where is funding going?"], "advice": ["What would you do?"]},
+        closing="Is there anything I can do for you, Ada?",
+    )
+    CalendarFeed.objects.create(owner=owner, token=f"feed-token-of-{owner.email}", rotated_at=at(9))
+    ImportRun.objects.create(
+        owner=owner,
+        kind="linkedin",
+        filename="Connections.csv",
+        created_at=at(10),
+        created=2,
+        updated=1,
+        skipped=1,
+        report={"skipped": [{"row": 4, "reason": "no name"}], "created": 2},
+        is_dry_run=False,
+    )
+    first, second = Person.objects.for_user(owner).order_by("id")[:2]
+    DismissedPair.objects.create(owner=owner, person_a=first, person_b=second, created_at=at(11))
 
 
 def _fill_one(owner, suffix: str) -> None:
@@ -196,15 +239,43 @@ class BackupFormatTestCase(BaseTestCase):
     @freeze_time("2026-11-25 10:00:00+00:00")
     def test_it_backs_up_to_the_stored_file(self):
         fill_account(self.alice)
-        text = dumps_backup(export_backup(self.alice, exported_at=EXPORTED_AT))
-        self.assertEqual(text, FIXTURE.read_text(encoding="utf-8"))
+        backup = export_backup(self.alice, exported_at=EXPORTED_AT, feed_token=True)
+        self.assertEqual(dumps_backup(backup), FIXTURE.read_text(encoding="utf-8"))
 
     @freeze_time("2026-11-25 10:00:00+00:00")
     def test_the_stored_file_restores_and_backs_up_to_the_same_bytes(self):
         data = FIXTURE.read_bytes()
         do_restore(self.bob, read_backup(data))
-        again = dumps_backup(export_backup(self.bob, exported_at=EXPORTED_AT))
-        self.assertEqual(again.encode("utf-8"), data)
+        again = export_backup(self.bob, exported_at=EXPORTED_AT, feed_token=True)
+        self.assertEqual(dumps_backup(again).encode("utf-8"), data)
+
+    @freeze_time("2026-11-25 10:00:00+00:00")
+    def test_a_version_1_file_restores_and_backs_up_as_version_2(self):
+        v1 = read_backup(FIXTURE_V1.read_bytes())
+        do_restore(self.bob, v1)
+        again = export_backup(self.bob, exported_at=EXPORTED_AT)
+        self.assertEqual(again["version"], 2)
+        added = {
+            "import_history": [],
+            "dismissed_pairs": [],
+            "followup_settings": None,
+            "question_bank": None,
+            "calendar_feed": None,
+        }
+        self.assertEqual(again, {**v1, "version": 2, **added})
+
+    @freeze_time("2026-11-25 10:00:00+00:00")
+    def test_the_feed_token_is_in_the_file_only_when_asked_for(self):
+        fill_account(self.alice)
+        self.assertIsNone(export_backup(self.alice)["calendar_feed"])
+        with_token = export_backup(self.alice, feed_token=True)
+        self.assertEqual(with_token["calendar_feed"]["token"], f"feed-token-of-{self.alice.email}")
+        # Restored beside the account it came from, the new account gets its own secret.
+        do_restore(self.bob, with_token)
+        self.assertFalse(CalendarFeed.objects.filter(owner=self.bob).exists())
+        self.assertEqual(
+            CalendarFeed.objects.get(owner=self.alice).token, with_token["calendar_feed"]["token"]
+        )
 
     def test_the_number_of_queries_does_not_grow_with_the_account(self):
         small, large = self.alice, self.charlie

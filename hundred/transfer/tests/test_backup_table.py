@@ -50,11 +50,12 @@ class BackupTableTestCase(SimpleTestCase):
                 keys = [column.key for column in table.columns]
                 self.assertEqual(len(keys), len(set(keys)), "a key is in the row twice")
 
-    def test_every_model_of_the_network_app_is_in_the_backup_or_left_out_with_a_reason(self):
+    def test_every_model_of_an_account_is_in_the_backup_or_left_out_with_a_reason(self):
         tabled = {table.model for table in TABLES}
-        for model in apps.get_app_config("network").get_models():
-            with self.subTest(model=model.__name__):
-                self.assertTrue(model in tabled or LEFT_OUT.get(model, "").strip())
+        for app in ("network", "transfer"):
+            for model in apps.get_app_config(app).get_models():
+                with self.subTest(model=model.__name__):
+                    self.assertTrue(model in tabled or LEFT_OUT.get(model, "").strip())
 
     def test_the_format_page_names_every_key(self):
         page = FORMAT_PAGE.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from django.db import connection
 from hundred.cli import main
 from hundred.network.models import Person
 from hundred.test import BaseTestCase
-from hundred.transfer.models import ImportRun
+from hundred.transfer.models import CalendarFeed, ImportRun
 from hundred.transfer.tests.util import FIXTURES
 
 
@@ -126,6 +126,16 @@ class ExportRestoreCommandTestCase(BaseTestCase):
         self.assertEqual(
             Person.objects.for_user(self.bob).get().company.name, "Northwind Analytics"
         )
+
+    def test_the_feed_token_goes_in_only_with_its_option(self):
+        out = self.tmp / "backup.json"
+        feed = CalendarFeed.objects.create(owner=self.alice)
+        run("export", "json", "--user", "alice@example.org", "-o", str(out))
+        self.assertIsNone(json.loads(out.read_text())["calendar_feed"])
+        args = ("export", "json", "--with-feed-token", "--user", "alice@example.org", "-o")
+        code, _, err = run(*args, str(out))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out.read_text())["calendar_feed"]["token"], feed.token)
 
     def test_restore_refuses_an_account_with_data(self):
         out = self.tmp / "backup.json"

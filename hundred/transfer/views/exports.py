@@ -24,7 +24,8 @@ def export(request, kind: str):
         raise Http404
     user = request.user
     if kind == "json":
-        body: str | bytes = dumps_backup(export_backup(user))
+        feed_token = request.GET.get("feed") == "1"
+        body: str | bytes = dumps_backup(export_backup(user, feed_token=feed_token))
     elif kind == "csv":
         body = exports.export_csv(user, bom=request.GET.get("bom") == "1")
     elif kind == "vcard":
