@@ -48,6 +48,23 @@ def allowed_hosts_hint(host: str, allowed_hosts: list[str]) -> str:
     )
 
 
+def is_sqlite() -> bool:
+    from django.db import connection
+
+    return connection.vendor == "sqlite"
+
+
+def start_worker_thread() -> None:
+    """The background worker beside the web server, for one person on a laptop."""
+    import threading
+
+    from hundred.mail.worker import run_forever
+
+    stop = threading.Event()
+    threading.Thread(target=run_forever, args=(stop,), name="hundred-worker", daemon=True).start()
+    print("The background worker runs in this process (digests, pauses that end).", flush=True)
+
+
 def _serve_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
@@ -56,6 +73,13 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=int(os.environ.get("HUNDRED_WORKERS", "1")),
         help="worker processes (1; more for a shared instance on PostgreSQL)",
+    )
+    parser.add_argument(
+        "--with-worker",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also run the background worker in this process (default: on with SQLite, off "
+        "with PostgreSQL, where 'hundred worker' runs on its own)",
     )
 
 
@@ -94,6 +118,8 @@ def serve(args: argparse.Namespace) -> int:
             "(Or stop, make the first account with 'hundred createuser EMAIL', and start again.)",
             flush=True,
         )
+    if args.with_worker if args.with_worker is not None else is_sqlite():
+        start_worker_thread()
     Granian(
         "hundred.wsgi:application",
         address=host,

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 import platformdirs
 from csp.constants import NONE, SELF
 
@@ -67,6 +68,8 @@ HTTPS = SITE_URL.startswith("https://")
 TRUSTED_PROXIES = parse_networks(envlist("TRUSTED_PROXIES"))
 
 INSTALLED_APPS = [
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,7 +85,12 @@ INSTALLED_APPS = [
     "hundred.network",
     "hundred.transfer",
     "hundred.insight",
+    "hundred.mail",
 ]
+
+# Background work (hundred/mail/tasks.py) goes through Django's tasks API (the django-tasks
+# backport) into a table of the database: no Redis on a laptop; `hundred worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "hundred.accounts.middleware.ForwardedHeadersMiddleware",
@@ -202,7 +210,11 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+# Mail out: EMAIL_URL=smtp://user:password@host:port (?tls=true or ?ssl=true); unset, mail is
+# written to the console of `hundred serve` / `hundred worker` (docs/mail.md).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The separate variables of earlier versions still work when EMAIL_URL is not set.
 EMAIL_FILE_PATH = HUNDRED_HOME / "sent-mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
@@ -210,6 +222,16 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL")
+if EMAIL_URL:
+    _mail = dj_email_url.parse(EMAIL_URL)
+    EMAIL_BACKEND = _mail["EMAIL_BACKEND"]
+    EMAIL_HOST = _mail["EMAIL_HOST"]
+    EMAIL_PORT = _mail["EMAIL_PORT"]
+    EMAIL_HOST_USER = _mail["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _mail["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS = _mail["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _mail["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hundred@localhost")
 
 SESSION_COOKIE_HTTPONLY = True

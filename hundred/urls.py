@@ -6,5 +6,6 @@ urlpatterns = [
     path("insights/", include("hundred.insight.urls")),
     path("transfer/", include("hundred.transfer.urls")),
     path("accounts/", include("hundred.accounts.urls")),
+    path("mail/", include("hundred.mail.urls")),
     path("admin/", admin.site.urls),
 ]

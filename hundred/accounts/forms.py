@@ -57,7 +57,16 @@ class SignUpForm(forms.Form):
 class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["name", "time_zone"]
+        fields = ["name", "time_zone", "digest_enabled", "digest_hour", "weekly_review_enabled"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A post without the hour (a script, an older page) keeps the one saved.
+        self.fields["digest_hour"].required = False
+
+    def clean_digest_hour(self):
+        hour = self.cleaned_data.get("digest_hour")
+        return self.instance.digest_hour if hour in (None, "") else hour
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

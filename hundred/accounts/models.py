@@ -61,6 +61,23 @@ class User(AbstractBaseUser, PermissionsMixin):
     onboarded_at = models.DateTimeField(
         null=True, blank=True, help_text="When the first-run steps (target, pitch, names) ended."
     )
+    # Mail from the background worker (hundred/mail/): opt-in, at the account's local time.
+    digest_enabled = models.BooleanField(
+        "mail me a morning digest",
+        default=False,
+        help_text="Follow-ups due, today's meetings, thank-yous and favours — only on days "
+        "with something to do.",
+    )
+    digest_hour = models.PositiveSmallIntegerField(
+        "at (hour, your time)",
+        default=7,
+        choices=[(h, f"{h:02d}:00") for h in range(24)],
+    )
+    weekly_review_enabled = models.BooleanField(
+        "mail me a weekly review on Mondays",
+        default=False,
+        help_text="Last week's asks, meetings, names and replies.",
+    )
 
     objects = UserManager()
 

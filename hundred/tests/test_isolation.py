@@ -32,6 +32,7 @@ PUBLIC = {
     "accounts-password-reset-confirm",
     "accounts-password-reset-complete",
     "transfer-feed",  # calendar apps cannot log in: the secret token in the URL is the key
+    "mail-unsubscribe",  # a mail program posts it (RFC 8058): the signed token is the key
 }
 
 

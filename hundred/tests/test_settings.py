@@ -76,7 +76,7 @@ class EnvironmentTestCase(SimpleTestCase):
         self.assertIn("journal_mode=WAL", s["options"]["init_command"])
         self.assertEqual(s["options"]["transaction_mode"], "IMMEDIATE")
         self.assertGreater(s["options"]["timeout"], 0)
-        self.assertEqual(s["email_backend"], "django.core.mail.backends.filebased.EmailBackend")
+        self.assertEqual(s["email_backend"], "django.core.mail.backends.console.EmailBackend")
 
     def test_it_generates_a_secret_key_once_and_keeps_it(self):
         first = python(REPORT, HUNDRED_HOME=str(self.home))["secret"]
