@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from hundred.lib.names import greeting_name
+
 PLACEHOLDERS = ("first_name", "how_we_know", "pitch", "introducer", "my_name")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
@@ -98,7 +100,8 @@ def placeholder_values(recipient: Recipient, *, pitch: str, my_name: str) -> dic
     if recipient.how_known == "introduced" and not recipient.introducer:
         how = "A friend suggested I get in touch with you."
     return {
-        "first_name": recipient.first_name or "there",
+        # The greeting's name, without the emoji or headline a profile name may carry.
+        "first_name": greeting_name(recipient.first_name) or "there",
         "how_we_know": how.replace("{introducer}", introducer),
         "pitch": pitch.strip(),
         "introducer": recipient.introducer,
