@@ -131,6 +131,9 @@ def test_a_saved_pitch_loses_its_second_sentence_first() -> None:
     assert short_pitch(pitch, limit=90, **DEMO_TARGET) == (
         "I help community clinics make sense of their numbers, e.g. budgets and grants."
     )
+    assert short_pitch("I met Dr. Lee at a clinic. I want more.", limit=30, **DEMO_TARGET) == (
+        "I met Dr. Lee at a clinic."
+    )
     # With no target to build from, a pitch that does not fit is left out.
     empty = {f: [] for f in FIELDS}
     assert short_pitch(pitch, limit=60, **empty) == ""
