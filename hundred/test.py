@@ -27,6 +27,10 @@ from hundred.network.models import (
 
 PASSWORD = "correct-horse-battery-staple"
 
+# Contact details for make_person that open every channel of the follow-up rotation (a person
+# with an e-mail address alone is not offered a phone call or a LinkedIn message).
+REACHABLE = {"phones": ["+1 617 555 0100"], "linkedin_url": "https://www.linkedin.com/in/x"}
+
 
 # The moment tests run at unless they choose their own: a Wednesday morning in the middle of a
 # month, far from a daylight-saving change and from the year's end, in every time zone the tests

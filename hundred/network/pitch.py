@@ -22,6 +22,7 @@ __all__ = [
     "build_pitch",
     "homework_prompt",
     "pitch_warnings",
+    "short_pitch",
     "target_completeness",
 ]
 
@@ -200,6 +201,30 @@ def _environment_sentence(work_environment: list[str]) -> str:
     return f"I do my best work in {_join(with_articles, 'and')}."
 
 
+_OPENING = "I'm looking for an opportunity to use "
+# The opening of a pitch that has to be short (a LinkedIn note): the same sentence, fewer words.
+_SHORT_OPENING = "I'd like to use "
+
+
+def _first_sentence_of_target(
+    skills: list[str],
+    industries: list[str],
+    company_kinds: list[str],
+    geographies: list[str],
+    opening: str = _OPENING,
+) -> str:
+    # Cleaned values in; '' when no part of the target is left to say.
+    if not (skills or industries or company_kinds or geographies):
+        return ""
+    return (
+        opening
+        + _skills_phrase(skills)
+        + _organisation_phrase(company_kinds, industries)
+        + _place_phrase(geographies)
+        + "."
+    )
+
+
 def build_pitch(
     *,
     skills: list[str],
@@ -211,16 +236,76 @@ def build_pitch(
     """The pitch in the article's shape, from the target; '' when the target says nothing yet."""
     skills, industries, company_kinds = _clean(skills), _clean(industries), _clean(company_kinds)
     work_environment, geographies = _clean(work_environment), _clean(geographies)
-    if not (skills or industries or company_kinds or geographies):
+    first = _first_sentence_of_target(skills, industries, company_kinds, geographies)
+    if not first:
         return ""
-    first = (
-        "I'm looking for an opportunity to use "
-        + _skills_phrase(skills)
-        + _organisation_phrase(company_kinds, industries)
-        + _place_phrase(geographies)
-        + "."
-    )
     return " ".join(s for s in (first, _environment_sentence(work_environment)) if s)
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to the end of its first sentence (an abbreviation's period is not one)."""
+    for end in _SENTENCE_END.finditer(text):
+        sentence = text[: end.end()]
+        if not re.search(rf"(?:{_ABBREVIATION.pattern})$", sentence, re.IGNORECASE):
+            return sentence.strip()
+    return text.strip()
+
+
+def _short_variants(pitch: str, target: dict[str, list[str]]):
+    """The pitch, then ever shorter ways of saying it, in the order SHORTENING states."""
+    pitch = " ".join(pitch.split())
+    yield pitch
+    yield _first_sentence(pitch)
+    skills, industries = _clean(target["skills"]), _clean(target["industries"])
+    kinds, places = _clean(target["company_kinds"]), _clean(target["geographies"])
+    yield _first_sentence_of_target(skills, industries, kinds, places, _SHORT_OPENING)
+    skills, industries, kinds, places = skills[:1], industries[:1], kinds[:1], places[:1]
+    yield _first_sentence_of_target(skills, industries, kinds, places, _SHORT_OPENING)
+    yield _first_sentence_of_target(skills, industries, [], places, _SHORT_OPENING)
+    yield _first_sentence_of_target(skills, industries, [], [], _SHORT_OPENING)
+    yield _first_sentence_of_target(skills, [], [], [], _SHORT_OPENING)
+
+
+# How short_pitch shortens, step by step, until the pitch fits; said in the docs.
+SHORTENING = (
+    "your pitch as it is",
+    "its first sentence",
+    "the suggested pitch from your target, opening with “I'd like to use”",
+    "only the first value of each part of the target",
+    "without the kind of organisation",
+    "without the geography",
+    "without the industry",
+    "no pitch at all",
+)
+
+
+def short_pitch(
+    pitch: str,
+    *,
+    limit: int,
+    skills: list[str],
+    industries: list[str],
+    company_kinds: list[str],
+    work_environment: list[str],
+    geographies: list[str],
+) -> str:
+    """The longest of the pitch's shorter forms (SHORTENING, in order) within `limit`
+    characters; '' when none fits. Whole sentences only: nothing is cut mid-word.
+
+    >>> short_pitch("I'm looking for an opportunity to use my financial analysis skills in a "
+    ...             "non-profit organisation in the Boston area.", limit=80,
+    ...             skills=["financial analysis"], industries=["non-profit"], company_kinds=[],
+    ...             work_environment=[], geographies=["Boston"])
+    "I'd like to use my financial analysis skills in a non-profit organisation."
+    """
+    target = {
+        "skills": skills,
+        "industries": industries,
+        "company_kinds": company_kinds,
+        "work_environment": work_environment,
+        "geographies": geographies,
+    }
+    return next((v for v in _short_variants(pitch, target) if v and len(v) <= limit), "")
 
 
 @dataclass(frozen=True)

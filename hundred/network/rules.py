@@ -24,6 +24,7 @@ __all__ = [
     "SpacingViolation",
     "after_outreach",
     "check_attempt",
+    "first_channel",
     "favour_followup_due",
     "is_back",
     "keep_in_touch_due",
@@ -31,6 +32,7 @@ __all__ = [
     "paused_until",
     "snooze",
     "thank_you_due",
+    "unreachable_channels",
 ]
 
 CHANNELS = ("email", "phone", "video", "in_person", "letter", "linkedin", "text", "event")
@@ -49,6 +51,12 @@ ASK_AGAIN = "ask_again"
 # The follow-ups that are outreach attempts: doing one is asking again, so the pest guard
 # judges it, and a reply makes it moot.
 ATTEMPT_REASONS = (NO_REPLY, ASK_AGAIN)
+
+# The contact detail a channel needs: no phone number, no call or text. The other channels need
+# none that Hundred keeps (there is no postal address field; a video call, a meeting in person
+# or an event is arranged on another channel), so they are always open.
+CHANNEL_NEEDS = {"email": "email", "phone": "phone", "text": "phone", "linkedin": "linkedin"}
+CONTACT_DETAILS = ("email", "phone", "linkedin")
 
 # How a sentence says "on that channel": "by e-mail", "in person", "at an event".
 _BY_CHANNEL = {
@@ -155,12 +163,36 @@ class SpacingViolation:
     channel: str | None = None
 
 
-def after_outreach(attempts: Sequence[Attempt], s: RuleSettings) -> Planned | Pause:
+def unreachable_channels(details: Iterable[str]) -> frozenset[str]:
+    """The channels a person cannot be reached on, given the contact details they have
+    ("email", "phone", "linkedin").
+
+    >>> sorted(unreachable_channels(["email"]))
+    ['linkedin', 'phone', 'text']
+    """
+    have = set(details)
+    unknown = have - set(CONTACT_DETAILS)
+    if unknown:
+        raise ValueError(f"Unknown contact details: {', '.join(sorted(unknown))}.")
+    return frozenset(c for c, need in CHANNEL_NEEDS.items() if need not in have)
+
+
+def first_channel(s: RuleSettings, unreachable: frozenset[str] = frozenset()) -> str:
+    """The first channel of the rotation the person can be reached on; the first of all when
+    there is none."""
+    return next((c for c in s.channel_rotation if c not in unreachable), s.channel_rotation[0])
+
+
+def after_outreach(
+    attempts: Sequence[Attempt], s: RuleSettings, unreachable: frozenset[str] = frozenset()
+) -> Planned | Pause:
     """Plan the next no-reply follow-up, or pause the person once max_attempts are made.
 
     The follow-up is due no_reply_business_days after the latest attempt (never sooner than the
-    pest guard allows), on the next channel in the rotation that differs from the latest one and,
-    where possible, has not been tried yet. The pause runs pause_days from the latest attempt.
+    pest guard allows), on the next channel in the rotation that differs from the latest one,
+    is not in `unreachable` (see unreachable_channels) and, where possible, has not been tried
+    yet. When every other channel is unreachable, the rotation is followed as if all were
+    open. The pause runs pause_days from the latest attempt.
     """
     if not attempts:
         raise ValueError("after_outreach needs at least the attempt just made.")
@@ -173,7 +205,7 @@ def after_outreach(attempts: Sequence[Attempt], s: RuleSettings) -> Planned | Pa
     wait = max(s.no_reply_business_days, s.min_spacing_business_days)
     return Planned(
         due_on=add_business_days(last.on, wait, s.holidays),
-        channel=_next_channel(ordered, s.channel_rotation),
+        channel=_next_channel(ordered, s.channel_rotation, unreachable),
         attempt=len(ordered) + 1,
         reason=NO_REPLY,
     )
@@ -190,9 +222,11 @@ def check_attempt(
     proposed_on: date,
     s: RuleSettings,
     channel: str | None = None,
+    unreachable: frozenset[str] = frozenset(),
 ) -> SpacingViolation | None:
     """Refuse a new attempt past max_attempts, closer than the spacing to the latest one, or
-    on the latest one's channel while the rotation offers another.
+    on the latest one's channel while the rotation offers another the person can be reached
+    on (channels in `unreachable` do not count, as in after_outreach).
 
     A new attempt follows every earlier one, so a proposed date before the latest attempt is
     judged like any other date short of the earliest allowed. With channel None the channel is
@@ -207,8 +241,9 @@ def check_attempt(
         return _past_the_cap(len(ordered), last.on, s)
     earliest = add_business_days(last.on, s.min_spacing_business_days, s.holidays)
     too_soon = proposed_on < earliest
-    other = _next_channel(ordered, s.channel_rotation)
-    same_channel = channel is not None and channel == last.channel and other != last.channel
+    other = _next_channel(ordered, s.channel_rotation, unreachable)
+    offers_another = other != last.channel and other not in unreachable
+    same_channel = channel is not None and channel == last.channel and offers_another
     if not (too_soon or same_channel):
         return None
     show_year = last.on.year != earliest.year
@@ -304,13 +339,17 @@ def _in_order(attempts: Sequence[Attempt]) -> list[Attempt]:
     return sorted(attempts, key=lambda a: a.on)
 
 
-def _next_channel(ordered: Sequence[Attempt], rotation: tuple[str, ...]) -> str:
+def _next_channel(
+    ordered: Sequence[Attempt], rotation: tuple[str, ...], unreachable: frozenset[str]
+) -> str:
     last = ordered[-1].channel
     tried = {a.channel for a in ordered}
     # Start after the last channel in the rotation, or at its beginning if it was off-rotation
     # (a video call, a text); wrap around so every channel gets its turn.
     start = rotation.index(last) + 1 if last in rotation else 0
     candidates = [c for c in rotation[start:] + rotation[:start] if c != last]
+    # Skip the channels they cannot be reached on, unless that leaves none: then as before.
+    candidates = [c for c in candidates if c not in unreachable] or candidates
     untried = [c for c in candidates if c not in tried]
     if untried:
         return untried[0]

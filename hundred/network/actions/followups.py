@@ -107,6 +107,21 @@ def current_attempts(user, person: Person, before: datetime | None = None) -> li
     ]
 
 
+def unreachable(person: Person) -> frozenset[str]:
+    """The channels the person has no contact detail for: no e-mail address, no e-mail; no
+    phone number, no call or text; no LinkedIn profile, no LinkedIn message."""
+    details = [
+        name
+        for name, have in (
+            ("email", any(e.strip() for e in person.emails if isinstance(e, str))),
+            ("phone", any(p.strip() for p in person.phones if isinstance(p, str))),
+            ("linkedin", bool(person.linkedin_url.strip())),
+        )
+        if have
+    ]
+    return rules.unreachable_channels(details)
+
+
 def _open_no_reply(user, person: Person):
     """The person's open attempt follow-ups (no reply yet, ask again): what a new attempt, a
     reply or a meeting booked makes moot."""
@@ -137,7 +152,11 @@ def guard_attempt(
     refusals = [
         (person, found)
         for person in people
-        if (found := rules.check_attempt(current_attempts(user, person, before), on, s, channel))
+        if (
+            found := rules.check_attempt(
+                current_attempts(user, person, before), on, s, channel, unreachable(person)
+            )
+        )
     ]
     if not refusals:
         return ""
@@ -178,7 +197,7 @@ def do_plan_after_outreach(user, person: Person) -> FollowUp | None:
         note=f"Replaced by the attempt of {last_on:%Y-%m-%d}.",
         updated_at=timezone.now(),
     )
-    decision = rules.after_outreach(attempts, s)
+    decision = rules.after_outreach(attempts, s, unreachable(person))
     if isinstance(decision, rules.Pause):
         person.set_stage(Stage.PAUSED)
         person.paused_until = decision.until

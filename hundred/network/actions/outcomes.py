@@ -14,10 +14,12 @@ from django.utils import timezone
 
 from hundred.lib.dates import add_business_days
 from hundred.lib.when import day
+from hundred.network import rules
 from hundred.network.actions.followups import (
     _open_no_reply,
     local_date,
     rule_settings,
+    unreachable,
 )
 from hundred.network.actions.people import do_log_interaction
 from hundred.network.models import (
@@ -110,7 +112,7 @@ def do_ask_again_later(user, person: Person, weeks: int) -> FollowUp:
         owner=user,
         person=person,
         due_on=add_business_days(today + timedelta(weeks=weeks), 0, s.holidays),
-        channel=s.channel_rotation[0],
+        channel=rules.first_channel(s, unreachable(person)),
         reason=FollowUpReason.ASK_AGAIN,
         attempt=1,
         note=f"They said not now on {day(today)}: ask again.",

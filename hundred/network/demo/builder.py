@@ -12,6 +12,7 @@ import random
 from datetime import date, datetime, timedelta
 
 from hundred.lib.dates import add_business_days
+from hundred.network.actions.followups import unreachable
 from hundred.network.demo.data import AREA_CODES, NUDGES
 from hundred.network.models import (
     Channel,
@@ -186,7 +187,7 @@ class Builder:
                 person.set_stage(Stage.ASKED)
                 person.stage_changed_at = when
             made.append(Attempt(on, channel))
-            plan = after_outreach(made, self.rules)
+            plan = after_outreach(made, self.rules, unreachable(person))
             if isinstance(plan, Pause):
                 person.stage = Stage.PAUSED
                 person.stage_changed_at = when

@@ -15,6 +15,9 @@ class ComposeForm(OverrideMixin, forms.Form):
     send_anyway = forms.BooleanField(
         label="I know this asks for a job; record it anyway", required=False
     )
+    long_anyway = forms.BooleanField(
+        label="I know this is too long for a LinkedIn note; record it anyway", required=False
+    )
     override = override_field("Record it anyway, against the pest guard")
 
 
@@ -24,5 +27,6 @@ class OutreachTemplateForm(forms.ModelForm):
         fields = ["name", "channel", "subject", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
         help_texts = {
-            "body": "Placeholders: {first_name}, {how_we_know}, {pitch}, {introducer}, {my_name}."
+            "body": "Placeholders: {first_name}, {how_we_know}, {pitch}, {short_pitch} (the "
+            "pitch shortened to keep the message within 200 characters), {introducer}, {my_name}."
         }

@@ -10,7 +10,7 @@ from hundred.network.askcheck import (
     has_job_ask,
 )
 from hundred.network.outreach import DEFAULT_TEMPLATES, Recipient, fill, placeholder_values
-from hundred.network.pitch import build_pitch
+from hundred.network.pitch import build_pitch, short_pitch
 
 GOOD_MESSAGE = (
     "Hi Dana,\n\n"
@@ -512,17 +512,19 @@ def test_a_hasty_message_gets_every_relevant_finding() -> None:
 
 def test_the_default_outreach_templates_pass_when_filled_with_a_built_pitch() -> None:
     # The composer starts from these; a job seeker should not see a warning on the defaults.
-    pitch = build_pitch(
-        skills=["financial analysis"],
-        industries=["non-profit"],
-        company_kinds=[],
-        work_environment=[],
-        geographies=["Boston"],
-    )
+    target = {
+        "skills": ["financial analysis"],
+        "industries": ["non-profit"],
+        "company_kinds": [],
+        "work_environment": [],
+        "geographies": ["Boston"],
+    }
+    pitch = build_pitch(**target)
     for template in DEFAULT_TEMPLATES:
         for how in ("colleague", "introduced", "neighbour"):
             values = placeholder_values(Recipient("Dana", how, "Sam"), pitch=pitch, my_name="Ann")
-            text = fill(template.body, values)
+            # The LinkedIn note's {short_pitch} is fitted as the composer fits it.
+            text = fill(template.body, values, lambda n: short_pitch(pitch, limit=n, **target))
             assert check(text, first_message=True) == [], (template.key, how)
 
 

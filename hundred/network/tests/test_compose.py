@@ -191,7 +191,7 @@ class ComposeOneTestCase(ComposeBase):
     def test_it_warns_when_a_linkedin_note_is_too_long(self):
         body = "Is your team hiring? " + "x " * 190
         r = self.client.post(compose_url(self.maya), {"channel": "linkedin", "body": body})
-        self.assertContains(r, "LinkedIn notes stop at 300 characters; this one has 400.")
+        self.assertContains(r, "LinkedIn note: 400 characters — over 300, too long for LinkedIn")
 
     def test_it_404s_for_another_accounts_person(self):
         self.login(self.bob)
@@ -430,9 +430,9 @@ class CheckTextTestCase(ComposeBase):
 
     def test_it_warns_about_a_long_linkedin_note(self):
         r = self.client.post(self.URL, {"body": "a" * 301, "channel": "linkedin"})
-        self.assertContains(r, "LinkedIn notes stop at 300 characters; this one has 301.")
+        self.assertContains(r, "LinkedIn note: 301 characters — over 300, too long for LinkedIn")
         r = self.client.post(self.URL, {"body": "a" * 301, "channel": "email"})
-        self.assertNotContains(r, "LinkedIn notes stop")
+        self.assertNotContains(r, "LinkedIn note:")
 
     def test_it_404s_for_another_accounts_people(self):
         self.login(self.bob)

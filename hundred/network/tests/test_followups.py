@@ -10,7 +10,7 @@ from freezegun import freeze_time
 
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.models import FollowUp, FollowUpSettings, Interaction, Person
-from hundred.test import BaseTestCase
+from hundred.test import REACHABLE, BaseTestCase
 
 
 def open_no_reply(person):
@@ -19,7 +19,8 @@ def open_no_reply(person):
 
 class FollowUpEngineTestCase(BaseTestCase):
     def setUp(self):
-        self.maya = self.make_person()
+        # Reachable on every channel, so the rotation is the plain one.
+        self.maya = self.make_person(**REACHABLE)
         # At the class clock (WEDNESDAY, 25 Nov 2026): a session lasts two weeks, so it is
         # still good at every moment up to 20 Nov that the tests freeze; later ones log in again.
         self.login()

@@ -21,7 +21,7 @@ from hundred.network.actions.followups import (
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.actions.people import do_log_interaction
 from hundred.network.models import FollowUp, FollowUpSettings, Interaction
-from hundred.test import BaseTestCase
+from hundred.test import REACHABLE, BaseTestCase
 
 TUE_15 = "2026-09-15 09:00:00+00:00"
 WED_16 = "2026-09-16 09:00:00+00:00"
@@ -45,7 +45,8 @@ def outreach_count(person) -> int:
 
 class GuardBase(BaseTestCase):
     def setUp(self):
-        self.maya = self.make_person()
+        # Reachable on every channel, so the rotation is the plain one.
+        self.maya = self.make_person(**REACHABLE)
 
     def ask(self, when: str = TUE_15, channel: str = "email", person=None):
         with freeze_time(when):
@@ -139,7 +140,7 @@ class ComposerTestCase(GuardBase):
         self.assertIn("P.S. Still keen!", second.summary)
 
     def test_several_at_once_is_all_or_nothing_and_names_who_is_refused(self):
-        sam = self.make_person("Sam", "Ito")
+        sam = self.make_person("Sam", "Ito", **REACHABLE)
         self.ask()
         ids = f"?ids={self.maya.pk}&ids={sam.pk}"
         r = self.send(WED_16, "/people/compose/" + ids, ids=[self.maya.pk, sam.pk])

@@ -12,7 +12,7 @@ from freezegun import freeze_time
 
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.models import FollowUp, Interaction, Person
-from hundred.test import BaseTestCase
+from hundred.test import REACHABLE, BaseTestCase
 
 THU_1_OCT = "2026-10-01 09:00:00+00:00"
 THU_8_OCT = "2026-10-08 09:00:00+00:00"
@@ -28,7 +28,8 @@ def open_followups(person, reason: str | None = None):
 
 class ThreadBase(BaseTestCase):
     def setUp(self):
-        self.dana = self.make_person("Dana", "Reyes")
+        # Reachable on every channel, so the rotation is the plain one.
+        self.dana = self.make_person("Dana", "Reyes", **REACHABLE)
 
     def at(self, when: str, method: str, url: str, data: dict | None = None):
         with freeze_time(when):

@@ -50,6 +50,17 @@ def _values(request, person: Person, target: Target) -> dict[str, str]:
     )
 
 
+def _fill(request, text: str, person: Person, target: Target) -> str:
+    """The text as the person will read it: placeholders filled, {short_pitch} fitted to a
+    LinkedIn note for a free account."""
+    pitch, lists = target.current_pitch(), target.as_lists()
+    return outreach.fill(
+        text,
+        _values(request, person, target),
+        lambda limit: pitchlib.short_pitch(pitch, limit=limit, **lists),
+    )
+
+
 def highlight(text: str, findings: list[askcheck.Finding]) -> str:
     """The text as HTML with each finding's words wrapped in <mark>."""
     spans = sorted(
@@ -79,8 +90,10 @@ def _check_context(text: str, channel: str) -> dict:
         "empty_message": askcheck.EMPTY_MESSAGE,
         "length": len(text),
     }
-    if channel == "linkedin" and len(text) > outreach.LINKEDIN_NOTE_LIMIT:
-        context["too_long_for_linkedin"] = outreach.LINKEDIN_NOTE_LIMIT
+    if channel == "linkedin":
+        context["note"] = outreach.note_length(text)
+        context["note_free"] = outreach.LINKEDIN_FREE_NOTE_LIMIT
+        context["note_paid"] = outreach.LINKEDIN_NOTE_LIMIT
     return context
 
 
@@ -122,11 +135,21 @@ def _record_or_refuse(request, form: ComposeForm, summaries: list[tuple[Person, 
         return None
 
 
+def _too_long_for_linkedin(length: int, several: bool) -> str:
+    whose = "The longest copy of this LinkedIn note" if several else "This LinkedIn note"
+    return (
+        f"{whose} has {length} characters: LinkedIn stops notes at "
+        f"{outreach.LINKEDIN_NOTE_LIMIT} on paid accounts, and at "
+        f"{outreach.LINKEDIN_FREE_NOTE_LIMIT} on free ones. Shorten it — or tick the box below "
+        "to record it anyway."
+    )
+
+
 def _record_unless_refused(request, form: ComposeForm, people: list[Person], target: Target):
     """Record a valid composer post, or add the error that refuses it and return None: an
     empty message, a job ask not sent anyway, or the pest guard."""
     data = form.cleaned_data
-    filled = [(p, outreach.fill(data["body"], _values(request, p, target))) for p in people]
+    filled = [(p, _fill(request, data["body"], p, target)) for p in people]
     if any(not text.strip() for _, text in filled):
         # Placeholders alone ("{pitch}" with no pitch yet) fill to nothing.
         form.add_error("body", askcheck.EMPTY_MESSAGE)
@@ -138,9 +161,12 @@ def _record_unless_refused(request, form: ComposeForm, people: list[Person], tar
             "tick the box below to record it anyway.",
         )
         return None
-    subject_by_person = {
-        p.pk: outreach.fill(data["subject"], _values(request, p, target)) for p in people
-    }
+    if data["channel"] == "linkedin" and not data["long_anyway"]:
+        longest = max(len(text) for _, text in filled)
+        if longest > outreach.LINKEDIN_NOTE_LIMIT:
+            form.add_error("body", _too_long_for_linkedin(longest, several=len(filled) > 1))
+            return None
+    subject_by_person = {p.pk: _fill(request, data["subject"], p, target) for p in people}
     summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
     interactions = _record_or_refuse(request, form, summaries)
     if interactions is None:
@@ -167,11 +193,12 @@ def compose(request, pk: int | None = None):
     templates = _templates(request.user)
     chosen = next((t for t in templates if t["key"] == request.GET.get("template")), templates[0])
     # For one person the text is filled in; for several the placeholders stay until recording.
-    values = _values(request, people[0], target)
     initial = {
         "channel": chosen["channel"],
-        "subject": outreach.fill(chosen["subject"], values) if single else chosen["subject"],
-        "body": outreach.fill(chosen["body"], values) if single else chosen["body"],
+        "subject": _fill(request, chosen["subject"], people[0], target)
+        if single
+        else chosen["subject"],
+        "body": _fill(request, chosen["body"], people[0], target) if single else chosen["body"],
     }
     form = ComposeForm(request.POST or None, initial=initial)
     form.fields["body"].error_messages["required"] = askcheck.EMPTY_MESSAGE
@@ -181,7 +208,7 @@ def compose(request, pk: int | None = None):
             return recorded
     text = form.data.get("body", "") if form.is_bound else initial["body"]
     channel = form.data.get("channel", "") if form.is_bound else initial["channel"]
-    preview_text = outreach.fill(text, values)
+    preview_text = _fill(request, text, people[0], target)
     comp = target.completeness()
     return render(
         request,
@@ -199,9 +226,9 @@ def compose(request, pk: int | None = None):
             "has_pitch": bool(target.current_pitch()),
             "placeholders": outreach.PLACEHOLDERS,
             # The box to record a job ask anyway, offered only once one was flagged.
-            "offer_send_anyway": any(
-                e != askcheck.EMPTY_MESSAGE for e in form.errors.get("body", [])
-            ),
+            "offer_send_anyway": any("asks for a job" in e for e in form.errors.get("body", [])),
+            # The box to record a note past LinkedIn's limit, offered once it was refused.
+            "offer_long_anyway": any("LinkedIn note has" in e for e in form.errors.get("body", [])),
             **_check_context(preview_text, channel),
         },
     )
@@ -217,8 +244,11 @@ def check_text(request):
     if ids:
         # Several people: check the text as the first of them will read it.
         person = _people_from_request(request)[0]
-        text = outreach.fill(text, _values(request, person, Target.objects.get_for(request.user)))
-    return render(request, "network/compose.html#findings", _check_context(text, channel))
+        text = _fill(request, text, person, Target.objects.get_for(request.user))
+    # For one person the box holds the text as they will read it, so the counter may follow
+    # the typing; for several it holds placeholders, and only this check counts a copy.
+    context = {**_check_context(text, channel), "single": not ids}
+    return render(request, "network/compose.html#findings", context)
 
 
 @login_required
