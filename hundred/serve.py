@@ -48,6 +48,24 @@ def allowed_hosts_hint(host: str, allowed_hosts: list[str]) -> str:
     )
 
 
+def refuse_taken_port(host: str, port: int) -> None:
+    """Stop before starting when something already listens on the port: granian shares a
+    port with another granian (SO_REUSEPORT), and requests would then go to either server."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # Connections of a server that just stopped (TIME_WAIT) do not count; a listener does.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as e:
+            raise UsageError(
+                f"Port {port} on {host} is already in use ({e.strerror}), perhaps by another "
+                "hundred serve: stop it, or choose another port with --port."
+            ) from None
+
+
 def is_sqlite() -> bool:
     from django.db import connection
 
@@ -99,6 +117,7 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port} is not a port number; use 1 to 65535.")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1.")
+    refuse_taken_port(args.host, args.port)
     ensure_migrated()  # here, not before: a bad argument changes nothing
     host = args.host
     shown = f"[{host}]" if ":" in host else host
@@ -129,5 +148,6 @@ def serve(args: argparse.Namespace) -> int:
         # One thread per core by default: granian's own default is hundreds.
         blocking_threads=int(os.environ.get("HUNDRED_THREADS", "0")) or (os.cpu_count() or 2),
         log_access=bool(os.environ.get("HUNDRED_ACCESS_LOG")),
+        websockets=False,  # a WSGI app has none; granian would say so at every start
     ).serve()
     return 0

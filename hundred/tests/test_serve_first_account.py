@@ -24,7 +24,12 @@ def start(host: str) -> tuple[str, bool]:
     """Run `hundred serve --host HOST` with the server mocked; (stdout, whether it served)."""
     out = io.StringIO()
     args = argparse.Namespace(host=host, port=8000, workers=1, with_worker=False)
-    with patch("granian.Granian") as granian, redirect_stdout(out), redirect_stderr(io.StringIO()):
+    with (
+        patch("granian.Granian") as granian,
+        patch("hundred.serve.refuse_taken_port"),  # whatever else listens on 8000 here
+        redirect_stdout(out),
+        redirect_stderr(io.StringIO()),
+    ):
         serve(args)
     return out.getvalue(), granian.return_value.serve.called
 
