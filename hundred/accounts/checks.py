@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import checks
 
+from hundred.accounts.site import legacy_proxy_setting
+
 
 @checks.register(checks.Tags.security, deploy=True)
 def https_needs_a_trusted_proxy(**kwargs):
@@ -23,21 +25,9 @@ def https_needs_a_trusted_proxy(**kwargs):
 
 @checks.register(checks.Tags.security)
 def no_legacy_proxy_setting(**kwargs):
-    """BEHIND_PROXY is no longer read: a server that relies on it trusts no proxy at all."""
-    if settings.BEHIND_PROXY is None:
+    """BEHIND_PROXY is no longer read: say what to set instead (site.legacy_proxy_setting)."""
+    found = legacy_proxy_setting()
+    if found is None:
         return []
-    if settings.TRUSTED_PROXIES:
-        hint = "TRUSTED_PROXIES is set and is what counts: remove BEHIND_PROXY."
-    else:
-        hint = (
-            "Set TRUSTED_PROXIES to the proxy's address or network (e.g. TRUSTED_PROXIES="
-            "127.0.0.1) and remove BEHIND_PROXY; until then the lockout and rate limits count "
-            "every user as the proxy, and X-Forwarded-Proto is ignored."
-        )
-    return [
-        checks.Warning(
-            "BEHIND_PROXY is set, but Hundred no longer reads it: TRUSTED_PROXIES replaced it.",
-            hint=hint,
-            id="hundred.W002",
-        )
-    ]
+    msg, hint = found
+    return [checks.Warning(msg, hint=hint, id="hundred.W002")]
