@@ -113,6 +113,8 @@ def serve(args: argparse.Namespace) -> int:
     from granian import Granian
     from granian.constants import Interfaces
 
+    from hundred.accounts.site import legacy_proxy_setting
+
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port} is not a port number; use 1 to 65535.")
     if args.workers < 1:
@@ -129,6 +131,8 @@ def serve(args: argparse.Namespace) -> int:
     hint = allowed_hosts_hint(host, settings.ALLOWED_HOSTS)
     if hint:
         print(hint, file=sys.stderr)
+    if legacy := legacy_proxy_setting():  # serve runs no system checks of its own
+        print("Warning: " + " ".join(legacy), file=sys.stderr)
     token = first_account_token(host)
     if token:
         print(

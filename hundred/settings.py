@@ -66,6 +66,9 @@ HTTPS = SITE_URL.startswith("https://")
 # The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else those
 # headers are dropped, so a client cannot choose its own address or scheme.
 TRUSTED_PROXIES = parse_networks(envlist("TRUSTED_PROXIES"))
+# The older setting TRUSTED_PROXIES replaced: read only so that a system check (and `hundred
+# serve`) can say it no longer does anything (accounts/checks.py, hundred.W002).
+BEHIND_PROXY = os.environ.get("BEHIND_PROXY")
 
 INSTALLED_APPS = [
     "django_tasks",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import checks
 
+from hundred.accounts.site import legacy_proxy_setting
+
 
 @checks.register(checks.Tags.security, deploy=True)
 def https_needs_a_trusted_proxy(**kwargs):
@@ -19,3 +21,13 @@ def https_needs_a_trusted_proxy(**kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security)
+def no_legacy_proxy_setting(**kwargs):
+    """BEHIND_PROXY is no longer read: say what to set instead (site.legacy_proxy_setting)."""
+    found = legacy_proxy_setting()
+    if found is None:
+        return []
+    msg, hint = found
+    return [checks.Warning(msg, hint=hint, id="hundred.W002")]

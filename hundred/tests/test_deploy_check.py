@@ -11,7 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, override_settings
+
+from hundred.accounts.checks import no_legacy_proxy_setting
+from hundred.lib.clientip import parse_networks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +34,14 @@ def documented_environment() -> dict[str, str]:
 
 def check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
     full = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DJANGO_"))}
-    for name in ("DEBUG", "SITE_URL", "TRUSTED_PROXIES", "ALLOWED_HOSTS", "SECRET_KEY"):
+    for name in (
+        "DEBUG",
+        "SITE_URL",
+        "TRUSTED_PROXIES",
+        "BEHIND_PROXY",
+        "ALLOWED_HOSTS",
+        "SECRET_KEY",
+    ):
         full.pop(name, None)
     full.update(env, DJANGO_SETTINGS_MODULE="hundred.settings")
     argv = [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"]
@@ -66,3 +76,38 @@ class DeployCheckTestCase(SimpleTestCase):
         without_proxy = {k: v for k, v in self.env.items() if k != "TRUSTED_PROXIES"}
         done = check_deploy(without_proxy)
         self.assertIn("hundred.W001", done.stderr + done.stdout)
+
+
+def check(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`python -m django check` (not --deploy): what runs before every manage.py command."""
+    full = {k: v for k, v in os.environ.items() if k not in ("BEHIND_PROXY", "TRUSTED_PROXIES")}
+    full.update(env, DJANGO_SETTINGS_MODULE="hundred.settings")
+    argv = [sys.executable, "-m", "django", "check", "--fail-level", "WARNING"]
+    return subprocess.run(argv, capture_output=True, text=True, env=full, timeout=120, cwd=ROOT)
+
+
+class LegacyProxySettingTestCase(SimpleTestCase):
+    """BEHIND_PROXY became TRUSTED_PROXIES: a server still configured the old way is told."""
+
+    def test_the_old_variable_alone_says_what_to_set_instead(self):
+        with tempfile.TemporaryDirectory() as home:
+            done = check({"BEHIND_PROXY": "true", "HUNDRED_HOME": home})
+        out = done.stdout + done.stderr
+        self.assertNotEqual(done.returncode, 0, out)
+        self.assertIn("hundred.W002", out)
+        self.assertIn("BEHIND_PROXY is set, but Hundred no longer reads it", out)
+        self.assertIn("Set TRUSTED_PROXIES to the proxy's address", out)
+
+    @override_settings(BEHIND_PROXY="1", TRUSTED_PROXIES=parse_networks(["127.0.0.1"]))
+    def test_next_to_trusted_proxies_it_only_asks_to_remove_it(self):
+        (warning,) = no_legacy_proxy_setting()
+        self.assertEqual(warning.id, "hundred.W002")
+        self.assertIn("remove BEHIND_PROXY", warning.hint)
+        self.assertNotIn("Set TRUSTED_PROXIES", warning.hint)
+
+    @override_settings(BEHIND_PROXY=None)
+    def test_without_it_there_is_no_warning(self):
+        self.assertEqual(no_legacy_proxy_setting(), [])
+
+    def test_the_documented_production_settings_do_not_set_it(self):
+        self.assertNotIn("BEHIND_PROXY", documented_environment())

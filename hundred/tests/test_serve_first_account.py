@@ -84,3 +84,22 @@ class FirstAccountTestCase(TestCase):
             self.assertTrue(is_loopback(host), host)
         for host in ("0.0.0.0", "::", "192.168.1.20", "hundred.example.org"):
             self.assertFalse(is_loopback(host), host)
+
+
+class LegacyProxySettingServeTestCase(TestCase):
+    @override_settings(BEHIND_PROXY="true", TRUSTED_PROXIES=[])
+    def test_serve_warns_when_the_old_proxy_variable_is_set(self):
+        err = io.StringIO()
+        args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1)
+        with patch("granian.Granian"), redirect_stdout(io.StringIO()), redirect_stderr(err):
+            serve(args)
+        self.assertIn("BEHIND_PROXY is set, but Hundred no longer reads it", err.getvalue())
+        self.assertIn("TRUSTED_PROXIES=127.0.0.1", err.getvalue())
+
+    @override_settings(BEHIND_PROXY=None)
+    def test_serve_says_nothing_of_it_otherwise(self):
+        err = io.StringIO()
+        args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1)
+        with patch("granian.Granian"), redirect_stdout(io.StringIO()), redirect_stderr(err):
+            serve(args)
+        self.assertNotIn("BEHIND_PROXY", err.getvalue())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -92,9 +93,19 @@ def do_restore(owner, backup: dict[str, Any]) -> dict[str, int]:
                     "(hundred createuser EMAIL) so nothing is mixed or lost."
                 )
             return _restore(owner, _without_nul(backup))
-    # A value of the wrong shape fails in Python (KeyError, TypeError, AttributeError…) or in
-    # the database (a null where text must be, a NUL on PostgreSQL): either way, nothing stays.
-    except (KeyError, TypeError, ValueError, AttributeError, DatabaseError) as e:
+    # A value of the wrong shape fails in Python (KeyError, TypeError, AttributeError…), in a
+    # model field (ValidationError: -1 for a yes/no), in arithmetic (a number too big for the
+    # column) or in the database (a null where text must be): either way, nothing stays.
+    # test_fuzz_backup.py finds these.
+    except (
+        LookupError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        ArithmeticError,
+        ValidationError,
+        DatabaseError,
+    ) as e:
         raise BadBackup(
             f"The backup is damaged or incomplete ({type(e).__name__}: {e}); nothing was restored."
         ) from None
