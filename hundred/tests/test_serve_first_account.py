@@ -90,8 +90,13 @@ class LegacyProxySettingServeTestCase(TestCase):
     @override_settings(BEHIND_PROXY="true", TRUSTED_PROXIES=[])
     def test_serve_warns_when_the_old_proxy_variable_is_set(self):
         err = io.StringIO()
-        args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1)
-        with patch("granian.Granian"), redirect_stdout(io.StringIO()), redirect_stderr(err):
+        args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1, with_worker=False)
+        with (
+            patch("granian.Granian"),
+            patch("hundred.serve.refuse_taken_port"),
+            redirect_stdout(io.StringIO()),
+            redirect_stderr(err),
+        ):
             serve(args)
         self.assertIn("BEHIND_PROXY is set, but Hundred no longer reads it", err.getvalue())
         self.assertIn("TRUSTED_PROXIES=127.0.0.1", err.getvalue())
@@ -99,7 +104,12 @@ class LegacyProxySettingServeTestCase(TestCase):
     @override_settings(BEHIND_PROXY=None)
     def test_serve_says_nothing_of_it_otherwise(self):
         err = io.StringIO()
-        args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1)
-        with patch("granian.Granian"), redirect_stdout(io.StringIO()), redirect_stderr(err):
+        args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1, with_worker=False)
+        with (
+            patch("granian.Granian"),
+            patch("hundred.serve.refuse_taken_port"),
+            redirect_stdout(io.StringIO()),
+            redirect_stderr(err),
+        ):
             serve(args)
         self.assertNotIn("BEHIND_PROXY", err.getvalue())
