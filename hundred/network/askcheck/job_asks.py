@@ -100,22 +100,29 @@ def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding
     return [_finding(text, start, end, kind) for start, end, kind in merged]
 
 
-def model_finding(text: str, sentence_ends: list[re.Match[str]]) -> Finding | None:
-    """The model's finding, when it reads the message as a job ask (None otherwise)."""
+def model_finding(
+    text: str, sentence_ends: list[re.Match[str]], model: modellib.Model | None = None
+) -> Finding | None:
+    """The model's finding, when it reads the message as a job ask (None otherwise).
+
+    `model` is the committed one unless given (cross-validation scores with fold models).
+    """
     ends = [m.end() for m in sentence_ends]
-    if not modellib.judges(text, ends) or not modellib.is_job_ask(text):
+    if not modellib.judges(text, ends) or not modellib.is_job_ask(text, model):
         return None
-    explanation = modellib.explain(text, ends)
+    explanation = modellib.explain(text, ends, model)
     if explanation is None:
         return None
     kind = model_kind(explanation.cues)
     return _finding(text, explanation.start, explanation.end, kind)
 
 
-def job_ask_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding]:
+def job_ask_findings(
+    text: str, sentence_ends: list[re.Match[str]], model: modellib.Model | None = None
+) -> list[Finding]:
     """The job asks in text: the rules' findings, or else the model's."""
     found = rule_findings(text, sentence_ends)
     if found:
         return found
-    flagged = model_finding(text, sentence_ends)
+    flagged = model_finding(text, sentence_ends, model)
     return [flagged] if flagged else []
