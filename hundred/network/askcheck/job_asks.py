@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from hundred.network.askcheck import model as modellib
-from hundred.network.askcheck.context import context_at, is_negated
+from hundred.network.askcheck.context import context_at, disclaims_ask, is_negated
 from hundred.network.askcheck.explain import model_kind
 from hundred.network.askcheck.findings import Finding
 from hundred.network.askcheck.intent_rules import INTENT_RULES
@@ -120,9 +120,17 @@ def model_finding(
 def job_ask_findings(
     text: str, sentence_ends: list[re.Match[str]], model: modellib.Model | None = None
 ) -> list[Finding]:
-    """The job asks in text: the rules' findings, or else the model's."""
+    """The job asks in text: the rules' findings, or else the model's.
+
+    The rules' findings stand unless the message says it is not asking (context.disclaims_ask)
+    and the model reads the whole of it as plainly honest (model.overrules): a long advice ask
+    that says "I want to say clearly I am not asking you for job in your school", in which a
+    rule matched "job in your school".
+    """
     found = rule_findings(text, sentence_ends)
     if found:
-        return found
+        ends = [m.end() for m in sentence_ends]
+        vetoed = disclaims_ask(text) and modellib.overrules(text, ends, model)
+        return [] if vetoed else found
     flagged = model_finding(text, sentence_ends, model)
     return [flagged] if flagged else []
