@@ -148,9 +148,7 @@ def timings(rows: list[dict], judge: Callable[[str], bool]) -> tuple[float, floa
     return statistics.median(per_message), max(per_message), statistics.median(per_150)
 
 
-def cross_validate(
-    rows: list[dict], methods: list[str]
-) -> dict[str, dict[str, dict[str, Tally]]]:
+def cross_validate(rows: list[dict], methods: list[str]) -> dict[str, dict[str, dict[str, Tally]]]:
     """Leave one author out: {author: {method: tallies}}, each fold trained on the others."""
     import askcheck_train
 

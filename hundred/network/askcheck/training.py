@@ -73,7 +73,9 @@ def label_scale(rows: list[list[int]], labels: list[bool], size: int, alpha: flo
     n_asks = sum(labels)
     ask_total = n_asks + 2 * alpha
     rest_total = len(labels) - n_asks + 2 * alpha
-    return [abs(math.log((a / ask_total) / (r / rest_total))) for a, r in zip(asks, rest, strict=True)]
+    return [
+        abs(math.log((a / ask_total) / (r / rest_total))) for a, r in zip(asks, rest, strict=True)
+    ]
 
 
 def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -> Fitted:
