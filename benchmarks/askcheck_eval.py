@@ -2,9 +2,17 @@
 
 Run on purpose, not in the test suite:
 
-    .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/dev
-    .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/train --method rules --errors
-    .venv/bin/python benchmarks/askcheck_eval.py /path/to/test --markdown
+    .venv/bin/python benchmarks/askcheck_eval.py --cv               # development measure
+    .venv/bin/python benchmarks/askcheck_eval.py --cv --errors      # and each wrong judgement
+    .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/train --method rules
+    .venv/bin/python benchmarks/askcheck_eval.py --locked --all --markdown   # once, at the end
+
+`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-D): for each
+author, the whole training procedure (benchmarks/askcheck_train.py's `train`, threshold
+included) runs on the other three authors' messages, and the checker with that model judges the
+author's messages. It prints each fold's figures and their mean, per register. `--locked` reads
+the locked test split, corpus/ask/test/author-E.jsonl, with the committed model: it is for the
+single final measurement, never for tuning (corpus/ask/README.md).
 
 Each argument is a split folder (every *.jsonl in it) or a .jsonl file, one labelled message a
 line (corpus/ask/README.md). A message counts as flagged when `check()` reports a `job_ask`
@@ -27,23 +35,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from hundred.network import askcheck  # noqa: E402
+from hundred.network.askcheck import model as modellib  # noqa: E402
+from hundred.network.askcheck.context import sentence_ends  # noqa: E402
+from hundred.network.askcheck.job_asks import job_ask_findings, rule_findings  # noqa: E402
+
+TRAIN = ROOT / "corpus" / "ask" / "train"
+LOCKED = ROOT / "corpus" / "ask" / "test" / "author-E.jsonl"
 
 
 def _rules(text: str) -> bool:
-    from hundred.network.askcheck.context import sentence_ends
-    from hundred.network.askcheck.job_asks import rule_findings
-
     return bool(rule_findings(text, sentence_ends(text)))
 
 
-def _model(text: str) -> bool:
-    from hundred.network.askcheck import model
-    from hundred.network.askcheck.context import sentence_ends
-
+def _model(text: str, model: modellib.Model | None = None) -> bool:
     ends = [m.end() for m in sentence_ends(text)]
-    return model.judges(text, ends) and model.is_job_ask(text)
+    return modellib.judges(text, ends) and modellib.is_job_ask(text, model)
 
 
 def _checker(text: str) -> bool:
@@ -55,6 +64,15 @@ METHODS: dict[str, Callable[[str], bool]] = {
     "rules": _rules,
     "model": _model,
 }
+
+
+def fold_judges(model: modellib.Model) -> dict[str, Callable[[str], bool]]:
+    """The three methods with a fold's model in place of the committed one."""
+    return {
+        "checker": lambda text: bool(job_ask_findings(text, sentence_ends(text), model)),
+        "rules": _rules,
+        "model": lambda text: _model(text, model),
+    }
 
 
 def read_messages(paths: Iterable[str]) -> list[dict]:
@@ -130,6 +148,63 @@ def timings(rows: list[dict], judge: Callable[[str], bool]) -> tuple[float, floa
     return statistics.median(per_message), max(per_message), statistics.median(per_150)
 
 
+def cross_validate(rows: list[dict], methods: list[str]) -> dict[str, dict[str, dict[str, Tally]]]:
+    """Leave one author out: {author: {method: tallies}}, each fold trained on the others."""
+    import askcheck_train
+
+    folds: dict[str, dict[str, dict[str, Tally]]] = {}
+    for author in sorted({r["author"] for r in rows}):
+        data = askcheck_train.train([r for r in rows if r["author"] != author])
+        judges = fold_judges(askcheck_train.as_model(data))
+        held_out = [r for r in rows if r["author"] == author]
+        folds[author] = {m: evaluate(held_out, judges[m]) for m in methods}
+    return folds
+
+
+def _cv_table(folds: dict[str, dict[str, Tally]], markdown: bool) -> list[str]:
+    """Registers down, folds across, then the mean of the folds' figures."""
+    names = list(folds)
+    registers = sorted({k for t in folds.values() for k in t if k != "overall"}) + ["overall"]
+    head = ["register"] + [f"fold {a} P / R" for a in names] + ["mean P / R"]
+    lines = []
+    if markdown:
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    else:
+        lines.append(f"{head[0]:<24}" + "".join(f"{h:>16}" for h in head[1:]))
+    for register in registers:
+        tallies = [folds[a][register] for a in names if register in folds[a]]
+        cells = [f"{t.precision:.2f} / {t.recall:.2f}" for t in tallies]
+        p = statistics.mean(t.precision for t in tallies)
+        r = statistics.mean(t.recall for t in tallies)
+        cells.append(f"{p:.2f} / {r:.2f}")
+        if markdown:
+            lines.append(f"| {register} | " + " | ".join(cells) + " |")
+        else:
+            lines.append(f"{register:<24}" + "".join(f"{c:>16}" for c in cells))
+    return lines
+
+
+def _print_errors(tallies: dict[str, Tally]) -> None:
+    for row in tallies["overall"].wrong:
+        what = "missed" if row["label"] == "job_ask" else "false alarm"
+        text = " ".join(row["text"].split())
+        print(f"  {what} {row['id']} [{row['register']}/{row['kind']}] {text}")
+
+
+def run_cv(methods: list[str], markdown: bool, errors: bool) -> None:
+    rows = read_messages([str(TRAIN)])
+    folds = cross_validate(rows, methods)
+    print(f"Leave-one-author-out cross-validation over {len(rows)} messages in {TRAIN.name}/")
+    for m in methods:
+        print(f"\n{m}:")
+        print("\n".join(_cv_table({a: f[m] for a, f in folds.items()}, markdown)))
+        for author, f in folds.items():
+            o = f[m]["overall"]
+            print(f"  fold {author}: tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn}")
+            if errors:
+                _print_errors(f[m])
+
+
 def _table(columns: dict[str, dict[str, Tally]], markdown: bool) -> list[str]:
     registers = sorted(k for k in next(iter(columns.values())) if k != "overall") + ["overall"]
     head = ["register", "n"] + [f"{m} P / R" for m in columns]
@@ -154,16 +229,27 @@ def _table(columns: dict[str, dict[str, Tally]], markdown: bool) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+", metavar="SPLIT", help="a split folder or .jsonl file")
+    parser.add_argument("paths", nargs="*", metavar="SPLIT", help="a split folder or .jsonl file")
+    parser.add_argument("--cv", action="store_true", help="leave-one-author-out CV over train/")
+    parser.add_argument("--locked", action="store_true", help=f"the locked split, {LOCKED.name}")
     parser.add_argument("--method", choices=sorted(METHODS), default="checker")
     parser.add_argument("--all", action="store_true", help="all methods side by side")
     parser.add_argument("--errors", action="store_true", help="print each wrong judgement")
     parser.add_argument("--markdown", action="store_true", help="the table as Markdown")
     parser.add_argument("--no-timing", action="store_true", help="skip the timing pass")
     args = parser.parse_args(argv)
-
-    rows = read_messages(args.paths)
     methods = sorted(METHODS) if args.all else [args.method]
+    if args.cv:
+        run_cv(methods, args.markdown, args.errors)
+        return 0
+    if args.locked:
+        if not LOCKED.is_file():
+            print(f"No locked split at {LOCKED.relative_to(ROOT)}.", file=sys.stderr)
+            return 2
+        args.paths = [str(LOCKED.relative_to(ROOT))]
+    if not args.paths:
+        parser.error("give a split, or --cv or --locked")
+    rows = read_messages(args.paths)
     columns = {m: evaluate(rows, METHODS[m]) for m in methods}
     print(f"{len(rows)} messages from {', '.join(args.paths)}")
     print("\n".join(_table(columns, args.markdown)))
@@ -180,10 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{per_150:.2f} ms per 150 words"
             )
         if args.errors:
-            for row in tallies["overall"].wrong:
-                what = "missed" if row["label"] == "job_ask" else "false alarm"
-                text = " ".join(row["text"].split())
-                print(f"  {what} {row['id']} [{row['register']}/{row['kind']}] {text}")
+            _print_errors(tallies)
     return 0
 
 

@@ -31,6 +31,12 @@ _NEGATED_ASK = rx(
 )
 # A negation right before the match: "you may not know of any openings".
 _NEGATED_NEAR = rx(_NEG + r" (?:[\w']+ ){0,3}$")
+# A message that says it is not asking: "I'm not asking you for a job", "nor am I asking you to
+# find him a placement", "I am not applying", "not seeking employment", "not fishing".
+_DISCLAIMER = rx(
+    r"(?:" + _NEG + r"|\bnor\b) (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?(?:ask|asking|apply"
+    r"|applying|request\w*|expect\w*|seek\w*|fishing|here to|writing (?:to|about|for))\b"
+)
 _INSTEAD = rx(r"\b(?:rather than|instead of|without) (?:[\w']+ ){0,3}$")
 
 
@@ -79,6 +85,11 @@ def context_at(text: str, start: int, end: int, ends: list[re.Match[str]]) -> Co
             clause_end = m.start()
             break
     return Context(text, start, end, clause_start, clause_end, sentence_start, sentence_end)
+
+
+def disclaims_ask(text: str) -> bool:
+    """True when the text says, somewhere, that it is not asking (for a job, or at all)."""
+    return bool(_DISCLAIMER.search(text))
 
 
 def is_negated(ctx: Context, words: str) -> bool:

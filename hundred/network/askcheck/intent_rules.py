@@ -40,11 +40,12 @@ _NOT_A_ROLE = (
     r"|favor|minute|moment|coffee|reminder|introduction|volunteer|speaker|reviewer|reader"
     r"|document|comment|agreement|event|recommendation|information|advice|ideas?|thoughts"
     r"|feedback|break|ride|lift|hand with|hand moving|hand on|second pair|pair of eyes|anything"
-    r"|something|nothing)\b)"
+    r"|something|nothing)s?\b)"
 )
+# The article is optional: "need a nurse", "need nurses", "need staff".
 _A_ROLE = (
-    r"(?:an?|any|another|one more|1 more|more|extra|some|an extra|an additional|additional|new"
-    r"|the extra|a new|an other)? ?(?:[\w-]+ ){0,2}?" + _NOT_A_ROLE + _ROLE_WORD + r"\b"
+    r"(?:(?:an?|any|another|one more|1 more|more|extra|some|an extra|an additional|additional"
+    r"|new|the extra|a new|an other) )?(?:[\w-]+ ){0,2}?" + _NOT_A_ROLE + _ROLE_WORD + r"\b"
 )
 _NEED = (
     r"(?:need|needs|needing|neds|need(?:ed)? any|could use|could do with|short of|short on"

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from hundred.network.askcheck import model as modellib
-from hundred.network.askcheck.context import context_at, is_negated
+from hundred.network.askcheck.context import context_at, disclaims_ask, is_negated
 from hundred.network.askcheck.explain import model_kind
 from hundred.network.askcheck.findings import Finding
 from hundred.network.askcheck.intent_rules import INTENT_RULES
@@ -100,22 +100,37 @@ def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding
     return [_finding(text, start, end, kind) for start, end, kind in merged]
 
 
-def model_finding(text: str, sentence_ends: list[re.Match[str]]) -> Finding | None:
-    """The model's finding, when it reads the message as a job ask (None otherwise)."""
+def model_finding(
+    text: str, sentence_ends: list[re.Match[str]], model: modellib.Model | None = None
+) -> Finding | None:
+    """The model's finding, when it reads the message as a job ask (None otherwise).
+
+    `model` is the committed one unless given (cross-validation scores with fold models).
+    """
     ends = [m.end() for m in sentence_ends]
-    if not modellib.judges(text, ends) or not modellib.is_job_ask(text):
+    if not modellib.judges(text, ends) or not modellib.is_job_ask(text, model):
         return None
-    explanation = modellib.explain(text, ends)
+    explanation = modellib.explain(text, ends, model)
     if explanation is None:
         return None
     kind = model_kind(explanation.cues)
     return _finding(text, explanation.start, explanation.end, kind)
 
 
-def job_ask_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding]:
-    """The job asks in text: the rules' findings, or else the model's."""
+def job_ask_findings(
+    text: str, sentence_ends: list[re.Match[str]], model: modellib.Model | None = None
+) -> list[Finding]:
+    """The job asks in text: the rules' findings, or else the model's.
+
+    The rules' findings stand unless the message says it is not asking (context.disclaims_ask)
+    and the model reads the whole of it as plainly honest (model.overrules): a long advice ask
+    that says "I want to say clearly I am not asking you for job in your school", in which a
+    rule matched "job in your school".
+    """
     found = rule_findings(text, sentence_ends)
     if found:
-        return found
-    flagged = model_finding(text, sentence_ends)
+        ends = [m.end() for m in sentence_ends]
+        vetoed = disclaims_ask(text) and modellib.overrules(text, ends, model)
+        return [] if vetoed else found
+    flagged = model_finding(text, sentence_ends, model)
     return [flagged] if flagged else []

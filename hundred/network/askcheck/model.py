@@ -27,6 +27,9 @@ class Model:
     bias: float
     threshold: float
     weights: dict[str, float]
+    # Below this score the model may overrule the rules (overrules): a whole message it reads
+    # as plainly honest, that says it is not asking, in which a rule matched a phrase.
+    veto: float = float("-inf")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,18 @@ class Explanation:
 def load() -> Model:
     """The committed model (read once)."""
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    return Model(float(data["bias"]), float(data["threshold"]), data["weights"])
+    return from_data(data)
+
+
+def from_data(data: dict) -> Model:
+    """A weights file's content as a model."""
+    veto = data.get("veto")
+    return Model(
+        float(data["bias"]),
+        float(data["threshold"]),
+        data["weights"],
+        float("-inf") if veto is None else float(veto),
+    )
 
 
 def _score(spans: dict[str, tuple[int, int]], model: Model) -> float:
@@ -71,6 +85,13 @@ def score(text: str, model: Model | None = None) -> float:
 def is_job_ask(text: str, model: Model | None = None) -> bool:
     model = model or load()
     return score(text, model) > model.threshold
+
+
+def overrules(text: str, sentence_ends: list[int], model: Model | None = None) -> bool:
+    """Whether the model reads the whole message (judges) and scores it below its veto, far
+    below any job ask the rules caught in training (docs/ask-checker.md)."""
+    model = model or load()
+    return judges(text, sentence_ends) and score(text, model) < model.veto
 
 
 def _sentences(toks: list[Token], ends: list[int]) -> list[tuple[int, int]]:

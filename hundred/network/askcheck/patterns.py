@@ -3,7 +3,8 @@
 Patterns are written with plain spaces and plain apostrophes for readability; `rx` turns every
 space into "any run of whitespace" (so a phrase may be wrapped across lines) and every
 apostrophe into "any apostrophe" (typewriter, curly, modifier letter, backtick), inside
-character classes too.
+character classes too. A space marked optional, " ?", is any run of whitespace or none ("need a
+nurse" and "need nurses" alike).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ _APOSTROPHES = "'\u2019\u2018\u02bc`"
 def rx(pattern: str) -> re.Pattern[str]:
     """A readable pattern compiled, case-insensitive, with loose spaces and apostrophes."""
     out: list[str] = []
-    in_class = escaped = False
-    for char in pattern:
-        if escaped:
+    in_class = escaped = skip = False
+    for i, char in enumerate(pattern):
+        if skip:
+            skip = False
+        elif escaped:
             out.append(char)
             escaped = False
         elif char == "\\":
@@ -26,6 +29,9 @@ def rx(pattern: str) -> re.Pattern[str]:
             escaped = True
         elif char == "'":
             out.append(_APOSTROPHES if in_class else f"[{_APOSTROPHES}]")
+        elif char == " " and not in_class and pattern[i + 1 : i + 2] == "?":
+            out.append(r"\s*")
+            skip = True
         elif char == " " and not in_class:
             out.append(r"\s+")
         else:

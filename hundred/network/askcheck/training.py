@@ -10,6 +10,14 @@ The fit is full-batch gradient descent with Adagrad steps on
 
 (scikit-learn's LogisticRegression objective, its C), with features kept only when they occur
 in at least `min_df` training messages, so a word one writer used once carries no weight.
+
+Each feature is scaled by how lopsided it is between the labels before the fit (`nb_alpha` > 0;
+Wang and Manning's "NB-SVM" idea, with logistic loss): its value in a message is |r|, where r is
+the log of the ratio of its smoothed share among job asks to its share among honest messages.
+A feature both kinds of message use ("cv", "interview") starts with a small value and must earn
+its weight; one only job asks use starts large. The scale is folded into the weights written
+out, so scoring stays a plain sum of weights. Chosen by cross-validation between authors
+(docs/ask-checker.md): it raised both precision and recall over plain logistic regression.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ class Settings:
     min_df: int = 2
     epochs: int = 300
     step: float = 0.5
+    # Laplace smoothing of the label-ratio scale; 0 turns the scale off (every value 1).
+    nb_alpha: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -51,11 +61,29 @@ def vocabulary(texts: Iterable[str], min_df: int) -> list[str]:
     return sorted(f for f, n in df.items() if n >= min_df)
 
 
+def label_scale(rows: list[list[int]], labels: list[bool], size: int, alpha: float) -> list[float]:
+    """|log ratio| of each feature's smoothed share among job asks to its share among the rest."""
+    if alpha <= 0:
+        return [1.0] * size
+    asks, rest = [alpha] * size, [alpha] * size
+    for row, label in zip(rows, labels, strict=True):
+        counts = asks if label else rest
+        for i in row:
+            counts[i] += 1
+    n_asks = sum(labels)
+    ask_total = n_asks + 2 * alpha
+    rest_total = len(labels) - n_asks + 2 * alpha
+    return [
+        abs(math.log((a / ask_total) / (r / rest_total))) for a, r in zip(asks, rest, strict=True)
+    ]
+
+
 def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -> Fitted:
     """Weights and bias for the job-ask score of texts labelled True (job ask) or False."""
     vocab = vocabulary(texts, settings.min_df)
     index = {f: i for i, f in enumerate(vocab)}
     rows = [sorted(index[f] for f in features(t) if f in index) for t in texts]
+    value = label_scale(rows, labels, len(vocab), settings.nb_alpha)
     targets = [1.0 if label else 0.0 for label in labels]
     w = [0.0] * len(vocab)
     squares = [1e-8] * len(vocab)
@@ -65,14 +93,15 @@ def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -
         grad = [0.0] * len(vocab)
         grad_bias = 0.0
         for row, target in zip(rows, targets, strict=True):
-            d = _sigmoid(bias + sum(w[i] for i in row)) - target
+            d = _sigmoid(bias + sum(w[i] * value[i] for i in row)) - target
             grad_bias += d
             for i in row:
-                grad[i] += d
+                grad[i] += d * value[i]
         for i, g in enumerate(grad):
             g += shrink * w[i]
             squares[i] += g * g
             w[i] -= settings.step * g / math.sqrt(squares[i])
         bias_square += grad_bias * grad_bias
         bias -= settings.step * grad_bias / math.sqrt(bias_square)
-    return Fitted(bias, dict(zip(vocab, w, strict=True)))
+    # The scale folded in: a message's score is the plain sum of its features' weights.
+    return Fitted(bias, {f: w[i] * value[i] for f, i in index.items()})

@@ -1,5 +1,5 @@
-"""The ask-checker against its corpus: the dev figures it reached, and a model that is what the
-corpus and the training script give (corpus/ask/README.md, docs/ask-checker.md)."""
+"""The ask-checker against its corpus: the cross-validation figures it reached, and a model that
+is what the corpus and the training script give (corpus/ask/README.md, docs/ask-checker.md)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import pytest
 
 from hundred.network.askcheck import check, has_job_ask
 from hundred.network.askcheck import model as modellib
-from hundred.network.askcheck.context import sentence_ends
-from hundred.network.askcheck.job_asks import model_finding, rule_findings
+from hundred.network.askcheck.context import disclaims_ask, sentence_ends
+from hundred.network.askcheck.job_asks import job_ask_findings, model_finding, rule_findings
 
 ROOT = Path(__file__).resolve().parents[3]
-DEV = ROOT / "corpus" / "ask" / "dev"
 TRAIN = ROOT / "corpus" / "ask" / "train"
+LOCKED = ROOT / "corpus" / "ask" / "test"
 
 
 def _script(name: str):
@@ -34,32 +34,40 @@ def evaluation():
 
 
 @pytest.fixture(scope="module")
-def dev(evaluation):
-    return evaluation.read_messages([str(DEV)])
+def train(evaluation):
+    return evaluation.read_messages([str(TRAIN)])
 
 
-def test_the_dev_split_is_the_one_the_figures_were_taken_on(dev) -> None:
-    assert len(dev) == 300
-    assert {r["author"] for r in dev} == {"C"}
-    assert sum(r["label"] == "job_ask" for r in dev) == 150
+def test_the_training_split_is_authors_a_to_d(train) -> None:
+    assert len(train) == 1200
+    assert {r["author"] for r in train} == {"A", "B", "C", "D"}
+    assert sum(r["label"] == "job_ask" for r in train) == 600
+    # The locked split is another writer's: no training author's file is in it (its messages
+    # are not read here; the integrator measures it once).
+    assert not {f"author-{a}.jsonl" for a in "ABCD"} & {p.name for p in LOCKED.glob("*")}
 
 
-def test_the_checker_reaches_its_dev_figures(evaluation, dev) -> None:
-    # The figures docs/ask-checker.md reports; a change to the rules or the model that lowers
-    # them must say so there.
-    tallies = evaluation.evaluate(dev, evaluation.METHODS["checker"])
-    overall = tallies["overall"]
-    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (147, 14, 3, 136)
-    for register, tally in tallies.items():
+@pytest.fixture(scope="module")
+def fold_d(evaluation, train):
+    """The cross-validation fold that holds author D out: trained on A-C, judged on D."""
+    training = _script("askcheck_train")
+    model = training.as_model(training.train([r for r in train if r["author"] != "D"]))
+    held_out = [r for r in train if r["author"] == "D"]
+    judges = evaluation.fold_judges(model)
+    return {m: evaluation.evaluate(held_out, judges[m]) for m in judges}
+
+
+def test_the_checker_reaches_its_cross_validation_figures(fold_d) -> None:
+    # One fold of `askcheck_eval.py --cv`, the figures docs/ask-checker.md reports for it; a
+    # change to the rules or the model that lowers them must say so there.
+    overall = fold_d["checker"]["overall"]
+    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (146, 7, 4, 143)
+    for register, tally in fold_d["checker"].items():
         assert tally.recall >= 0.92, register
-        assert tally.precision >= 0.75, register
-
-
-def test_the_rules_and_the_model_each_reach_their_dev_figures(evaluation, dev) -> None:
-    rules = evaluation.evaluate(dev, evaluation.METHODS["rules"])["overall"]
-    model = evaluation.evaluate(dev, evaluation.METHODS["model"])["overall"]
-    assert (rules.tp, rules.fp) == (88, 4)
-    assert (model.tp, model.fp) == (145, 11)
+        assert tally.precision >= 0.92, register
+    rules, model = fold_d["rules"]["overall"], fold_d["model"]["overall"]
+    assert (rules.tp, rules.fp) == (61, 4)
+    assert (model.tp, model.fp) == (143, 6)
 
 
 def test_retraining_from_the_corpus_gives_the_committed_weights() -> None:
@@ -67,6 +75,7 @@ def test_retraining_from_the_corpus_gives_the_committed_weights() -> None:
     built = training.build()
     committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert built["threshold"] == committed["threshold"]
+    assert built["veto"] == committed["veto"]
     assert built["settings"] == committed["settings"]
     assert set(built["weights"]) == set(committed["weights"])
     assert abs(built["bias"] - committed["bias"]) < 1e-3
@@ -76,7 +85,53 @@ def test_retraining_from_the_corpus_gives_the_committed_weights() -> None:
 def test_the_model_was_fitted_on_the_train_split_only() -> None:
     committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
     train = sum(1 for f in TRAIN.glob("*.jsonl") for line in f.open() if line.strip())
-    assert committed["training_messages"] == train == 600
+    assert committed["training_messages"] == train == 1200
+
+
+# An honest advice ask that mentions a kind of post in passing, and says it is not asking.
+DISCLAIMED = """Dear Ms Okoro,
+
+Your name came up when I asked my old tutor who knows community pharmacy in Leeds. I qualified in \
+Lagos in 2014 and I am now working through the registration steps here.
+
+To be clear, I am not asking you for a job, and I know that is not how it works. What I would \
+value is twenty minutes of your advice: which steps of the registration took longest for \
+colleagues trained abroad, and what kind of work in a pharmacy is open to someone like me while I \
+wait, for example are there any dispensing assistant posts for people who are not registered \
+yet? And who else do you think I should talk to?
+
+Could we speak by phone one afternoon next week?
+
+With thanks,
+Ada Nwosu"""
+
+
+def test_a_message_that_disclaims_asking_and_reads_honest_overrules_a_rule() -> None:
+    ends = sentence_ends(DISCLAIMED)
+    assert [f.words for f in rule_findings(DISCLAIMED, ends)] == ["assistant posts"]
+    assert disclaims_ask(DISCLAIMED)
+    assert modellib.score(DISCLAIMED) < modellib.load().veto
+    assert job_ask_findings(DISCLAIMED, ends) == []
+    assert not has_job_ask(check(DISCLAIMED))
+
+
+def test_without_the_disclaimer_the_rule_stands() -> None:
+    # The model alone never overrules a rule: "Could you help me find a job?" in a message full
+    # of advice words is still a job ask (test_askcheck.py), and so is this one undisclaimed.
+    text = DISCLAIMED.replace(
+        "To be clear, I am not asking you for a job, and I know that is not how it works. ", ""
+    )
+    assert not disclaims_ask(text)
+    assert [f.words for f in job_ask_findings(text, sentence_ends(text))] == ["assistant posts"]
+
+
+def test_a_disclaimer_does_not_cover_a_message_the_model_reads_as_an_ask() -> None:
+    text = (
+        "I'm not asking for anything big. I'm free from Monday and could start on the tills "
+        "straight away if your shop needs staff for Christmas. Let me know!"
+    )
+    assert disclaims_ask(text)
+    assert has_job_ask(check(text))
 
 
 SUBTLE = (
