@@ -193,3 +193,40 @@ class ImportEmailCommandTests(BaseTestCase):
         self.assertEqual(code, 2)
         self.assertEqual(err.count("\n"), 1, err)
         self.assertIn("not an e-mail message", err)
+
+
+class NewPeopleFromMailTests(BaseTestCase):
+    def setUp(self):
+        self.grace = self.make_person("Grace", "Hopper", **REACHABLE)
+        self.own = own_addresses(self.alice)
+        do_log_mail(self.alice, parse_message(m.FORWARDED_INLINE), own=self.own)
+        self.ken = MailSuggestion.objects.get(owner=self.alice)
+        self.login()
+
+    def test_today_lists_them_with_add_and_dismiss(self):
+        page = self.client.get("/").content.decode()
+        self.assertIn("New people from your mail", page)
+        self.assertIn("Ken Thompson &lt;ken@example.com&gt;", page)
+        self.assertIn(f"/from-mail/{self.ken.pk}/add/", page)
+
+    def test_add_puts_them_on_the_list_and_their_next_mail_is_logged(self):
+        response = self.client.post(f"/from-mail/{self.ken.pk}/add/")
+        person = self.alice_people().get(emails=["ken@example.com"])
+        self.assertRedirects(response, person.get_absolute_url())
+        self.assertEqual((person.first_name, person.last_name), ("Ken", "Thompson"))
+        self.assertFalse(MailSuggestion.objects.exists())
+        note = m.REPLY_WITH_QUOTE.replace(b"Ada Lovelace <Ada@Example.NET>", b"ken@example.com")
+        logged = do_log_mail(self.alice, parse_message(note), own=self.own)
+        self.assertEqual(list(logged.interaction.people.all()), [person])
+        self.assertNotIn("New people from your mail", self.client.get("/").content.decode())
+
+    def test_dismiss_hides_the_address_for_good(self):
+        self.client.post(f"/from-mail/{self.ken.pk}/dismiss/")
+        self.assertNotIn('id="from-mail"', self.client.get("/").content.decode())
+        self.assertEqual(self.alice_people().count(), 1)
+        self.assertEqual(self.client.post(f"/from-mail/{self.ken.pk}/add/").status_code, 404)
+
+    def alice_people(self):
+        from hundred.network.models import Person
+
+        return Person.objects.for_user(self.alice)
