@@ -78,6 +78,8 @@ urlpatterns = [
     path("give-back/", favours.give_back, name="network-give-back"),
     path("from-mail/<int:pk>/add/", mailreview.add_from_mail, name="network-add-from-mail"),
     path(
-        "from-mail/<int:pk>/dismiss/", mailreview.dismiss_from_mail, name="network-dismiss-from-mail"
+        "from-mail/<int:pk>/dismiss/",
+        mailreview.dismiss_from_mail,
+        name="network-dismiss-from-mail",
     ),
 ]
