@@ -22,7 +22,7 @@ MAX_MESSAGE_BYTES = 10 * 1024 * 1024  # larger: only the headers are read
 MAX_LINES = 6
 MAX_TEXT = 600
 # A Hundred logging address: log+<token>@domain (hundred/mail/models.py makes the tokens).
-LOGGING_ADDRESS = re.compile(r"^[^@+]+\+([A-Za-z0-9_-]{20,})@", re.IGNORECASE)
+LOGGING_ADDRESS = re.compile(r"^[^@+]+\+([a-z0-9]{20,})@", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -259,7 +259,7 @@ def _record(msg, read_body: bool = True) -> MailRecord:
         routing=tuple(
             a.email
             for a in _header_addresses(
-                msg, "To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"
+                msg, "To", "Cc", "Delivered-To", "X-Original-To", "X-Delivered-To", "Envelope-To"
             )
         ),
         subject=subject,
