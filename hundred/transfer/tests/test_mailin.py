@@ -230,3 +230,32 @@ class NewPeopleFromMailTests(BaseTestCase):
         from hundred.network.models import Person
 
         return Person.objects.for_user(self.alice)
+
+
+class UploadMailTests(BaseTestCase):
+    def setUp(self):
+        self.make_person("Ada", "Lovelace")
+        self.login()
+
+    def upload(self, name: str, data: bytes):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        return self.client.post(
+            "/transfer/mail/", {"mailfile": SimpleUploadedFile(name, data)}, follow=True
+        )
+
+    def test_the_import_page_offers_it(self):
+        page = self.client.get("/transfer/").content.decode()
+        self.assertIn('action="/transfer/mail/"', page)
+
+    def test_an_mbox_is_logged_and_strangers_wait_on_today(self):
+        response = self.upload("archive.mbox", m.MBOX)
+        self.assertRedirects(response, "/")
+        self.assertContains(response, "Logged 1 messages; 0 already logged, 2 with nobody")
+        self.assertContains(response, "New people from your mail")
+        self.assertEqual(Interaction.objects.for_user(self.alice).count(), 1)
+
+    def test_a_file_that_is_not_mail_changes_nothing(self):
+        response = self.upload("people.csv", b"First Name,Last Name\nAda,Lovelace\n")
+        self.assertContains(response, "people.csv is not an e-mail message")
+        self.assertEqual(Interaction.objects.count(), 0)
