@@ -134,10 +134,13 @@ def _log_one(mailbox, uid: str, box_address: str) -> str:
     _, data = mailbox.client.uid("FETCH", uid, "(BODY.PEEK[])")
     raw = next((item[1] for item in data or [] if isinstance(item, tuple)), b"")
     try:
-        return log_message(raw, box_address)
+        status = log_message(raw, box_address)
     except Exception:  # noqa: BLE001 — one message must not stop the worker; it is logged
         log.exception("Could not log message %s of the logging mailbox", uid)
         return "errors"
+    if status == "unrouted":
+        log.warning("Message %s of the logging mailbox names no account's logging address", uid)
+    return status
 
 
 def read_mailbox(url: str | None = None, limit: int = BATCH) -> dict[str, int]:

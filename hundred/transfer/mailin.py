@@ -78,10 +78,14 @@ class MailReport:
 
     def summary(self) -> str:
         return (
-            f"Logged {self.created} messages; {self.duplicates} already logged, "
+            f"Logged {_n(self.created, 'message')}; {self.duplicates} already logged, "
             f"{self.nobody} with nobody on your list, {len(self.skipped_rows)} skipped; "
-            f"{self.new_addresses} new addresses to review on Today."
+            f"{_n(self.new_addresses, 'new address', 'new addresses')} to review on Today."
         )
+
+
+def _n(count: int, one: str, many: str = "") -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def people_by_address(user) -> dict[str, Person]:
@@ -172,6 +176,8 @@ def do_log_mail(
     ]
     people = list(dict.fromkeys(index[a.email] for a in others if a.email in index))
     new = _note_unknown(user, message, others, index, own)
+    known = [a.email for a in others if a.email in index]
+    MailSuggestion.objects.for_user(user).filter(email__in=known).delete()  # listed since
     if not people:
         return Logged("nobody", "Nobody on your list is in it.", new_addresses=new)
     occurred_at = min(message.sent_at or now or timezone.now(), now or timezone.now())

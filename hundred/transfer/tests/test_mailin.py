@@ -131,6 +131,12 @@ class MailInTests(BaseTestCase):
         self.log(m.FORWARDED_ATTACHED)
         self.assertEqual(MailSuggestion.objects.for_user(self.alice).to_review().count(), 0)
 
+    def test_an_address_put_on_the_list_another_way_leaves_the_review(self):
+        self.log(m.FORWARDED_INLINE)
+        self.make_person("Ken", "Thompson", emails=["ken@example.com"])  # e.g. an import
+        self.log(m.FORWARDED_INLINE.replace(b"<fwd-1@", b"<fwd-again@"))
+        self.assertFalse(MailSuggestion.objects.exists())
+
     def test_mail_with_nobody_known_logs_nothing(self):
         logged = self.log(m.LATIN1)
         self.assertEqual(logged.status, "nobody")
@@ -182,7 +188,7 @@ class ImportEmailCommandTests(BaseTestCase):
         path = self.write("reply.eml", m.REPLY_WITH_QUOTE)
         code, out, _ = run("import", "email", path, "--user", "alice@example.org", "--dry-run")
         self.assertEqual(code, 0)
-        self.assertTrue(out.startswith("Dry run: Logged 1 messages"), out)
+        self.assertTrue(out.startswith("Dry run: Logged 1 message;"), out)
         self.assertEqual(Interaction.objects.count(), 0)
         code, out, _ = run("import", "email", path, "--user", "alice@example.org")
         self.assertEqual(Interaction.objects.count(), 1)
@@ -251,7 +257,7 @@ class UploadMailTests(BaseTestCase):
     def test_an_mbox_is_logged_and_strangers_wait_on_today(self):
         response = self.upload("archive.mbox", m.MBOX)
         self.assertRedirects(response, "/")
-        self.assertContains(response, "Logged 1 messages; 0 already logged, 2 with nobody")
+        self.assertContains(response, "Logged 1 message; 0 already logged, 2 with nobody")
         self.assertContains(response, "New people from your mail")
         self.assertEqual(Interaction.objects.for_user(self.alice).count(), 1)
 
