@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
+from django.db import IntegrityError
 from imap_tools import AND, MailBox, MailBoxStartTls, MailBoxUnencrypted, MailMessageFlags
 from imap_tools.errors import MailboxLoginError
 
@@ -126,7 +127,10 @@ def log_message(data: bytes, box_address: str = "") -> str:
     if logging_address is None:
         return "unrouted"
     own = _own(record, logging_address, box_address)
-    return do_log_mail(logging_address.owner, record, own=own).status
+    try:
+        return do_log_mail(logging_address.owner, record, own=own).status
+    except IntegrityError:  # another worker logged the same Message-ID a moment ago
+        return "duplicate"
 
 
 def _log_one(mailbox, uid: str, box_address: str) -> str:

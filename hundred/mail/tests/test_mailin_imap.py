@@ -14,11 +14,12 @@ import unittest
 from pathlib import Path
 
 from django.test import override_settings
+from django.utils import timezone
 from imap_tools import AND, MailBoxUnencrypted
 
 from hundred.mail.inbox import BadMailInUrl, parse_url, read_mailbox
 from hundred.mail.models import LoggingAddress
-from hundred.mail.worker import run_once
+from hundred.mail.schedule import tick
 from hundred.network.models import FollowUp, FollowUpState, Interaction, MailSuggestion
 from hundred.test import REACHABLE, BaseTestCase
 from hundred.transfer.tests import mailsamples as m
@@ -171,7 +172,7 @@ class LoggingMailboxTests(BaseTestCase):
             to(token, m.FORWARDED_INLINE),
         )
         self.assertEqual(self.server.unseen(), 3)
-        done = run_once()
+        done = tick(timezone.now())  # the worker's tick
         self.assertEqual(done["mail_logged"], 3)
         self.assertEqual(self.server.unseen(), 0)
         logged = Interaction.objects.for_user(self.alice)
