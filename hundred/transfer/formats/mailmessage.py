@@ -170,7 +170,7 @@ def body_text(msg) -> str:
 
 FORWARD_MARKERS = re.compile(
     r"^\s*(-{2,} ?Forwarded message ?-{2,}|Begin forwarded message:"
-    r"|-{2,} ?Original Message ?-{2,}|-{2,} Weitergeleitete Nachricht -{2,})\s*$",
+    r"|-{2,} ?Original Message ?-{2,}|-{2,} Weitergeleitete Nachricht -{2,}|_{20,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 QUOTE_HEADER = re.compile(r"^(On .+ wrote:|Le .+ a écrit ?:|Am .+ schrieb .+:)\s*$")

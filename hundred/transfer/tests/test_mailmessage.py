@@ -64,6 +64,33 @@ class ParseMessageTests(TestCase):
         self.assertEqual(inner.text, "Alice, meet Ken: he runs the data team at Initech.\nGrace")
         self.assertEqual(r.text, "For Hundred.")
 
+    def test_the_forward_blocks_of_other_mail_programs(self):
+        blocks = {
+            "Apple Mail": "Begin forwarded message:\n\n"
+            "From: Grace Hopper <grace@example.net>\nSubject: Re: introductions\n"
+            "Date: November 24, 2026 at 3:15:00 PM GMT+1\nTo: Alice <alice@example.org>\n",
+            "Thunderbird": "-------- Forwarded Message --------\n"
+            "Subject: \tRe: introductions\nDate: \tTue, 24 Nov 2026 15:15:00 +0000\n"
+            "From: \tGrace Hopper <grace@example.net>\nTo: \tAlice <alice@example.org>\n",
+            "Outlook": "________________________________\n"
+            "From: Grace Hopper [mailto:grace@example.net]\n"
+            "Sent: Tuesday, November 24, 2026 3:15 PM\nTo: Alice <alice@example.org>\n"
+            "Subject: Re: introductions\n",
+        }
+        for program, block in blocks.items():
+            with self.subTest(program):
+                data = (
+                    "From: alice@example.org\nTo: log@example.org\nSubject: Fw: introductions\n"
+                    "Content-Type: text/plain; charset=utf-8\n\n"
+                    f"FYI\n\n{block}\nAlice, meet Ken.\n"
+                ).encode()
+                inner = parse_message(data).forwarded
+                self.assertEqual(inner.sender.email, "grace@example.net")
+                self.assertEqual(inner.recipients[0].email, "alice@example.org")
+                self.assertEqual(inner.subject, "Re: introductions")
+                self.assertEqual(inner.sent_at.date().isoformat(), "2026-11-24")
+                self.assertEqual(inner.text, "Alice, meet Ken.")
+
     def test_a_forward_as_attachment_is_read_whole(self):
         inner = parse_message(m.FORWARDED_ATTACHED).forwarded
         self.assertEqual(inner.sender.email, "ada@example.net")
