@@ -116,7 +116,8 @@ def _favour(t):
 def _mail_suggestion(t):
     from hundred.network.models import MailSuggestion
 
-    s = MailSuggestion.objects.create(owner=t.alice, email="ken@example.com", name="Ken")
+    n = MailSuggestion.objects.count()
+    s = MailSuggestion.objects.create(owner=t.alice, email=f"ken{n}@example.com", name="Ken")
     return {"pk": s.pk}, s
 
 
