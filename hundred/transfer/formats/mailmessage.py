@@ -67,8 +67,16 @@ def _addresses(values: list[str]) -> tuple[Address, ...]:
     return tuple(found)
 
 
+def _header_values(msg, name: str) -> list[str]:
+    try:
+        return [str(v) for v in msg.get_all(name) or []]
+    except Exception:  # noqa: BLE001 — a header that cannot be decoded is treated as absent
+        return []
+
+
 def _header_addresses(msg, *names: str) -> tuple[Address, ...]:
-    return _addresses([_header(msg, n) for n in names if _header(msg, n)])
+    # Each occurrence on its own: Delivered-To is often there once per hop.
+    return _addresses([value for n in names for value in _header_values(msg, n)])
 
 
 def _date(text: str) -> datetime | None:

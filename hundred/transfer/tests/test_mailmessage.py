@@ -29,6 +29,15 @@ class ParseMessageTests(TestCase):
         self.assertEqual([a.email for a in r.recipients], ["ada@example.net", "grace@example.net"])
         self.assertIn("log+abcdefghijklmnopqrstuv@hundred.example.org", r.routing)
 
+    def test_a_header_there_twice_gives_both_addresses(self):
+        data = m.REPLY_WITH_QUOTE.replace(
+            b"Subject:",
+            b"Delivered-To: log+tok@x.org\r\nDelivered-To: alice@example.org\r\nSubject:",
+        )
+        r = parse_message(data)
+        self.assertIn("log+tok@x.org", r.routing)
+        self.assertIn("alice@example.org", r.routing)
+
     def test_html_only_mail_becomes_text(self):
         r = parse_message(m.HTML_ONLY)
         self.assertEqual(r.text, "Hi Alice,\nSure — let's have coffee on Friday.\nold text")
