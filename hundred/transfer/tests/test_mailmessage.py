@@ -112,6 +112,16 @@ class ParseMessageTests(TestCase):
             self.assertEqual(parse_message(sample).automatic, "an automatic reply")
         self.assertEqual(parse_message(m.REPLY_WITH_QUOTE).automatic, "")
 
+    def test_an_unknown_charset_in_the_headers_and_bad_base64(self):
+        r = parse_message(
+            b"From: =?x-bogus?Q?Ren=E9?= <rene@example.net>\r\n"
+            b"Subject: =?x-bogus?B?////?=\r\n"
+            b"Content-Type: text/plain; charset=utf-8\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n!!!notbase64\r\n"
+        )
+        self.assertEqual((r.problem, r.sender.email), ("", "rene@example.net"))
+        self.assertTrue(r.sender.name.startswith("Ren"))
+
     def test_no_from_is_a_problem_not_a_crash(self):
         self.assertEqual(parse_message(m.NO_FROM).problem, "it has no From address")
 
