@@ -123,12 +123,12 @@ def _summary(record: MailRecord) -> str:
     return f"{subject}\n\n{record.text}".strip() if record.text else subject
 
 
-def _is_outreach(user, people: list[Person]) -> bool:
+def _is_outreach(user, people: list[Person], sent_at: datetime) -> bool:
     if not all(p.stage in ASKING_STAGES for p in people):
         return False
     latest = (
         Interaction.objects.for_user(user)
-        .filter(people__in=people)
+        .filter(people__in=people, occurred_at__lt=sent_at)
         .order_by("-occurred_at")
         .values_list("direction", flat=True)
         .first()
@@ -193,7 +193,7 @@ def do_log_mail(
             people,
             override=True,  # it was sent already: the guard's sentence is kept with it
             direction=Direction.OUT,
-            is_outreach=_is_outreach(user, people),
+            is_outreach=_is_outreach(user, people, occurred_at),
             **fields,
         )
     else:
