@@ -236,6 +236,10 @@ if EMAIL_URL:
     EMAIL_USE_SSL = _mail["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hundred@localhost")
+# Mail in: the IMAP mailbox the worker reads (imaps://user:password@host:993/INBOX) and its
+# address, under which each account gets log+<token>@domain (docs/mail.md). Unset: off.
+MAIL_IN_URL = os.environ.get("MAIL_IN_URL", "")
+MAIL_IN_ADDRESS = os.environ.get("MAIL_IN_ADDRESS", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", str(HTTPS))

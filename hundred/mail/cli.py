@@ -23,11 +23,22 @@ def _worker_args(parser: argparse.ArgumentParser) -> None:
 def worker(args: argparse.Namespace) -> int:
     import threading
 
+    from django.conf import settings
+
+    from hundred.mail.inbox import BadMailInUrl, parse_url
     from hundred.mail.worker import run_forever, run_once
 
+    if settings.MAIL_IN_URL:
+        try:
+            parse_url(settings.MAIL_IN_URL)
+        except BadMailInUrl as e:
+            raise UsageError(str(e)) from None
     if args.once:
         done = run_once()
-        print(f"Queued {done['queued']} mails; {done['back_from_pause']} people back from a pause.")
+        print(
+            f"Queued {done['queued']} mails; {done['back_from_pause']} people back from a pause; "
+            f"{done['mail_logged']} messages logged from the logging mailbox."
+        )
         return 0
     print("Hundred's worker is running. Press Ctrl+C to stop.", flush=True)
     stop = threading.Event()

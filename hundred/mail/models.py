@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+import string
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -41,3 +44,34 @@ class SentMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} of {self.owner_id} for {self.day}: {self.state}"
+
+
+def new_logging_token() -> str:
+    # 24 lower-case letters and digits (124 bits): what formats/mailmessage.LOGGING_ADDRESS
+    # recognises, and safe from mail servers that fold an address to lower case.
+    return "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+
+
+class LoggingAddress(models.Model):
+    """An account's private logging address, log+<token>@domain: mail sent, forwarded or
+    Bcc'd there is logged for this account. A new token makes the old address stop working;
+    deleting the row turns mail in off for the account."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="logging_address"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_logging_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"logging address of {self.owner_id}"
+
+    def address(self, mailbox: str) -> str:
+        """log+<token>@domain for the mailbox's own address log@domain."""
+        local, _, domain = mailbox.partition("@")
+        return f"{local.split('+')[0]}+{self.token}@{domain}"
+
+    def rotate(self) -> None:
+        self.token = new_logging_token()
+        self.created_at = timezone.now()
+        self.save(update_fields=["token", "created_at"])

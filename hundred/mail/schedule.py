@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 
+from hundred.mail.inbox import read_mailbox
 from hundred.mail.models import SentMail
 from hundred.mail.sending import claim
 from hundred.mail.tasks import send_claimed_mail
@@ -62,4 +63,9 @@ def end_pauses(now: datetime) -> int:
 
 
 def tick(now: datetime) -> dict[str, int]:
-    return {"queued": queue_mail(now), "back_from_pause": end_pauses(now)}
+    logged = read_mailbox()  # mail in, when MAIL_IN_URL is set
+    return {
+        "queued": queue_mail(now),
+        "back_from_pause": end_pauses(now),
+        "mail_logged": logged.get("logged", 0),
+    }

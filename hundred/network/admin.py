@@ -100,3 +100,11 @@ class OutreachTemplateAdmin(admin.ModelAdmin):
 class FollowUpSettingsAdmin(admin.ModelAdmin):
     list_display = ["owner", "no_reply_business_days", "max_attempts"]
     raw_id_fields = ["owner"]
+
+
+@admin.register(models.MailSuggestion)
+class MailSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["email", "name", "owner", "last_seen_at", "dismissed"]
+    list_filter = ["dismissed"]
+    search_fields = ["email", "name"]
+    raw_id_fields = ["owner"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from django.utils import timezone
@@ -15,6 +15,7 @@ from hundred.network.models import (
     FollowUpSettings,
     FollowUpState,
     Interaction,
+    MailSuggestion,
     Meeting,
     Person,
     Stage,
@@ -36,6 +37,8 @@ class TodayData:
     asks_target: int
     meetings_target: int
     back_from_pause: int = 0
+    mail_suggestions: list = field(default_factory=list)  # new people from your mail, up to 5
+    mail_suggestions_count: int = 0
     tz: tzinfo | None = None  # the account's: JSON times carry its offset
 
     def _iso(self, at: datetime) -> str:
@@ -130,6 +133,7 @@ def build_today(user, now: datetime | None = None) -> TodayData:
     )
     favours = list(Favour.objects.for_user(user).owed().select_related("person")[:50])
     people = Person.objects.for_user(user)
+    suggestions = MailSuggestion.objects.for_user(user).to_review()
     return TodayData(
         today=today,
         followups=followups,
@@ -154,5 +158,7 @@ def build_today(user, now: datetime | None = None) -> TodayData:
         asks_target=s.asks_per_week,
         meetings_target=s.meetings_per_week,
         back_from_pause=back,
+        mail_suggestions=list(suggestions[:5]),
+        mail_suggestions_count=suggestions.count(),
         tz=user.tzinfo,
     )

@@ -5,6 +5,7 @@ from hundred.network.views import (
     favours,
     followups,
     hundred_list,
+    mailreview,
     meetings,
     outcomes,
     outreach,
@@ -75,4 +76,10 @@ urlpatterns = [
     path("people/<int:pk>/favours/", favours.add_favour, name="network-add-favour"),
     path("favours/<int:pk>/done/", favours.favour_done, name="network-favour-done"),
     path("give-back/", favours.give_back, name="network-give-back"),
+    path("from-mail/<int:pk>/add/", mailreview.add_from_mail, name="network-add-from-mail"),
+    path(
+        "from-mail/<int:pk>/dismiss/",
+        mailreview.dismiss_from_mail,
+        name="network-dismiss-from-mail",
+    ),
 ]

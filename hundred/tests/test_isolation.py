@@ -113,6 +113,14 @@ def _favour(t):
     return {"pk": f.pk}, f
 
 
+def _mail_suggestion(t):
+    from hundred.network.models import MailSuggestion
+
+    n = MailSuggestion.objects.count()
+    s = MailSuggestion.objects.create(owner=t.alice, email=f"ken{n}@example.com", name="Ken")
+    return {"pk": s.pk}, s
+
+
 BUILDERS: dict[str, Builder] = {
     "network-person": _person,
     "network-edit-person": _person,
@@ -140,6 +148,8 @@ BUILDERS: dict[str, Builder] = {
     "network-cancel-meeting": _meeting,
     "network-meeting-questions": _meeting,
     "network-favour-done": _favour,
+    "network-add-from-mail": _mail_suggestion,
+    "network-dismiss-from-mail": _mail_suggestion,
     "transfer-run": _import_run,
 }
 

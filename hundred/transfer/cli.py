@@ -15,9 +15,12 @@ from hundred.cli import (
 )
 from hundred.transfer.formats.records import KINDS
 
+# "email" (an .eml or .mbox file) goes through the mail-in path, not the contact formats.
+IMPORT_KINDS = (*KINDS, "email")
+
 
 def _import_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    parser.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help=", ".join(IMPORT_KINDS))
     parser.add_argument("file", metavar="FILE", help="the file to import; - reads standard input")
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would happen and change nothing"
@@ -32,7 +35,7 @@ def _progress(message: str) -> None:
 
 @command(
     "import",
-    help="import people from LinkedIn, Google, Outlook, vCard or any CSV",
+    help="import people from LinkedIn, Google, Outlook, vCard or any CSV; or mail (.eml, .mbox)",
     example="hundred import linkedin Connections.csv --dry-run",
     needs="account",
     json=True,
@@ -45,6 +48,8 @@ def import_(args: argparse.Namespace, user) -> int:
     from hundred.transfer.loader import do_import
 
     data = read_input(args.file)
+    if args.kind == "email":
+        return _import_email(args, user, data)
     _progress(f"Reading {args.file} …")
     try:
         result = parse(
@@ -65,6 +70,28 @@ def import_(args: argparse.Namespace, user) -> int:
     for row in report.skipped_rows:
         where = f"{row['file']} line" if row.get("file") else "line"
         print(f"  skipped {where} {row['line']}: {row['reason']}")
+    return 0
+
+
+def _import_email(args: argparse.Namespace, user, data: bytes) -> int:
+    """`hundred import email FILE`: each message logged as by the logging mailbox."""
+    from django.db import transaction
+
+    from hundred.transfer.formats.mailmessage import looks_like_mail
+    from hundred.transfer.mailin import do_import_mail
+
+    if not looks_like_mail(data):
+        raise UsageError(f"{args.file} is not an e-mail message: give an .eml or .mbox file.")
+    with transaction.atomic():
+        report = do_import_mail(user, data)
+        if args.dry_run:
+            transaction.set_rollback(True)
+    if args.json:
+        print(json.dumps(report.contract(), ensure_ascii=False))
+        return 0
+    print(("Dry run: " if args.dry_run else "") + report.summary())
+    for row in report.skipped_rows:
+        print(f"  skipped message {row['line']}: {row['reason']}")
     return 0
 
 

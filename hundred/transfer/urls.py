@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hundred.transfer.views import duplicates, exports, feed, imports
+from hundred.transfer.views import duplicates, exports, feed, imports, mailupload
 
 urlpatterns = [
     path("", imports.index, name="transfer-index"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("upload/<str:token>/preview/", imports.preview, name="transfer-preview"),
     path("upload/<str:token>/confirm/", imports.confirm, name="transfer-confirm"),
     path("imports/<int:pk>/", imports.run, name="transfer-run"),
+    path("mail/", mailupload.upload_mail, name="transfer-upload-mail"),
     path("duplicates/", duplicates.duplicates, name="transfer-duplicates"),
     path("duplicates/merge/", duplicates.merge, name="transfer-merge"),
     path("duplicates/dismiss/", duplicates.dismiss, name="transfer-dismiss"),

@@ -15,6 +15,7 @@ from hundred.network.models import (
     Company,
     Direction,
     Interaction,
+    MailSuggestion,
     Person,
 )
 
@@ -66,3 +67,19 @@ def do_quick_add_person(owner, *, name: str, how_known: str, company_name: str =
     return Person.objects.create(
         owner=owner, first_name=first, last_name=last, how_known=how_known, company=company
     )
+
+
+@transaction.atomic
+def do_add_from_mail(owner, suggestion: MailSuggestion) -> Person:
+    """Put an address seen in mail on the list as a person (name from the mail, or the
+    address's local part); mail from them is logged from now on."""
+    first, last = split_name(suggestion.name or suggestion.email.split("@")[0])
+    person = Person.objects.create(
+        owner=owner,
+        first_name=first,
+        last_name=last,
+        emails=[suggestion.email],
+        notes=f"Added from your mail: “{suggestion.subject}”." if suggestion.subject else "",
+    )
+    suggestion.delete()
+    return person

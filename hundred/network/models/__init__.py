@@ -30,6 +30,7 @@ from hundred.network.models.followups import (
     default_channel_rotation,
 )
 from hundred.network.models.interactions import Interaction, InteractionQuerySet
+from hundred.network.models.mail import MailSuggestion, MailSuggestionQuerySet
 from hundred.network.models.meetings import (
     Meeting,
     MeetingQuerySet,
@@ -60,6 +61,8 @@ __all__ = [
     "HowKnown",
     "Interaction",
     "InteractionQuerySet",
+    "MailSuggestion",
+    "MailSuggestionQuerySet",
     "Meeting",
     "MeetingQuerySet",
     "OutreachTemplate",

@@ -56,10 +56,23 @@ class Interaction(OwnedModel):
         blank=True, help_text="What the pest guard said when it was overridden."
     )
 
+    message_id = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The Message-ID of the e-mail it was logged from; one interaction a message.",
+    )
+
     objects = InteractionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "message_id"],
+                condition=~models.Q(message_id=""),
+                name="one_interaction_a_message",
+            )
+        ]
         indexes = [
             models.Index(fields=["owner", "occurred_at"]),
             # Insights: outreach and replies by week and by channel read only this index.

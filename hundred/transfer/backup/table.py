@@ -22,6 +22,7 @@ from hundred.network.models import (
     FollowUpSettings,
     HowKnown,
     Interaction,
+    MailSuggestion,
     Meeting,
     OutreachTemplate,
     Person,
@@ -207,6 +208,7 @@ INTERACTIONS = Table(
         Value("is_override", missing=False),
         Value("override_reason", missing=""),
         OptionalRef("meeting", to=Meeting),
+        Value("message_id", missing=""),
         Moment("created_at", empty=NOW),
     ),
     excluded={"owner": _OWNER, "updated_at": _UPDATED},
@@ -366,4 +368,6 @@ SINGLES = (FOLLOWUP_SETTINGS, QUESTION_BANK, CALENDAR_FEED)
 TABLES = (TARGET, TARGET_HISTORY, TAGS, *ROWS, *SINGLES)
 
 # Models of the network and transfer apps that are not in the backup (docs/backup-format.md).
-LEFT_OUT: dict[type[Model], str] = {}
+LEFT_OUT: dict[type[Model], str] = {
+    MailSuggestion: "a short review queue of addresses seen in mail; the next mail fills it again",
+}

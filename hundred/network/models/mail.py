@@ -1,0 +1,48 @@
+"""Addresses seen in logged mail that belong to nobody on the list yet: Today's short
+"new people from your mail" review."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+
+
+class MailSuggestionQuerySet(OwnedQuerySet):
+    def to_review(self) -> MailSuggestionQuerySet:
+        return self.filter(dismissed=False).order_by("-last_seen_at", "pk")
+
+    def note(self, owner, email: str, name: str, subject: str, seen_at) -> bool:
+        """Remember an unknown address (once per account); True when it is new."""
+        found, created = self.get_or_create(
+            owner=owner,
+            email=email,
+            defaults={"name": name[:200], "subject": subject[:200], "last_seen_at": seen_at},
+        )
+        if not created and not found.dismissed and seen_at > found.last_seen_at:
+            found.last_seen_at, found.subject = seen_at, subject[:200]
+            found.name = found.name or name[:200]
+            found.save(update_fields=["last_seen_at", "subject", "name", "updated_at"])
+        return created
+
+
+class MailSuggestion(OwnedModel):
+    """An address from mail Hundred logged, not on any person: add them or dismiss it.
+    A dismissed address stays, so that it is not suggested again."""
+
+    email = models.CharField(max_length=254)
+    name = models.CharField(max_length=200, blank=True)
+    subject = models.CharField(max_length=200, blank=True, help_text="Of the latest message.")
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    dismissed = models.BooleanField(default=False)
+
+    objects = MailSuggestionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "email"], name="one_suggestion_an_address")
+        ]
+
+    def __str__(self) -> str:
+        return self.email

@@ -1,0 +1,267 @@
+"""Mail in: a message logged on the timelines of the people it names, through the follow-up
+engine exactly as a touch logged by hand; `hundred import email` runs the same path."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hundred.network.actions.people import do_log_interaction
+from hundred.network.models import (
+    Direction,
+    FollowUp,
+    FollowUpState,
+    Interaction,
+    MailSuggestion,
+    Stage,
+)
+from hundred.test import REACHABLE, BaseTestCase
+from hundred.transfer.formats.mailmessage import parse_message
+from hundred.transfer.mailin import do_import_mail, do_log_mail, own_addresses
+from hundred.transfer.tests import mailsamples as m
+from hundred.transfer.tests.test_cli_transfer import run
+
+LOG = "log+abcdefghijklmnopqrstuv@hundred.example.org"
+
+
+class MailInTests(BaseTestCase):
+    def setUp(self):
+        self.ada = self.make_person("Ada", "Lovelace", **REACHABLE)
+        self.grace = self.make_person("Grace", "Hopper", **REACHABLE)
+        self.own = own_addresses(self.alice, LOG)
+
+    def log(self, data: bytes):
+        return do_log_mail(self.alice, parse_message(data), own=self.own)
+
+    def open_no_reply(self, person):
+        return FollowUp.objects.filter(person=person, state=FollowUpState.OPEN).count()
+
+    def test_an_outbound_mail_is_an_outreach_to_everyone_it_went_to(self):
+        logged = self.log(m.OUTBOUND_BCC)
+        self.assertEqual(logged.status, "logged")
+        i = logged.interaction
+        self.assertEqual((i.direction, i.channel, i.is_outreach), ("out", "email", True))
+        self.assertEqual(set(i.people.all()), {self.ada, self.grace})
+        self.assertEqual(i.occurred_at, datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+        self.assertTrue(i.summary.startswith("20 minutes about analytics teams?\n\nHi Ada"))
+        for person in (self.ada, self.grace):
+            person.refresh_from_db()
+            self.assertEqual(person.stage, Stage.ASKED)
+            self.assertEqual(self.open_no_reply(person), 1)  # its follow-up is planned
+        # The logging address is nobody to suggest.
+        self.assertFalse(MailSuggestion.objects.exists())
+
+    def test_a_reply_closes_follow_ups_exactly_as_one_logged_by_hand(self):
+        by_hand = self.make_person("Edsger", "Dijkstra", **REACHABLE)
+        asked = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+        do_log_interaction(self.alice, [by_hand], is_outreach=True, occurred_at=asked)
+        self.log(m.OUTBOUND_BCC)
+        replied = datetime(2026, 11, 25, 9, 12, tzinfo=UTC)
+        do_log_interaction(self.alice, [by_hand], direction=Direction.IN, occurred_at=replied)
+        logged = self.log(m.REPLY_WITH_QUOTE)
+        self.assertEqual(logged.interaction.direction, "in")
+        self.assertEqual(
+            logged.interaction.summary,
+            "Re: 20 minutes about analytics teams?\n\n"
+            "Hi Alice,\nHappy to talk — Thursday at 10 works for me.\nAda",
+        )
+        mail_side = FollowUp.objects.get(person=self.ada)
+        hand_side = FollowUp.objects.get(person=by_hand)
+        self.assertEqual((mail_side.state, mail_side.note), (hand_side.state, hand_side.note))
+        self.assertEqual(mail_side.state, FollowUpState.SKIPPED)
+        self.assertEqual(self.open_no_reply(self.grace), 1)  # Grace has not replied
+
+    def test_a_reply_ends_a_pause(self):
+        Stage_paused = Stage.PAUSED
+        self.ada.stage, self.ada.paused_until = Stage_paused, datetime(2027, 1, 4).date()
+        self.ada.save()
+        self.log(m.REPLY_WITH_QUOTE)
+        self.ada.refresh_from_db()
+        self.assertEqual((self.ada.stage, self.ada.paused_until), (Stage.ASKED, None))
+
+    def test_the_same_message_twice_is_one_interaction(self):
+        self.assertEqual(self.log(m.REPLY_WITH_QUOTE).status, "logged")
+        self.assertEqual(self.log(m.REPLY_WITH_QUOTE).status, "duplicate")
+        self.assertEqual(Interaction.objects.for_user(self.alice).count(), 1)
+
+    def test_another_account_may_log_the_same_message(self):
+        self.make_person("Ada", "Lovelace", owner=self.bob)
+        self.log(m.REPLY_WITH_QUOTE)
+        logged = do_log_mail(self.bob, parse_message(m.REPLY_WITH_QUOTE), own={"bob@example.org"})
+        self.assertEqual(logged.status, "logged")
+
+    def test_bounces_and_automatic_replies_are_not_replies(self):
+        self.log(m.OUTBOUND_BCC)
+        for sample in (m.BOUNCE, m.OUT_OF_OFFICE, m.X_AUTOREPLY, m.PRECEDENCE_BULK, m.NO_FROM):
+            logged = self.log(sample)
+            self.assertEqual(logged.status, "skipped")
+            self.assertTrue(logged.reason.startswith("Not logged: "), logged.reason)
+        self.assertEqual(self.open_no_reply(self.ada), 1)
+        self.assertEqual(Interaction.objects.for_user(self.alice).count(), 1)
+
+    def test_a_forward_is_logged_as_the_message_forwarded(self):
+        ken = self.make_person("Ken", "Thompson", emails=["KEN@example.com"], **REACHABLE)
+        self.log(m.OUTBOUND_BCC)
+        do_log_interaction(
+            self.alice, [ken], is_outreach=True, occurred_at=datetime(2026, 11, 20, tzinfo=UTC)
+        )
+        logged = self.log(m.FORWARDED_INLINE)
+        i = logged.interaction
+        self.assertEqual(i.direction, "in")
+        self.assertEqual(set(i.people.all()), {self.grace, ken})
+        self.assertEqual(i.occurred_at, datetime(2026, 11, 24, 15, 15, tzinfo=UTC))
+        # Grace wrote it: her follow-up closes; Ken was only copied, his stays open.
+        self.assertEqual(self.open_no_reply(self.grace), 0)
+        self.assertEqual(self.open_no_reply(ken), 1)
+
+    def test_a_forward_as_attachment_keeps_the_original_message_id(self):
+        logged = self.log(m.FORWARDED_ATTACHED)
+        self.assertEqual(logged.interaction.message_id, "<inner-1@example.net>")
+        self.assertEqual(list(logged.interaction.people.all()), [self.ada])
+
+    def test_unknown_addresses_wait_on_today_once(self):
+        logged = self.log(m.FORWARDED_INLINE)  # Grace is known, Ken is not
+        self.assertEqual(logged.new_addresses, 1)
+        ken = MailSuggestion.objects.get(owner=self.alice)
+        self.assertEqual((ken.email, ken.name), ("ken@example.com", "Ken Thompson"))
+        ken.dismissed = True
+        ken.save()
+        self.log(m.FORWARDED_ATTACHED)
+        self.assertEqual(MailSuggestion.objects.for_user(self.alice).to_review().count(), 0)
+
+    def test_an_address_put_on_the_list_another_way_leaves_the_review(self):
+        self.log(m.FORWARDED_INLINE)
+        self.make_person("Ken", "Thompson", emails=["ken@example.com"])  # e.g. an import
+        self.log(m.FORWARDED_INLINE.replace(b"<fwd-1@", b"<fwd-again@"))
+        self.assertFalse(MailSuggestion.objects.exists())
+
+    def test_mail_with_nobody_known_logs_nothing(self):
+        logged = self.log(m.LATIN1)
+        self.assertEqual(logged.status, "nobody")
+        self.assertEqual(Interaction.objects.count(), 0)
+        self.assertEqual(MailSuggestion.objects.get().name, "René Müller")
+
+    def test_answering_someone_is_not_asking_them(self):
+        self.log(m.REPLY_WITH_QUOTE)
+        answer = m.OUTBOUND_BCC.replace(b"Mon, 23 Nov 2026 08:00", b"Wed, 25 Nov 2026 09:30")
+        answer = answer.replace(b"<ask-1@", b"<answer-1@").replace(
+            b", Grace Hopper <grace@example.net>", b""
+        )
+        logged = self.log(answer)
+        self.assertFalse(logged.interaction.is_outreach)
+        self.assertEqual(self.open_no_reply(self.ada), 0)
+
+    def test_an_mbox_file(self):
+        report = do_import_mail(self.alice, m.MBOX)
+        self.assertEqual(report.contract()["created"], 2)
+        self.assertEqual(report.nobody, 1)
+        self.assertEqual(report.new_addresses, 1)
+        again = do_import_mail(self.alice, m.MBOX)
+        self.assertEqual((again.created, again.duplicates), (0, 2))
+
+
+class ImportEmailCommandTests(BaseTestCase):
+    def setUp(self):
+        self.make_person("Ada", "Lovelace")
+        self.tmp = Path(tempfile.mkdtemp())
+
+    def write(self, name: str, data: bytes) -> str:
+        path = self.tmp / name
+        path.write_bytes(data)
+        return str(path)
+
+    def test_json_report(self):
+        bounce = b"From MAILER-DAEMON Thu Nov 26 12:00:00 2026\n" + m.BOUNCE.replace(b"\r\n", b"\n")
+        path = self.write("archive.mbox", m.MBOX + b"\n" + bounce)
+        code, out, err = run("import", "email", path, "--user", "alice@example.org", "--json")
+        self.assertEqual(code, 0, err)
+        report = json.loads(out)
+        self.assertEqual(report["created"], 1)
+        self.assertEqual(report["updated"], 0)
+        self.assertEqual(report["skipped"], 3)  # Grace and Ken are nobody on the list
+        self.assertEqual(report["no_known_people"], 2)
+        self.assertEqual(report["skipped_rows"], [{"line": 4, "reason": "Not logged: a bounce."}])
+
+    def test_an_eml_and_a_dry_run(self):
+        path = self.write("reply.eml", m.REPLY_WITH_QUOTE)
+        code, out, _ = run("import", "email", path, "--user", "alice@example.org", "--dry-run")
+        self.assertEqual(code, 0)
+        self.assertTrue(out.startswith("Dry run: Logged 1 message;"), out)
+        self.assertEqual(Interaction.objects.count(), 0)
+        code, out, _ = run("import", "email", path, "--user", "alice@example.org")
+        self.assertEqual(Interaction.objects.count(), 1)
+
+    def test_not_mail_is_refused_in_one_line(self):
+        path = self.write("people.csv", b"First Name,Last Name\nAda,Lovelace\n")
+        code, out, err = run("import", "email", path, "--user", "alice@example.org")
+        self.assertEqual(code, 2)
+        self.assertEqual(err.count("\n"), 1, err)
+        self.assertIn("not an e-mail message", err)
+
+
+class NewPeopleFromMailTests(BaseTestCase):
+    def setUp(self):
+        self.grace = self.make_person("Grace", "Hopper", **REACHABLE)
+        self.own = own_addresses(self.alice)
+        do_log_mail(self.alice, parse_message(m.FORWARDED_INLINE), own=self.own)
+        self.ken = MailSuggestion.objects.get(owner=self.alice)
+        self.login()
+
+    def test_today_lists_them_with_add_and_dismiss(self):
+        page = self.client.get("/").content.decode()
+        self.assertIn("New people from your mail", page)
+        self.assertIn("Ken Thompson &lt;ken@example.com&gt;", page)
+        self.assertIn(f"/from-mail/{self.ken.pk}/add/", page)
+
+    def test_add_puts_them_on_the_list_and_their_next_mail_is_logged(self):
+        response = self.client.post(f"/from-mail/{self.ken.pk}/add/")
+        person = self.alice_people().get(emails=["ken@example.com"])
+        self.assertRedirects(response, person.get_absolute_url())
+        self.assertEqual((person.first_name, person.last_name), ("Ken", "Thompson"))
+        self.assertFalse(MailSuggestion.objects.exists())
+        note = m.REPLY_WITH_QUOTE.replace(b"Ada Lovelace <Ada@Example.NET>", b"ken@example.com")
+        logged = do_log_mail(self.alice, parse_message(note), own=self.own)
+        self.assertEqual(list(logged.interaction.people.all()), [person])
+        self.assertNotIn("New people from your mail", self.client.get("/").content.decode())
+
+    def test_dismiss_hides_the_address_for_good(self):
+        self.client.post(f"/from-mail/{self.ken.pk}/dismiss/")
+        self.assertNotIn('id="from-mail"', self.client.get("/").content.decode())
+        self.assertEqual(self.alice_people().count(), 1)
+        self.assertEqual(self.client.post(f"/from-mail/{self.ken.pk}/add/").status_code, 404)
+
+    def alice_people(self):
+        from hundred.network.models import Person
+
+        return Person.objects.for_user(self.alice)
+
+
+class UploadMailTests(BaseTestCase):
+    def setUp(self):
+        self.make_person("Ada", "Lovelace")
+        self.login()
+
+    def upload(self, name: str, data: bytes):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        return self.client.post(
+            "/transfer/mail/", {"mailfile": SimpleUploadedFile(name, data)}, follow=True
+        )
+
+    def test_the_import_page_offers_it(self):
+        page = self.client.get("/transfer/").content.decode()
+        self.assertIn('action="/transfer/mail/"', page)
+
+    def test_an_mbox_is_logged_and_strangers_wait_on_today(self):
+        response = self.upload("archive.mbox", m.MBOX)
+        self.assertRedirects(response, "/")
+        self.assertContains(response, "Logged 1 message; 0 already logged, 2 with nobody")
+        self.assertContains(response, "New people from your mail")
+        self.assertEqual(Interaction.objects.for_user(self.alice).count(), 1)
+
+    def test_a_file_that_is_not_mail_changes_nothing(self):
+        response = self.upload("people.csv", b"First Name,Last Name\nAda,Lovelace\n")
+        self.assertContains(response, "people.csv is not an e-mail message")
+        self.assertEqual(Interaction.objects.count(), 0)
