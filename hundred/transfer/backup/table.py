@@ -49,6 +49,7 @@ from hundred.transfer.backup.columns import (
     Texts,
     Value,
 )
+from hundred.transfer.models import DuplicateCandidate, DuplicateScan
 
 FORMAT = "hundred-backup"
 VERSION = 1
@@ -289,4 +290,7 @@ TABLES = (TARGET, TARGET_HISTORY, TAGS, *ROWS)
 LEFT_OUT: dict[type[Model], str] = {
     FollowUpSettings: "the follow-up rules are settings of the account, not its data",
     QuestionBank: "the meeting questions are settings of the account, not its data",
+    DuplicateCandidate: "candidate duplicate pairs are derived from the people and computed "
+    "again after a restore (the dismissed pairs are what the user decided)",
+    DuplicateScan: "when the candidate pairs were last computed: derived, not data",
 }
