@@ -138,7 +138,8 @@ def test_near_duplicates_on_thirty_thousand_people_completes():
 def test_a_huge_block_compares_each_name_with_its_neighbours_only(monkeypatch):
     # 30,000 names with the same initials ("First123 Last123") fall in one block, too many to
     # compare in full (docs/performance.md has the times). Each name is compared with at most
-    # NEIGHBOURS others either side, in sorted order, and near neighbours in that order are still found.
+    # NEIGHBOURS others either side, in sorted order, and near neighbours in that order are
+    # still found.
     people = [P(i, f"First{i}", f"Last{i}") for i in range(30_000)]
     people += [P(100_001, "Fiona", "Lindqvist"), P(100_002, "Fionna", "Lindqvist")]
     longest = 0
