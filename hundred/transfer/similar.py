@@ -284,21 +284,23 @@ def candidate_pairs(
     for s in everyone:
         if s.name:
             blocks[s.block].append(s)
-    found: dict[tuple[int, int], Pair] = {}
+    found: dict[tuple[int, int], Pair | None] = {}
 
-    def keep(pair: Pair | None) -> None:
-        if pair and (pair.a, pair.b) not in found:
-            found[pair.a, pair.b] = pair
+    def consider(a: Someone, b: Someone, score: float | None) -> None:
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        if key not in found:  # each pair is judged once, from whichever side finds it first
+            found[key] = judge(a, b, score, threshold)
 
     for members in blocks.values():
         if wanted is not None and not any(m.id in wanted for m in members):
             continue
         for a, b, score in _by_name(members, wanted, threshold):
-            keep(judge(a, b, score, threshold))
+            consider(a, b, score)
     for a, b in _by_identity(everyone, wanted):
         if a.id != b.id:
-            keep(judge(a, b, threshold=threshold))
-    return sorted(found.values(), key=lambda p: (-p.score, p.a, p.b))
+            consider(a, b, None)
+    pairs = [p for p in found.values() if p is not None]
+    return sorted(pairs, key=lambda p: (-p.score, p.a, p.b))
 
 
 def near_duplicates(
