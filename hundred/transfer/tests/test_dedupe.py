@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from unittest import mock
 
 from django.db import connection
 from django.test import override_settings
@@ -125,6 +126,24 @@ class CandidateTableTestCase(BaseTestCase):
         with self.later(10):
             refresh_candidates(self.alice)
         self.assertEqual(DuplicateCandidate.objects.count(), 1)
+
+    def test_the_table_keeps_the_best_pairs_and_refills_when_they_run_low(self):
+        self.make_person("Mary", "Jones")
+        self.make_person("Mary", "Jones")  # three Mary Joneses: 3 pairs at 100, and Jonathan's
+        with mock.patch.object(dedupe, "MAX_PAIRS", 2):
+            self.scan()
+            kept = list(DuplicateCandidate.objects.all())
+            self.assertEqual([c.score for c in kept], [100.0, 100.0])
+            self.assertTrue(DuplicateScan.objects.get().truncated)
+            # Both dismissed: the table is under half full, so the next visit computes all
+            # the pairs again and keeps the best two that are left.
+            for c in kept:
+                do_dismiss_pair(self.alice, c.a, c.b)
+            with self.later(10):
+                refresh_candidates(self.alice)
+        left = DuplicateCandidate.objects.order_by("-score")
+        self.assertEqual([c.score for c in left], [100.0, 92.9])
+        self.assertNotIn((left[0].a_id, left[0].b_id), {(c.a_id, c.b_id) for c in kept})
 
     def test_each_account_has_its_own_pairs(self):
         self.make_person("Jonathan", "Smith", owner=self.bob)
