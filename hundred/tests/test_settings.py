@@ -164,7 +164,7 @@ class HelpersTestCase(SimpleTestCase):
 class TestDatabaseTestCase(TestCase):
     def test_it_hashes_with_argon2_first(self):
         self.assertEqual(
-            settings.PASSWORD_HASHERS[0], "django.contrib.auth.hashers.Argon2PasswordHasher"
+            settings.PASSWORD_HASHERS[0], "hundred.accounts.hashers.OwaspArgon2PasswordHasher"
         )
 
     @skipUnless(connection.vendor == "sqlite", "SQLite only")

@@ -1,4 +1,4 @@
-"""Is an imported person someone already known? A matcher, a merge, and near duplicates."""
+"""Is an imported person someone already known? A matcher and a merge."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from hundred.transfer.formats.identity import (
-    company_key,
     fold,
     name_org_key,
     normalise_email,
@@ -133,65 +130,3 @@ def merge_into(existing: Mapping[str, Any], rec: PersonRecord) -> dict[str, Any]
         if added:
             changes[name] = current + added
     return changes
-
-
-def _block(name: str) -> tuple[str, str]:
-    tokens = name.split()
-    a, b = tokens[0][0], tokens[-1][0]
-    # Sorted, so "Jane Doe" and "Doe Jane" land in the same block.
-    return (a, b) if a <= b else (b, a)
-
-
-# A block this large (30,000 synthetic "First123 Last123" names make one) would take minutes
-# compared in full; its names are sorted by their words and each compared with its neighbours.
-FULL_BLOCK = 2_000
-
-
-NEIGHBOURS = 200
-
-
-def near_duplicates(
-    people: list[Existing], *, threshold: float = 90
-) -> list[tuple[int, int, float]]:
-    """Pairs (id_a, id_b, score) of people who are probably the same, best first.
-
-    Scores are rapidfuzz token_sort_ratio on folded full names (word order ignored), plus 5
-    when both have the same cleaned company. Only people whose names share the initials of
-    their first and last words are compared, which keeps 30,000 people to a few seconds but
-    misses a typo in an initial. In a block of more than FULL_BLOCK people, each name is
-    compared with the NEIGHBOURS that follow it in the order of its sorted words, which bounds
-    the work (one block of 30,000 took 72 s) but may miss a typo early in a name there.
-    """
-    blocks: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
-    for p in people:
-        name = fold(f"{p.first_name} {p.last_name}")
-        if name:
-            blocks[_block(name)].append((p.id, name, company_key(p.company) if p.company else ""))
-    bonus = 5
-    found: dict[tuple[int, int], float] = {}
-    for members in blocks.values():
-        reach = len(members)
-        if reach > FULL_BLOCK:
-            members.sort(key=lambda m: sorted(m[1].split()))
-            reach = NEIGHBOURS
-        names = [m[1] for m in members]
-        for i in range(len(members) - 1):
-            id_a, _, org_a = members[i]
-            hits = process.extract(
-                names[i],
-                names[i + 1 : i + 1 + reach],
-                scorer=fuzz.token_sort_ratio,
-                processor=None,
-                score_cutoff=threshold - bonus,
-                limit=None,
-            )
-            for _, score, j in hits:
-                id_b, _, org_b = members[i + 1 + j]
-                if id_a == id_b:
-                    continue
-                if org_a and org_a == org_b:
-                    score = min(100.0, score + bonus)
-                if score >= threshold:
-                    pair = (id_a, id_b) if id_a < id_b else (id_b, id_a)
-                    found[pair] = max(found.get(pair, 0.0), round(score, 1))
-    return sorted(((a, b, s) for (a, b), s in found.items()), key=lambda t: (-t[2], t[0], t[1]))

@@ -1,4 +1,4 @@
-"""What the transfer app remembers: each import's report, dismissed duplicate pairs, feed tokens."""
+"""What the transfer app remembers: import reports, duplicate pairs, calendar feed tokens."""
 
 from __future__ import annotations
 
@@ -54,6 +54,43 @@ class DismissedPair(models.Model):
 
     def __str__(self) -> str:
         return f"Not the same: {self.person_a_id} and {self.person_b_id}"
+
+
+class DuplicateCandidate(models.Model):
+    """A pair the duplicates review offers, with its score and why: derived from the people.
+
+    dedupe.refresh_candidates keeps the table in step with the people (see DuplicateScan);
+    a person's pairs go with them (CASCADE). a is always the lower id.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    a = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="+")
+    b = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    reasons = models.JSONField(default=dict)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["a", "b"], name="unique_candidate_pair")]
+        indexes = [models.Index(fields=["owner", "-score", "a", "b"], name="candidate_order")]
+
+    def __str__(self) -> str:
+        return f"Maybe the same: {self.a_id} and {self.b_id} ({self.score})"
+
+
+class DuplicateScan(models.Model):
+    """When the owner's candidate pairs were last brought up to date, and by which rules."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    scanned_at = models.DateTimeField()
+    version = models.PositiveSmallIntegerField(default=0)
+    truncated = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Duplicates of {self.owner_id} as of {self.scanned_at}"
 
 
 def new_feed_token() -> str:

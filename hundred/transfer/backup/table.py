@@ -51,7 +51,13 @@ from hundred.transfer.backup.columns import (
     Texts,
     Value,
 )
-from hundred.transfer.models import CalendarFeed, DismissedPair, ImportRun
+from hundred.transfer.models import (
+    CalendarFeed,
+    DismissedPair,
+    DuplicateCandidate,
+    DuplicateScan,
+    ImportRun,
+)
 
 FORMAT = "hundred-backup"
 VERSION = 2
@@ -370,4 +376,7 @@ TABLES = (TARGET, TARGET_HISTORY, TAGS, *ROWS, *SINGLES)
 # Models of the network and transfer apps that are not in the backup (docs/backup-format.md).
 LEFT_OUT: dict[type[Model], str] = {
     MailSuggestion: "a short review queue of addresses seen in mail; the next mail fills it again",
+    DuplicateCandidate: "candidate duplicate pairs are derived from the people and computed "
+    "again after a restore (the dismissed pairs are what the user decided)",
+    DuplicateScan: "when the candidate pairs were last computed: derived, not data",
 }

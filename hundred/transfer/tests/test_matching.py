@@ -1,15 +1,14 @@
-"""Matching keys, the matcher, the merge policy and near-duplicate detection."""
+"""Matching keys, the matcher and the merge policy (near duplicates: test_similar.py)."""
 
 from __future__ import annotations
 
-import random
 from datetime import date
 
 import pytest
 
 from hundred.transfer.formats.identity import name_org_key, normalise_email, normalise_linkedin_url
 from hundred.transfer.formats.records import PersonKey, PersonRecord
-from hundred.transfer.matching import Existing, Matcher, merge_into, near_duplicates
+from hundred.transfer.matching import Existing, Matcher, merge_into
 
 JANE = "https://www.linkedin.com/in/jane-doe"
 SAM = "linkedin.com/in/sam-lee"
@@ -203,94 +202,3 @@ def test_merge_into_a_sparse_dict():
         "closeness": 1,
         "emails": ["jane@example.com"],
     }
-
-
-def _people(*names: tuple[str, str, str]) -> list[Existing]:
-    return [
-        Existing(id=i, first_name=first, last_name=last, company=org)
-        for i, (first, last, org) in enumerate(names, 1)
-    ]
-
-
-def test_near_duplicates_finds_typos_swaps_and_accents():
-    people = _people(
-        ("John", "Smith", ""),
-        ("Jon", "Smith", ""),
-        ("Smith", "John", ""),
-        ("José", "García", "Contoso"),
-        ("Jose", "Garcia", "Contoso Ltd"),
-        ("Priya", "Natarajan", ""),
-        ("Mary", "Jones", ""),
-    )
-    pairs = near_duplicates(people)
-    assert [(a, b) for a, b, _ in pairs] == [(1, 3), (4, 5), (1, 2), (2, 3)]
-    assert pairs[0][2] == 100.0 and pairs[1][2] == 100.0
-    assert 90 <= pairs[2][2] < 100
-
-
-def test_same_company_lifts_a_near_match_over_the_threshold():
-    # "stephen clark" and "steven clark" score 88: a shared employer makes it 93.
-    at_one = _people(("Stephen", "Clark", "Relecloud"), ("Steven", "Clark", "Relecloud Inc."))
-    apart = _people(("Stephen", "Clark", "Relecloud"), ("Steven", "Clark", "Fabrikam"))
-    assert [(a, b, s) for a, b, s in near_duplicates(at_one)] == [(1, 2, 93.0)]
-    assert near_duplicates(apart) == []
-
-
-def test_near_duplicates_ignores_people_without_names():
-    assert near_duplicates(_people(("", "", "Acme"), ("", "", "Acme"))) == []
-
-
-def test_near_duplicates_on_thirty_thousand_people_completes():
-    rng = random.Random(7)
-    firsts = ["James", "Mary", "John", "Patricia", "Wei", "Priya", "Ahmed", "Olga", "Ana", "Kofi"]
-    people = [
-        Existing(
-            id=i,
-            first_name=rng.choice(firsts),
-            last_name="".join(rng.choice("abcdeghiklmnoprstuvy") for _ in range(rng.randint(4, 9))),
-            company=f"Company {i % 300}",
-        )
-        for i in range(30_000)
-    ]
-    people.append(Existing(id=99_999, first_name="Jhon", last_name=people[0].last_name))
-    people[0].first_name = "John"
-    pairs = near_duplicates(people)
-    assert (0, 99_999) in {(a, b) for a, b, _ in pairs}
-
-
-def test_a_huge_block_compares_each_name_with_its_neighbours_only(monkeypatch):
-    # 30,000 names with the same initials ("First123 Last123") fall in one block, too many to
-    # compare in full (docs/performance.md has the times). Each name is compared with at most
-    # NEIGHBOURS others, in the order of its sorted words, and near neighbours in that order are
-    # still found.
-    from hundred.transfer import matching
-
-    people = [Existing(id=i, first_name=f"First{i}", last_name=f"Last{i}") for i in range(30_000)]
-    people += [
-        Existing(id=100_001, first_name="Fiona", last_name="Lindqvist"),
-        Existing(id=100_002, first_name="Fionna", last_name="Lindqvist"),
-    ]
-    longest = 0
-    extract = matching.process.extract
-
-    def counting(query, choices, **kwargs):
-        nonlocal longest
-        longest = max(longest, len(choices))
-        return extract(query, choices, **kwargs)
-
-    monkeypatch.setattr(matching.process, "extract", counting)
-    pairs = {(a, b) for a, b, _ in near_duplicates(people)}
-    assert longest == matching.NEIGHBOURS
-    assert (100_001, 100_002) in pairs
-
-
-def test_a_block_under_the_limit_is_still_compared_in_full():
-    # The typo is in the second letter, so the two sort far apart: found all the same.
-    from hundred.transfer import matching
-
-    filler = [
-        Existing(id=i, first_name=f"Ab{i}", last_name="Cd") for i in range(matching.FULL_BLOCK - 10)
-    ]
-    people = [*filler, Existing(id=90_001, first_name="Anna", last_name="Carlsson")]
-    people.append(Existing(id=90_002, first_name="Aanna", last_name="Carlsson"))
-    assert (90_001, 90_002) in {(a, b) for a, b, _ in near_duplicates(people)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -11,11 +12,16 @@ from django.views.decorators.http import require_GET, require_POST
 from hundred.network.models import Person
 from hundred.transfer.dedupe import do_dismiss_pair, do_merge_people, possible_duplicates
 
+PAIRS_PER_PAGE = 50
+
 
 @login_required
 @require_GET
 def duplicates(request):
-    return render(request, "transfer/duplicates.html", {"pairs": possible_duplicates(request.user)})
+    page = Paginator(possible_duplicates(request.user), PAIRS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "transfer/duplicates.html", {"page": page})
 
 
 def _pair(request) -> tuple[Person, Person]:

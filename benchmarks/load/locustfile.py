@@ -1,0 +1,126 @@
+"""The mixed load of issue #15, and a log-in spike, for locust.
+
+    locust -f benchmarks/load/locustfile.py --host http://127.0.0.1:8765 SignedIn   # the mix
+    locust -f benchmarks/load/locustfile.py --host http://127.0.0.1:8765 LoginSpike # log-ins
+
+benchmarks/load/run.py starts the server, seeds the accounts (seed.py) and runs both headless.
+Accounts are load-small-N@example.org (150 people each, most users) and load-large-N@example.org
+(30,000 people, LARGE_SHARE of users), all with the password common.PASSWORD.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import re
+from datetime import datetime
+
+from common import PASSWORD  # noqa: E402
+from locust import HttpUser, between, constant, task
+
+SMALL = int(os.environ.get("LOAD_SMALL_ACCOUNTS", 20))
+LARGE = int(os.environ.get("LOAD_LARGE_ACCOUNTS", 2))
+LARGE_SHARE = float(os.environ.get("LOAD_LARGE_SHARE", 0.1))
+WORDS = ["ana", "kim", "lee", "first12", "last3", "maya", "okafor", "north", "smith", "wei"]
+_PERSON = re.compile(r'href="/people/(\d+)/"')
+_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def account() -> str:
+    if LARGE and random.random() < LARGE_SHARE:
+        return f"load-large-{random.randrange(LARGE)}@example.org"
+    return f"load-small-{random.randrange(SMALL)}@example.org"
+
+
+class _Visitor(HttpUser):
+    abstract = True
+
+    def log_in(self) -> None:
+        self.client.cookies.clear()
+        page = self.client.get("/accounts/login/", name="log-in page")
+        token = _CSRF.search(page.text)
+        with self.client.post(
+            "/accounts/login/",
+            {
+                "username": self.email,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+            },
+            headers={"Referer": page.url},
+            name="log in",
+            allow_redirects=False,
+            catch_response=True,
+        ) as r:
+            if r.status_code != 302:
+                r.failure(f"log-in answered {r.status_code}")
+
+
+class SignedIn(_Visitor):
+    """A signed-in user going about their day: Today, People, a person, Insights, a form."""
+
+    wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        self.email = account()
+        self.log_in()
+        people = self.client.get("/people/", name="/people/")
+        self.people = [int(i) for i in _PERSON.findall(people.text)] or [0]
+
+    @task(4)
+    def today(self) -> None:
+        self.client.get("/", name="/ (Today)")
+
+    @task(3)
+    def search(self) -> None:
+        self.client.get(f"/people/?q={random.choice(WORDS)}", name="/people/?q=")
+
+    @task(3)
+    def person(self) -> None:
+        self.client.get(f"/people/{random.choice(self.people)}/", name="/people/N/")
+
+    @task(1)
+    def insights(self) -> None:
+        self.client.get("/insights/", name="/insights/")
+
+    @task(1)
+    def log_interaction(self) -> None:
+        pk = random.choice(self.people)
+        page = self.client.get(f"/people/{pk}/", name="/people/N/")
+        token = _CSRF.search(page.text)
+        self.client.post(
+            f"/people/{pk}/log/",
+            {
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+                "channel": "email",
+                "direction": "in",
+                "occurred_at": datetime.now().strftime("%Y-%m-%dT%H:%M"),
+                "summary": "They wrote back (load test).",
+            },
+            headers={"Referer": page.url},
+            name="POST /people/N/log/",
+        )
+
+    @task(1)
+    def log_in_again(self) -> None:
+        self.log_in()
+
+
+class LoginSpike(_Visitor):
+    """One log-in each, then nothing: spawned at 5 a second, 100 of them make 100 in 20 s.
+
+    Each logs in to an account of its own, load-spike-KIND-N, whose hash has today's parameters
+    (LOAD_SPIKE=new) or Django's defaults (LOAD_SPIKE=old; seed.py spike resets them).
+    """
+
+    wait_time = constant(3600)
+    numbers = itertools.count()
+
+    def on_start(self) -> None:
+        kind = os.environ.get("LOAD_SPIKE", "new")
+        self.email = f"load-spike-{kind}-{next(self.numbers) % 100}@example.org"
+        self.log_in()
+
+    @task
+    def idle(self) -> None:
+        pass

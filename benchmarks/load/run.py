@@ -1,0 +1,202 @@
+"""Run the load test: start `hundred serve` on PostgreSQL, seed it, and drive it with locust.
+
+    .venv/bin/python benchmarks/load/run.py --seed                    # once: 20 small, 2 large
+    .venv/bin/python benchmarks/load/run.py --workers 4 --users 10,20,40 --time 60 --spike
+
+For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s),
+to accounts with today's hash, then again to accounts whose hash has Django's defaults.
+Then for each count in --users it runs the mixed load (locustfile.SignedIn) for --time
+seconds after all users have started, and prints requests/s against p50/p95/p99, failures,
+the CPU seconds the server (all its processes) and locust used, and the largest resident
+memory of any server process. DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/
+hundred_load; the database must exist (--seed migrates and fills it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+LOCUSTFILE = HERE / "locustfile.py"
+ROOT = HERE.parents[1]
+
+
+def environment(args) -> dict[str, str]:
+    env = dict(os.environ)
+    # This checkout's code, in the server and in each of its worker processes.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hundred_load")
+    env.setdefault("HUNDRED_HOME", str(Path(tempfile.gettempdir()) / "hundred-load"))
+    env.setdefault("SECRET_KEY", "load-test-only-" + "x" * 40)
+    if args.threads:
+        env["HUNDRED_THREADS"] = str(args.threads)
+    return env
+
+
+class Watch:
+    """CPU seconds and the peak resident memory of the server's processes while it runs."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+
+    def _processes(self) -> list[psutil.Process]:
+        return [self.root, *self.root.children(recursive=True)]
+
+    def cpu(self) -> float:
+        total = 0.0
+        for p in self._processes():
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:
+                pass
+        return total
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.5):
+            for p in self._processes():
+                try:
+                    self.peak = max(self.peak, p.memory_info().rss)
+                except psutil.Error:
+                    pass
+
+    def __enter__(self) -> Watch:
+        self.peak = 0
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def start_server(args, env) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "hundred",
+            "serve",
+            "--port",
+            str(args.port),
+            "--workers",
+            str(args.workers),
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/accounts/login/", timeout=2)
+            return server
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    sys.exit("the server did not answer within a minute")
+
+
+def locust(args, env, user_class: str, users: int, rate: float, seconds: int, csv_prefix: str):
+    """Run locust headless; return (its Aggregated and 'log in' rows, its CPU seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [BIN / "locust", "-f", LOCUSTFILE, user_class, "--headless", "--only-summary",
+         "--host", f"http://127.0.0.1:{args.port}", "-u", str(users), "-r", str(rate),
+         "-t", f"{seconds}s", "--csv", csv_prefix, "--loglevel", "WARNING",
+         # The mix is measured once every user has started; the spike is all start-up.
+         *(["--reset-stats"] if user_class != "LoginSpike" else [])],
+        env=env, check=False, stdout=subprocess.DEVNULL,
+        stderr=open(f"{csv_prefix}.log", "w"),  # noqa: SIM115 - closed with the process
+    )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    with open(f"{csv_prefix}_stats.csv", newline="") as f:
+        rows = {row["Name"]: row for row in csv.DictReader(f)}
+    return rows, used
+
+
+def line(label: str, row: dict, seconds: float, server_cpu: float, locust_cpu: float, peak: int):
+    return (
+        f"{label:>16} {float(row['Requests/s']):7.1f} {row['50%']:>6} {row['95%']:>6} "
+        f"{row['99%']:>6} {row['Failure Count']:>6} {server_cpu:7.1f} {server_cpu / seconds:5.2f}"
+        f" {locust_cpu:7.1f} {peak / 2**20:8.0f}"
+    )
+
+
+HEADER = (
+    f"{'run':>16} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fails':>6} {'srv cpu':>7} "
+    f"{'cores':>5} {'loc cpu':>7} {'peak MB':>8}"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", action="store_true", help="migrate and seed, then stop")
+    parser.add_argument("--small", type=int, default=20)
+    parser.add_argument("--large", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=0, help="HUNDRED_THREADS (CPU count)")
+    parser.add_argument("--users", default="10,20,40", help="user counts for the mixed load")
+    parser.add_argument("--time", type=int, default=60, help="seconds at each user count")
+    parser.add_argument("--spike", action="store_true", help="run the log-in spike first")
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    env = environment(args)
+    if args.seed:
+        seed = [sys.executable, HERE / "seed.py", str(args.small), str(args.large)]
+        subprocess.run(seed, env=env, check=True)
+        return
+    env["LOAD_SMALL_ACCOUNTS"], env["LOAD_LARGE_ACCOUNTS"] = str(args.small), str(args.large)
+    out = Path(tempfile.mkdtemp(prefix="hundred-locust-"))
+    server = start_server(args, env)
+    threads = args.threads or os.cpu_count()
+    print(f"hundred serve --workers {args.workers}, {threads} threads each; CSVs in {out}")
+    print(HEADER)
+    try:
+        watch = Watch(server.pid)
+        runs = [("LoginSpike", 100, 5, 30, k) for k in ("new", "old")] if args.spike else []
+        runs += [
+            ("SignedIn", int(u), max(1, int(u) // 5), args.time, "")
+            for u in args.users.split(",")
+            if u
+        ]
+        for user_class, users, rate, seconds, kind in runs:
+            if kind:
+                spike = [sys.executable, HERE / "seed.py", "spike"]
+                subprocess.run(spike, env=env, check=True)
+                env["LOAD_SPIKE"] = kind
+            cpu = watch.cpu()
+            with watch:
+                name = str(out / f"{user_class}{users}{kind}")
+                rows, locust_cpu = locust(args, env, user_class, users, rate, seconds, name)
+            server_cpu = watch.cpu() - cpu
+            if user_class == "LoginSpike":
+                label, row = f"spike, {kind} hash", rows["log in"]
+            else:
+                label, row = f"{users} users", rows["Aggregated"]
+            print(line(label, row, seconds, server_cpu, locust_cpu, watch.peak), flush=True)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
