@@ -26,14 +26,19 @@ class IdentityTestCase(BaseTestCase):
         self.assertEqual((again.created, again.updated, again.unchanged), (0, 0, 30_000))
 
     def test_a_later_file_never_merges_two_profiles(self):
-        self.make_person("Daniel", "Kim", linkedin_url="https://www.linkedin.com/in/dk-1",
-                         emails=["dk@example.com"])  # fmt: skip
+        self.make_person(
+            "Daniel",
+            "Kim",
+            linkedin_url="https://www.linkedin.com/in/dk-1",
+            emails=["dk@example.com"],
+        )
         other = "https://www.linkedin.com/in/dk-2"
         report = _import(
             self.alice,
             PersonRecord(line=2, first_name="Daniel", last_name="Kim", linkedin_url=other),
-            PersonRecord(line=3, first_name="D", last_name="K", emails=["dk@example.com"],
-                         linkedin_url=other),  # fmt: skip
+            PersonRecord(
+                line=3, first_name="D", last_name="K", emails=["dk@example.com"], linkedin_url=other
+            ),
             kind="linkedin",
         )
         # Row 3 is row 2's profile, so the same (new) person; the shared e-mail joins no one.
@@ -42,8 +47,10 @@ class IdentityTestCase(BaseTestCase):
 
     def test_a_file_without_profiles_completes_the_one_person_its_name_fits(self):
         dk = self.make_person("Daniel", "Kim", linkedin_url="https://www.linkedin.com/in/dk-1")
-        report = _import(self.alice, PersonRecord(line=2, first_name="Daniel", last_name="Kim",
-                                                  phones=["+15551234567"]))  # fmt: skip
+        report = _import(
+            self.alice,
+            PersonRecord(line=2, first_name="Daniel", last_name="Kim", phones=["+15551234567"]),
+        )
         self.assertEqual((report.created, report.updated), (0, 1))
         dk.refresh_from_db()
         self.assertEqual(dk.phones, ["+15551234567"])
@@ -51,6 +58,8 @@ class IdentityTestCase(BaseTestCase):
     def test_a_name_two_people_share_is_not_guessed(self):
         for i in (1, 2):
             self.make_person("Daniel", "Kim", linkedin_url=f"https://www.linkedin.com/in/dk-{i}")
-        report = _import(self.alice, PersonRecord(line=2, first_name="Daniel", last_name="Kim",
-                                                  phones=["+15551234567"]))  # fmt: skip
+        report = _import(
+            self.alice,
+            PersonRecord(line=2, first_name="Daniel", last_name="Kim", phones=["+15551234567"]),
+        )
         self.assertEqual((report.created, report.updated), (1, 0))

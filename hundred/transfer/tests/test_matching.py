@@ -141,11 +141,25 @@ def test_matcher_collapses_duplicates_within_one_file_onto_the_first():
 
 
 def test_different_profiles_are_never_one_person_however_alike_the_rest():
-    matcher = Matcher([Existing(id=1, first_name="Daniel", last_name="Kim", company="Contoso",
-                                linkedin_url=JANE, emails=["dk@example.com"])])  # fmt: skip
+    matcher = Matcher(
+        [
+            Existing(
+                id=1,
+                first_name="Daniel",
+                last_name="Kim",
+                company="Contoso",
+                linkedin_url=JANE,
+                emails=["dk@example.com"],
+            )
+        ]
+    )
     other = "https://www.linkedin.com/in/daniel-kim-2"
-    assert matcher.match(_rec(first_name="Daniel", last_name="Kim", company="Contoso",
-                              linkedin_url=other)) is None  # fmt: skip
+    assert (
+        matcher.match(
+            _rec(first_name="Daniel", last_name="Kim", company="Contoso", linkedin_url=other)
+        )
+        is None
+    )
     # Not even through a shared e-mail address.
     assert matcher.match(_rec(emails=["dk@example.com"], linkedin_url=other)) is None
     # Without a profile the name and organisation still find him, and so does the e-mail.
@@ -155,8 +169,15 @@ def test_different_profiles_are_never_one_person_however_alike_the_rest():
 
 def test_someone_without_a_profile_takes_the_first_and_only_the_first():
     matcher = Matcher([Existing(id=1, first_name="Daniel", last_name="Kim", company="Contoso")])
-    rows = [_rec(first_name="Daniel", last_name="Kim", company="Contoso",
-                 linkedin_url=f"linkedin.com/in/daniel-kim-{i}") for i in range(3)]  # fmt: skip
+    rows = [
+        _rec(
+            first_name="Daniel",
+            last_name="Kim",
+            company="Contoso",
+            linkedin_url=f"linkedin.com/in/daniel-kim-{i}",
+        )
+        for i in range(3)
+    ]
     assert matcher.match(rows[0]) == 1
     matcher.add(1, rows[0])  # the merge gave them this profile
     assert matcher.match(rows[1]) is None
@@ -173,8 +194,12 @@ def test_thirty_thousand_rows_sharing_names_and_companies_are_thirty_thousand_pe
     firsts, lasts, companies = ["Daniel", "Mei", "Ann"], ["Kim", "Chen", "Bell"], ["Contoso", ""]
     created = 0
     for i in range(30_000):
-        rec = _rec(first_name=rng.choice(firsts), last_name=rng.choice(lasts),
-                   company=rng.choice(companies), linkedin_url=f"linkedin.com/in/p-{i}")  # fmt: skip
+        rec = _rec(
+            first_name=rng.choice(firsts),
+            last_name=rng.choice(lasts),
+            company=rng.choice(companies),
+            linkedin_url=f"linkedin.com/in/p-{i}",
+        )
         if matcher.match(rec) is None:
             created += 1
             matcher.add(i, rec)
