@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hundred.network.models import Person
+from hundred.network.models import Company, Person
 from hundred.test import BaseTestCase
 from hundred.transfer.formats.dispatch import parse
 from hundred.transfer.formats.records import ParseResult, PersonRecord
@@ -63,3 +63,11 @@ class IdentityTestCase(BaseTestCase):
             PersonRecord(line=2, first_name="Daniel", last_name="Kim", phones=["+15551234567"]),
         )
         self.assertEqual((report.created, report.updated), (1, 0))
+
+    def test_linkedin_people_are_linkedin_connections_and_self_employed_is_no_company(self):
+        data = linkedin_connections(200)
+        do_import(self.alice, parse("linkedin", data))
+        people = Person.objects.for_user(self.alice)
+        self.assertEqual(set(people.values_list("how_known", flat=True)), {"linkedin"})
+        self.assertFalse(Company.objects.for_user(self.alice).filter(name__icontains="employed"))
+        self.assertTrue(people.filter(title="Engineer (Self-employed)", company=None))
