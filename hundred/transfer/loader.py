@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -103,11 +104,14 @@ def _write(owner, plan: Plan, report: ImportReport) -> None:
 
 def _limit(model, name: str, value: Any) -> Any:
     """CharField values cut to the column's length: a 10,000-character title must not fail."""
-    if isinstance(value, str):
-        max_length = model._meta.get_field(name).max_length
-        if max_length:
-            return value[:max_length]
+    if isinstance(value, str) and (max_length := _max_length(model, name)):
+        return value[:max_length]
     return value
+
+
+@functools.cache
+def _max_length(model, name: str) -> int | None:
+    return model._meta.get_field(name).max_length
 
 
 class _Companies:
@@ -160,10 +164,12 @@ def _update_people(
 
 
 def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, now) -> list[int]:
-    """Insert new people with one executemany and return their ids in order.
+    """Insert new people in one statement and return their ids in order.
 
     Django's bulk_create spends ~10 s preparing 30,000 rows of 20 fields one value at a time;
-    the values here are already clean, so they go to the database as they are.
+    the values here are already clean, so they go to the database as they are: by COPY on
+    PostgreSQL (an executemany of 30,000 rows took 2.4–2.9 s there), by one executemany on
+    SQLite, where that is already close to sqlite3's own floor.
     """
     if not people:
         return []
@@ -191,8 +197,8 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
                 p["source"],
                 _cut(p["first_name"], 150),
                 _cut(p["last_name"], 150),
-                json.dumps(p["emails"]),
-                json.dumps(p["phones"]),
+                _json(p["emails"]),
+                _json(p["phones"]),
                 _cut(p["linkedin_url"], 300),
                 _cut(p["title"], 200),
                 _cut(p["location"], 200),
@@ -204,13 +210,18 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
             )
         )
     table = Person._meta.db_table
-    json_param = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
-    params = ", ".join(json_param if c in ("emails", "phones") else "%s" for c in columns)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({params})",  # noqa: S608
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            # psycopg's own cursor, under Django's wrapper; text COPY parses the JSON.
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
+                f"VALUES ({', '.join(['%s'] * len(columns))})",
+                rows,
+            )
         # Ids come in insertion order; the shared created_at marks this batch.
         cursor.execute(
             f"SELECT id FROM {table} WHERE owner_id = %s AND created_at = %s ORDER BY id",  # noqa: S608
@@ -220,6 +231,10 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
     if len(ids) != len(rows):  # pragma: no cover - two imports in the same microsecond
         raise RuntimeError("could not read back the ids of the people just imported")
     return ids
+
+
+def _json(values: list[str]) -> str:
+    return json.dumps(values) if values else "[]"  # most people have no e-mail or phone
 
 
 def _cut(value: str, length: int) -> str:

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from hundred.transfer.formats.identity import (
     company_key,
     fold,
+    fold_name,
     name_org_key,
     normalise_email,
     normalise_linkedin_url,
@@ -43,11 +44,12 @@ class Keys:
 
 
 def keys_of(emails: Iterable[str], url: str, first: str, last: str, company: str) -> Keys:
+    name = fold_name(first, last)
     return Keys(
-        emails=tuple(k for e in emails if (k := normalise_email(e))),
+        emails=tuple(k for e in emails if (k := normalise_email(e))) if emails else (),
         url=normalise_linkedin_url(url) if url else "",
-        name_org=name_org_key(first, last, company),
-        name=fold(f"{first} {last}"),
+        name_org=name_org_key(first, last, company, folded=name),
+        name=name,
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Max
 
 from hundred.network.models import Closeness, Company, HowKnown, Interaction, Person, Source, Stage
@@ -138,12 +139,13 @@ class Plan:
             "owner": self.owner_id,
             "fingerprint": self.fingerprint,
             "report": self.report.as_dict(),
-            "new": [[_out(p[c]) for c in NEW_COLUMNS] for p in self.new],
-            "updates": [[id, {k: _out(v) for k, v in f.items()}] for id, f in self.updates.items()],
+            "new": [[p[c] for c in NEW_COLUMNS] for p in self.new],
+            "updates": list(self.updates.items()),
             "interactions": [[r, at.isoformat(), d, c, s] for r, at, d, c, s in self.interactions],
             "companies": self.companies,
         }
-        return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1)
+        text = json.dumps(data, separators=(",", ":"), default=_iso)  # dates: connected_on
+        return zlib.compress(text.encode(), 1)
 
     @classmethod
     def loads(cls, blob: bytes) -> Plan:
@@ -167,8 +169,10 @@ class Plan:
         )
 
 
-def _out(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in an import plan")
 
 
 def _person_in(fields: dict[str, Any]) -> dict[str, Any]:
@@ -250,13 +254,27 @@ def people_now(owner, *, tags: bool = True) -> dict[int, dict[str, Any]]:
         for person_id, name in through.values_list("person_id", "tag__name"):
             tag_names.setdefault(person_id, []).append(name)
     state: dict[int, dict[str, Any]] = {}
-    rows = Person.objects.for_user(owner).values_list("id", "company__name", *PERSON_FIELDS)
-    for id, company, *values in rows.iterator(chunk_size=5000):
-        person = dict(zip(PERSON_FIELDS, values, strict=True))
-        person["company"] = company or ""
-        person["tags"] = tag_names.get(id, [])
-        state[id] = person
+    query = Person.objects.for_user(owner).values_list("id", "company__name", *PERSON_FIELDS)
+    # Run as SQL without Django's per-value converters: decoding 60,000 JSON lists that are
+    # almost all "[]" took a third of a re-import's matching.
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(5000):
+            for id, company, *values in rows:
+                person = dict(zip(PERSON_FIELDS, values, strict=True))
+                person["emails"] = _list(person["emails"])
+                person["phones"] = _list(person["phones"])
+                person["company"] = company or ""
+                person["tags"] = tag_names.get(id, [])
+                state[id] = person
     return state
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return value
+    return json.loads(value) if value and value != "[]" else []
 
 
 def _match_people(

@@ -48,6 +48,18 @@ def normalise_linkedin_url(s: str) -> str:
     return "https://www.linkedin.com/in/" + quote(slug, safe="-_.~")
 
 
+def fold_name(first: str, last: str) -> str:
+    """fold(f"{first} {last}"), from the two parts folded separately and remembered: first
+    names, and many last names, come back row after row."""
+    a, b = _fold_part(first), _fold_part(last)
+    return f"{a} {b}" if a and b else a or b
+
+
+@lru_cache(maxsize=16384)
+def _fold_part(s: str) -> str:
+    return fold(s)
+
+
 def fold(s: str) -> str:
     """Accents, case, punctuation and emoji gone: 'José  O'Neil 🚀' -> 'jose oneil'."""
     if not s.isascii():  # most names are: skip the costly decomposition for them
@@ -64,7 +76,7 @@ def company_key(company: str) -> str:
     return fold(base) or fold(company)
 
 
-def name_key(first: str, last: str) -> str:
+def name_key(first: str, last: str, *, folded: str | None = None) -> str:
     """The name as matching compares it: folded, '' without one.
 
     Two exceptions keep apart names that only look alike, which only Hundred's own CSV (it
@@ -72,11 +84,13 @@ def name_key(first: str, last: str) -> str:
     compared exactly as written, and the control or invisible formatting characters a name
     begins with (a tab, a zero-width space) count.
     """
-    name = fold(f"{first} {last}")
+    name = fold(f"{first} {last}") if folded is None else folded
     if not name:
         return ""
-    if not any(c.isalpha() for c in name):
+    if name.replace(" ", "").isnumeric():  # fold leaves letters, digits and spaces
         return f"exact:{first}\x1f{last}"
+    if first[:1].isprintable() and last[:1].isprintable():  # no control character leads
+        return name
     lead = _lead(first) + "\x1f" + _lead(last)
     return name if lead == "\x1f" else f"{name}\x1f{lead}"
 
@@ -88,9 +102,10 @@ def _lead(s: str) -> str:
     return s[:n]
 
 
-def name_org_key(first: str, last: str, company: str) -> str:
-    """The third matching key: the name key plus cleaned company; '' without a name."""
-    name = name_key(first, last)
+def name_org_key(first: str, last: str, company: str, *, folded: str | None = None) -> str:
+    """The third matching key: the name key plus cleaned company; '' without a name.
+    `folded` is fold(f"{first} {last}") when the caller has it already."""
+    name = name_key(first, last, folded=folded)
     if not name:
         return ""
     return f"{name}|{company_key(company) if company else ''}"
