@@ -173,10 +173,13 @@ def merge_into(existing: Mapping[str, Any], rec: PersonRecord) -> dict[str, Any]
         ("phones", lambda p: _PHONE_NOISE.sub("", p)),
         ("tags", str.casefold),
     ):
+        incoming = getattr(rec, name)
+        if not incoming:
+            continue  # most rows bring no phone or tag: nothing to compare
         current = list(existing.get(name) or [])
         seen = {key(v) for v in current}
         added = []
-        for value in getattr(rec, name):
+        for value in incoming:
             k = key(value)
             if k and k not in seen:
                 seen.add(k)
