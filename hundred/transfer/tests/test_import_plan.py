@@ -104,6 +104,20 @@ class PlanViewsTestCase(BaseTestCase):
         self.client.post(reverse("transfer-confirm", args=[token]))
         self.assertEqual(Person.objects.for_user(self.alice).count(), 2)
 
+    def test_choosing_other_columns_after_a_preview_plans_again(self):
+        token = self.upload(fixture("generic.csv"), kind="csv")
+        page = self.client.get(reverse("transfer-map", args=[token]))
+        fields = {f"map_{f}": chosen for f, _, chosen in page.context["fields"] if chosen}
+        self.client.post(reverse("transfer-map", args=[token]), fields)
+        self.client.get(reverse("transfer-preview", args=[token]))
+        fields.pop("map_title", None)
+        fields["map_notes"] = fields.pop("map_company")
+        self.client.post(reverse("transfer-map", args=[token]), fields)
+        self.assertFalse(self.plan_file(token).exists())
+        self.client.post(reverse("transfer-confirm", args=[token]))
+        anika = Person.objects.get(owner=self.alice, first_name="Anika")
+        self.assertEqual((anika.notes, anika.company), ("Trey Research", None))
+
 
 def _amara_url() -> str:
     people = parse("linkedin", fixture("linkedin_connections.csv")).people

@@ -120,6 +120,7 @@ def map_columns(request, token: str):
         else:
             meta["mapping"] = mapping
             save_meta(token, meta)
+            drop_plan(token)  # a plan made with other columns no longer holds
             return redirect("transfer-preview", token=token)
     suggested = meta.get("mapping") or suggest_mapping(headers)
     fields = [(f, f.replace("_", " ").capitalize(), suggested.get(f, "")) for f in MAPPABLE_FIELDS]
