@@ -1,21 +1,27 @@
-"""Import a generated 30,000-row LinkedIn Connections.csv twice and measure it.
+"""Import a generated 30,000-row LinkedIn Connections.csv and measure it.
 
 Run on purpose, not in the test suite:
 
     .venv/bin/python benchmarks/import_bench.py
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/import_bench.py
 
-Prints wall time and peak memory (tracemalloc, Python allocations) for: parsing; the first
-import into an empty account; the second import of the same file into the same account; and,
-as the floor, a plain sqlite3 executemany of the same rows into a bare table.
+The file has realistic name collisions: a few hundred first names, last names and companies
+shared by 30,000 people, each with their own profile (and every one must become a person).
+Prints wall time for: parsing; the preview (parse, match, plan, stored plan) of 30,000 rows;
+the first import into an empty account; the same file again (changes nothing); the preview of
+a 50,000-row file; and, as the floor, a plain sqlite3 executemany of the same rows into a bare
+table, with each figure's ratio to it. Then memory, each step in a fresh process: the peak of
+Python allocations (tracemalloc) and the process's peak resident size above the moment the
+step began (Django itself is already loaded by then).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
-import resource
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,15 +29,20 @@ import tracemalloc
 from pathlib import Path
 
 ROWS = 30_000
-FIRST = "Amara Bartholomew Chiara Dmitri Elif Femi Grace Hiro Ines José Kwame Lena Maya".split()
-LAST = "Okafor Quince Bellini Ivanov Yilmaz Adeyemi Lin Tanaka Weber Núñez Osei Brandt".split()
-COMPANIES = ["Northwind Analytics, Inc.", "Contoso Ltd", "Fabrikam", "Tailspin Toys", "=Formula Co"]
+BIG = 50_000
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def connections_csv(n: int = ROWS) -> bytes:
-    """A LinkedIn-shaped file with its preamble; about 4 % of rows carry an e-mail address."""
+    """A LinkedIn-shaped file with its preamble; about 4 % of rows carry an e-mail address.
+
+    200 first names × 300 last names × 400 companies (and no company for one row in ten): in
+    30,000 rows about 2,000 (first, last, company) triples are shared by two or more people.
+    """
     rng = random.Random(100)
+    firsts = [f"First{i}" for i in range(199)] + ["José"]
+    lasts = [f"Last{i}" for i in range(299)] + ["Núñez"]
+    companies = [f"Company {i}, Inc." for i in range(398)] + ["=Formula Co", "Self-employed"]
     lines = [
         "Notes:",
         '"When exporting your connection data, you may notice that some of the email addresses '
@@ -40,37 +51,20 @@ def connections_csv(n: int = ROWS) -> bytes:
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
     ]
     for i in range(n):
-        first, last = rng.choice(FIRST), rng.choice(LAST)
+        # Skewed, as names are: a few are very common.
+        first = firsts[int(rng.paretovariate(1.2)) % len(firsts)]
+        last = lasts[int(rng.paretovariate(1.2)) % len(lasts)]
+        company = "" if rng.random() < 0.1 else companies[int(rng.paretovariate(1.0)) % 400]
         email = f"{first.lower()}.{i}@example.net" if rng.random() < 0.04 else ""
-        company = rng.choice(COMPANIES)
         day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(2010, 2026)
         lines.append(
-            f"{first},{last} {i},https://www.linkedin.com/in/{first.lower()}-{i},{email},"
-            f'"{company}",Engineer {i % 50},{day:02d} {month} {year}'
+            f"{first},{last},https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i},"
+            f'{email},"{company}",Engineer {i % 50},{day:02d} {month} {year}'
         )
     return "\n".join(lines).encode()
 
 
-def measure(label: str, fn, *, memory: bool = False):
-    """Wall time of fn(); with memory=True the peak of Python allocations instead.
-
-    tracemalloc slows Python two- to three-fold, so times and memory come from separate runs.
-    """
-    if memory:
-        tracemalloc.start()
-    start = time.perf_counter()
-    out = fn()
-    seconds = time.perf_counter() - start
-    if memory:
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(f"{label:<36} peak {peak / 2**20:7.1f} MiB (traced)")
-    else:
-        print(f"{label:<36} {seconds:7.2f} s")
-    return out
-
-
-def main() -> None:
+def setup(*, migrate: bool = True):
     os.environ.setdefault("HUNDRED_HOME", tempfile.mkdtemp(prefix="hundred-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hundred.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -78,66 +72,168 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
 
+    if migrate:
+        call_command("migrate", verbosity=0)
+
+
+def new_user():
     from hundred.accounts.models import User
-    from hundred.network.models import Person
+
+    # No password: hashing one with Argon2 takes ~100 MB, which would hide the import's peak.
+    return User.objects.create(email=f"bench-{time.time_ns()}@example.org", password="!")
+
+
+def preview(user, data: bytes):
+    """What the web preview does: parse, match, plan, and store the plan."""
+    from hundred.transfer.formats.dispatch import parse
+    from hundred.transfer.planning import make_plan
+
+    plan = make_plan(user, parse("linkedin", data))
+    Path(os.environ["HUNDRED_HOME"], "bench.plan").write_bytes(plan.dumps())
+    return plan.report
+
+
+def do_import(user, data: bytes):
     from hundred.transfer.formats.dispatch import parse
     from hundred.transfer.loader import do_import
 
-    call_command("migrate", verbosity=0)
-    email = f"bench-{time.time_ns()}@example.org"
-    user = User.objects.create_user(email, "x")
-    data = connections_csv()
-    print(f"{connection.vendor}, {ROWS} rows, {len(data) / 2**20:.1f} MiB file")
+    return do_import(user, parse("linkedin", data))
 
-    result = measure("parse", lambda: parse("linkedin", data))
-    first = measure(
-        "parse + first import (empty)", lambda: do_import(user, parse("linkedin", data))
-    )
-    print(f"  created {first.created}, updated {first.updated}, skipped {first.skipped}")
-    again = measure(
-        "parse + second import (same)", lambda: do_import(user, parse("linkedin", data))
-    )
-    print(f"  created {again.created}, updated {again.updated}, unchanged {again.unchanged}")
-    assert Person.objects.for_user(user).count() == first.created
+
+def floor(data: bytes) -> None:
+    """The same rows inserted by sqlite3 alone into a bare table: the least any import costs."""
+    from hundred.transfer.formats.dispatch import parse
 
     rows = [
         (p.first_name, p.last_name, p.linkedin_url, ",".join(p.emails), p.company, p.title)
-        for p in result.people
+        for p in parse("linkedin", data).people
     ]
-
-    def floor():
-        db = sqlite3.connect(Path(os.environ["HUNDRED_HOME"]) / "floor.sqlite3")
-        db.execute(
-            "create table if not exists person (id integer primary key, first_name text, "
-            "last_name text, linkedin_url text, emails text, company text, title text)"
+    path = Path(os.environ["HUNDRED_HOME"]) / f"floor-{time.time_ns()}.sqlite3"
+    start = time.perf_counter()
+    db = sqlite3.connect(path)
+    db.execute(
+        "create table person (id integer primary key, first_name text, last_name text, "
+        "linkedin_url text, emails text, company text, title text)"
+    )
+    with db:
+        db.executemany(
+            "insert into person (first_name, last_name, linkedin_url, emails, company, title)"
+            " values (?, ?, ?, ?, ?, ?)",
+            rows,
         )
-        with db:
-            db.executemany(
-                "insert into person (first_name, last_name, linkedin_url, emails, company, title)"
-                " values (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        db.close()
+    db.close()
+    return time.perf_counter() - start
 
-    measure("floor: sqlite3 executemany", floor)
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{'process peak RSS so far':<36} {maxrss / 1024:7.1f} MiB (whole process, untraced)")
 
-    other = User.objects.create_user("mem-" + email, "x")
-    measure(
-        "memory: parse + first import",
-        lambda: do_import(other, parse("linkedin", data)),
-        memory=True,
-    )
-    measure(
-        "memory: parse + second import",
-        lambda: do_import(other, parse("linkedin", data)),
-        memory=True,
-    )
-    User.objects.filter(pk=other.pk).delete()
-    User.objects.filter(pk=user.pk).delete()
+def timed(fn):
+    """(wall seconds, CPU seconds of this process, fn's result). On a machine shared with other
+    work the CPU time moves much less than the wall time; on SQLite, where every step runs in
+    this process, it is what the wall time would be on an idle machine."""
+    start, cpu = time.perf_counter(), time.process_time()
+    out = fn()
+    return time.perf_counter() - start, time.process_time() - cpu, out
+
+
+def times() -> None:
+    from django.db import connection
+
+    from hundred.network.models import Person
+
+    data, big = connections_csv(ROWS), connections_csv(BIG)
+    print(f"{connection.vendor}, {ROWS:,} rows ({len(data) / 2**20:.1f} MiB), load {_load()}")
+    base = min(floor(data) for _ in range(3))
+    user = new_user()
+    figures = []
+    from hundred.transfer.formats.dispatch import parse
+
+    figures.append(("parse 30,000 rows", *timed(lambda: len(parse("linkedin", data).people))))
+    figures.append(("preview 30,000 rows (empty account)", *timed(lambda: preview(user, data))))
+    figures.append(("first import 30,000 rows (empty)", *timed(lambda: do_import(user, data))))
+    figures.append(("re-import, nothing changes", *timed(lambda: do_import(user, data))))
+    figures.append(("preview 30,000 rows (all known)", *timed(lambda: preview(user, data))))
+    figures.append(("preview 50,000 rows (empty)", *timed(lambda: preview(new_user(), big))))
+    print(f"{'floor: sqlite3 executemany, 30,000 rows':<42} {base:6.2f} s")
+    for label, seconds, cpu, report in figures:
+        print(
+            f"{label:<42} {seconds:6.2f} s  {seconds / base:5.1f}× floor  (CPU {cpu:5.2f} s)  "
+            f"{_counts(report)}"
+        )
+    assert Person.objects.for_user(user).count() == ROWS
+    _forget_users()
+
+
+def _forget_users() -> None:
+    from hundred.accounts.models import User
+
+    User.objects.filter(email__startswith="bench-").delete()
+
+
+def _counts(report) -> str:
+    if hasattr(report, "created"):
+        return f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}"
+    return ""
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def memory(step: str) -> None:
+    """One step in this (fresh) process: its tracemalloc peak and its RSS growth."""
+    rows = BIG if step == "preview-50000" else ROWS
+    data = connections_csv(rows)
+    user = new_user()
+    if step == "reimport":
+        do_import(user, data)
+    fn = {"import": do_import, "reimport": do_import}.get(step, preview)
+    before = _status("VmHWM")
+    start = time.perf_counter()
+    fn(user, data)
+    seconds = time.perf_counter() - start
+    after = _status("VmHWM")
+    tracemalloc.start()  # a second run, traced: tracemalloc slows Python several times over
+    fn(new_user() if step != "reimport" else user, data)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    _forget_users()
+    print(json.dumps({"traced": peak / 2**20, "rss_growth": (after - before) / 1024,
+                      "rss_peak": after / 1024, "seconds": seconds}))  # fmt: skip
+
+
+def _status(field: str) -> int:
+    """A figure in kB from /proc/self/status (VmHWM: the peak resident size of this process;
+    unlike ru_maxrss it does not carry the parent's peak over a fork)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise LookupError(field)
+
+
+def main() -> None:
+    child = len(sys.argv) > 2 and sys.argv[1] == "--memory"
+    setup(migrate=not child)  # a child uses the database its parent migrated
+    if child:
+        memory(sys.argv[2])
+        return
+    times()
+    for step, label in (
+        ("import", "first import 30,000 rows"),
+        ("reimport", "re-import 30,000 rows"),
+        ("preview-50000", "preview 50,000 rows"),
+    ):
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory", step],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ,
+        )
+        m = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"memory: {label:<33} process peak {m['rss_peak']:6.1f} MiB (+{m['rss_growth']:.1f} "
+            f"MiB during the step, {m['seconds']:.2f} s), traced peak {m['traced']:6.1f} MiB"
+        )
 
 
 if __name__ == "__main__":

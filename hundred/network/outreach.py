@@ -31,6 +31,7 @@ HOW_WE_KNOW = {
     "community": "It's always good to see you at our get-togethers.",
     "service": "Thank you again for your help last time.",
     "introduced": "{introducer} suggested I get in touch with you.",
+    "linkedin": "We're connected on LinkedIn.",
     "other": "I hope you're well.",
 }
 

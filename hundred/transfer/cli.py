@@ -58,8 +58,7 @@ def import_(args: argparse.Namespace, user) -> int:
     except UnsupportedFile as e:
         _progress("")
         raise UsageError(str(e)) from None
-    _progress(f"Matching and writing {len(result.people)} people …")
-    report = do_import(user, result, dry_run=args.dry_run, filename=args.file)
+    report = do_import(user, result, dry_run=args.dry_run, filename=args.file, progress=_progress)
     _progress("")
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -10,6 +10,7 @@ from typing import Any
 
 from hundred.transfer.formats.identity import (
     fold,
+    fold_name,
     name_org_key,
     normalise_email,
     normalise_linkedin_url,
@@ -29,53 +30,99 @@ class Existing:
     company: str = ""
 
 
+@dataclass(slots=True)
+class Keys:
+    """What identifies one record, computed once: normalised e-mails and profile, name keys."""
+
+    emails: tuple[str, ...]
+    url: str
+    name_org: str
+    name: str
+
+
+def keys_of(emails: Iterable[str], url: str, first: str, last: str, company: str) -> Keys:
+    name = fold_name(first, last)
+    return Keys(
+        emails=tuple(k for e in emails if (k := normalise_email(e))) if emails else (),
+        url=normalise_linkedin_url(url) if url else "",
+        name_org=name_org_key(first, last, company, folded=name),
+        name=name,
+    )
+
+
 class Matcher:
-    """Finds the existing person an imported record refers to, by email, profile, name+org."""
+    """Finds the existing person an imported record refers to.
+
+    The rule (docs/import-export.md): the same LinkedIn profile is the same person; else the
+    same e-mail address, unless both have profiles and they differ; else the same name and
+    organisation, when exactly one person has them and at least one side has no profile. Two
+    records with different profiles are never the same person here, however alike the names.
+    """
 
     def __init__(self, existing: Iterable[Existing]) -> None:
         self._by_email: dict[str, int] = {}
         self._by_url: dict[str, int] = {}
-        self._by_key: dict[str, int] = {}
+        self._url_of: dict[int, str] = {}
+        # Everyone with a name key, and those of them without a profile; a person who gains
+        # a profile leaves the second (the keys they wait under are in _waiting).
+        self._by_key: dict[str, set[int]] = {}
+        self._open: dict[str, set[int]] = {}
+        self._waiting: dict[int, list[str]] = {}
         self._by_name: dict[str, set[int]] = defaultdict(set)
         for person in existing:
-            self._index(
+            self.add_keys(
                 person.id,
-                person.emails,
-                person.linkedin_url,
-                person.first_name,
-                person.last_name,
-                person.company,
+                keys_of(
+                    person.emails,
+                    person.linkedin_url,
+                    person.first_name,
+                    person.last_name,
+                    person.company,
+                ),
             )
 
-    def _index(
-        self, id: int, emails: Iterable[str], url: str, first: str, last: str, company: str
-    ) -> None:
-        # setdefault: the first person to claim a key keeps it, so later duplicates
-        # collapse onto the earliest one.
-        for email in emails:
-            if key := normalise_email(email):
-                self._by_email.setdefault(key, id)
-        if url and (key := normalise_linkedin_url(url)):
-            self._by_url.setdefault(key, id)
-        if key := name_org_key(first, last, company):
-            self._by_key.setdefault(key, id)
-        if name := fold(f"{first} {last}"):
-            self._by_name[name].add(id)
+    def add_keys(self, id: int, keys: Keys) -> None:
+        """Index a person (existing, just created, or just merged into) under keys."""
+        # setdefault: the first person to claim an e-mail or a profile keeps it.
+        for email in keys.emails:
+            self._by_email.setdefault(email, id)
+        if keys.url:
+            self._by_url.setdefault(keys.url, id)
+            if not self._url_of.get(id):
+                self._url_of[id] = keys.url  # the merge fills an empty profile
+                for key in self._waiting.pop(id, ()):
+                    self._open[key].discard(id)
+        if keys.name_org:
+            self._by_key.setdefault(keys.name_org, set()).add(id)
+            if not self._url_of.get(id):
+                self._open.setdefault(keys.name_org, set()).add(id)
+                self._waiting.setdefault(id, []).append(keys.name_org)
+        if keys.name:
+            self._by_name[keys.name].add(id)
+
+    def match_keys(self, keys: Keys) -> int | None:
+        """The id of the person with these keys, or None for someone new."""
+        if keys.url and (id := self._by_url.get(keys.url)) is not None:
+            return id
+        for email in keys.emails:
+            if (id := self._by_email.get(email)) is not None:
+                other = self._url_of.get(id)
+                if not (keys.url and other and other != keys.url):
+                    return id
+        if not keys.name_org:
+            return None
+        # With a profile, only someone without one can be them by name.
+        found = (self._open if keys.url else self._by_key).get(keys.name_org)
+        # Two people fit: either could be wrong, so neither is chosen.
+        return next(iter(found)) if found and len(found) == 1 else None
 
     def match(self, rec: PersonRecord) -> int | None:
         """The id of the person rec refers to, or None for someone new."""
-        for email in rec.emails:
-            if (id := self._by_email.get(normalise_email(email))) is not None:
-                return id
-        if rec.linkedin_url:
-            if (id := self._by_url.get(normalise_linkedin_url(rec.linkedin_url))) is not None:
-                return id
-        key = name_org_key(rec.first_name, rec.last_name, rec.company)
-        return self._by_key.get(key) if key else None
+        return self.match_keys(record_keys(rec))
 
     def add(self, id: int, rec: PersonRecord) -> None:
         """Index a person just created or merged so later rows of the same file find them."""
-        self._index(id, rec.emails, rec.linkedin_url, rec.first_name, rec.last_name, rec.company)
+        self.add_keys(id, record_keys(rec))
 
     def match_key(self, key: PersonKey) -> int | None:
         """The person an interaction names: by profile, else by a full name only one person has."""
@@ -85,6 +132,10 @@ class Matcher:
         ids = self._by_name.get(fold(key.name), ())
         # Two people called Sam Lee: attaching the invitation to either could be wrong.
         return next(iter(ids)) if len(ids) == 1 else None
+
+
+def record_keys(rec: PersonRecord) -> Keys:
+    return keys_of(rec.emails, rec.linkedin_url, rec.first_name, rec.last_name, rec.company)
 
 
 _FILLABLE = (
@@ -119,10 +170,13 @@ def merge_into(existing: Mapping[str, Any], rec: PersonRecord) -> dict[str, Any]
         ("phones", lambda p: _PHONE_NOISE.sub("", p)),
         ("tags", str.casefold),
     ):
+        incoming = getattr(rec, name)
+        if not incoming:
+            continue  # most rows bring no phone or tag: nothing to compare
         current = list(existing.get(name) or [])
         seen = {key(v) for v in current}
         added = []
-        for value in getattr(rec, name):
+        for value in incoming:
             k = key(value)
             if k and k not in seen:
                 seen.add(k)

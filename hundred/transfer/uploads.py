@@ -1,4 +1,5 @@
-"""An uploaded file waits in the data folder between the preview and the confirm."""
+"""An uploaded file waits in the data folder until it is imported, and its import plan
+beside it between the preview and the confirm: owner-scoped, removed after a day."""
 
 from __future__ import annotations
 
@@ -42,17 +43,56 @@ def save_upload(user, kind: str, filename: str, data: bytes) -> str:
     return token
 
 
-def load_upload(user, token: str) -> tuple[dict, bytes]:
+def load_meta(user, token: str) -> dict:
+    """What save_upload noted about the file (kind, name, column mapping); 404 unless user's."""
     if not _TOKEN.match(token):
         raise Http404
     try:
         meta = json.loads((uploads_folder() / f"{token}.json").read_text())
-        data = (uploads_folder() / f"{token}.data").read_bytes()
     except (OSError, ValueError):
         raise Http404 from None
-    if meta.get("owner") != user.pk:
+    if not isinstance(meta, dict) or meta.get("owner") != user.pk:
         raise Http404
+    return meta
+
+
+def load_upload(user, token: str) -> tuple[dict, bytes]:
+    meta = load_meta(user, token)
+    try:
+        data = (uploads_folder() / f"{token}.data").read_bytes()
+    except OSError:
+        raise Http404 from None
     return meta, data
+
+
+class PlanExpired(Exception):
+    """The stored plan is older than UPLOAD_MAX_AGE."""
+
+
+def save_plan(user, token: str, plan: bytes) -> None:
+    """Keep an upload's import plan (Plan.dumps) for its confirm; user must own the upload."""
+    load_meta(user, token)
+    path = uploads_folder() / f"{token}.plan"
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(plan)
+    partial.replace(path)  # a reader never sees half a plan
+
+
+def load_plan(user, token: str) -> bytes | None:
+    """The stored plan of user's upload; None when there is none; PlanExpired when too old."""
+    load_meta(user, token)
+    path = uploads_folder() / f"{token}.plan"
+    try:
+        age = time.time() - path.stat().st_mtime
+        if age > UPLOAD_MAX_AGE:
+            raise PlanExpired
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def drop_plan(token: str) -> None:
+    (uploads_folder() / f"{token}.plan").unlink(missing_ok=True)
 
 
 def save_meta(token: str, meta: dict) -> None:
@@ -60,5 +100,5 @@ def save_meta(token: str, meta: dict) -> None:
 
 
 def drop_upload(token: str) -> None:
-    for suffix in (".data", ".json"):
+    for suffix in (".data", ".json", ".plan"):
         (uploads_folder() / f"{token}{suffix}").unlink(missing_ok=True)

@@ -258,6 +258,14 @@ def _as_other(rng: Random, p: _Draft) -> None:
     p.tags.append("meetup")
 
 
+def _as_linkedin(rng: Random, p: _Draft) -> None:
+    """A LinkedIn connection known no other way: imported from LinkedIn, as an import now marks."""
+    p.source = Source.LINKEDIN
+    p.company = rng.choice(COLLEAGUE_MOVES)
+    p.title = rng.choice(FINANCE_TITLES)
+    p.closeness = 3
+
+
 _AS_KIND = {
     HowKnown.COLLEAGUE: _as_colleague,
     HowKnown.FRIEND: _as_friend,
@@ -265,6 +273,7 @@ _AS_KIND = {
     HowKnown.NEIGHBOUR: _as_neighbour,
     HowKnown.FAMILY: _as_family,
     HowKnown.COMMUNITY: _as_community,
+    HowKnown.LINKEDIN: _as_linkedin,
     HowKnown.OTHER: _as_other,
 }
 

@@ -433,7 +433,8 @@ def _silent(b: Builder, person: Person, attempts: int, due: int) -> None:
 def _first_channel(b: Builder, person: Person) -> str:
     """E-mail; or, for a colleague, classmate or other on LinkedIn, e-mail or LinkedIn."""
     if (
-        person.how_known in (HowKnown.COLLEAGUE, HowKnown.CLASSMATE, HowKnown.OTHER)
+        person.how_known
+        in (HowKnown.COLLEAGUE, HowKnown.CLASSMATE, HowKnown.LINKEDIN, HowKnown.OTHER)
         and person.linkedin_url
     ):
         return b.rng.choice((Channel.EMAIL, Channel.LINKEDIN))

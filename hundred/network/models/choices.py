@@ -32,6 +32,7 @@ class HowKnown(models.TextChoices):
     COMMUNITY = "community", "Club or community"
     SERVICE = "service", "Someone who serves you"
     INTRODUCED = "introduced", "Introduced"
+    LINKEDIN = "linkedin", "LinkedIn connection"
     OTHER = "other", "Other"
 
 

@@ -29,6 +29,7 @@ PROMPTS = {
     "community": "Clubs, teams, volunteering, faith communities, your children's school.",
     "service": "People who serve you: your accountant, doctor, hairdresser — even your plumber.",
     "introduced": "People others have introduced you to.",
+    "linkedin": "LinkedIn connections you know no other way — import them from LinkedIn's export.",
     "other": "Anyone else you could call or e-mail and ask for 15–20 minutes.",
 }
 

@@ -20,6 +20,10 @@ _DROP = re.compile(r"['’`.]")
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 
+# A profile URL already in the one form normalise_linkedin_url gives: returned as it is, so a
+# URL the parser normalised costs the matcher one regular expression, not a second parse.
+_CANONICAL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9._~-]+")
+
 
 def normalise_email(s: str) -> str:
     """The form two addresses are compared in: 'Jane@Example.COM ' -> 'jane@example.com'."""
@@ -31,6 +35,8 @@ def normalise_email(s: str) -> str:
 
 def normalise_linkedin_url(s: str) -> str:
     """'http://uk.linkedin.com/in/Jane-Doe/?trk=x' -> 'https://www.linkedin.com/in/jane-doe'."""
+    if _CANONICAL.fullmatch(s):
+        return s
     # vCard writers escape the colon (http\://); unescape before matching.
     m = _PROFILE.match(s.strip().replace("\\:", ":"))
     if not m:
@@ -40,6 +46,18 @@ def normalise_linkedin_url(s: str) -> str:
     if not slug:
         return ""
     return "https://www.linkedin.com/in/" + quote(slug, safe="-_.~")
+
+
+def fold_name(first: str, last: str) -> str:
+    """fold(f"{first} {last}"), from the two parts folded separately and remembered: first
+    names, and many last names, come back row after row."""
+    a, b = _fold_part(first), _fold_part(last)
+    return f"{a} {b}" if a and b else a or b
+
+
+@lru_cache(maxsize=16384)
+def _fold_part(s: str) -> str:
+    return fold(s)
 
 
 def fold(s: str) -> str:
@@ -58,9 +76,52 @@ def company_key(company: str) -> str:
     return fold(base) or fold(company)
 
 
-def name_org_key(first: str, last: str, company: str) -> str:
-    """The third matching key: folded full name plus cleaned company; '' without a name."""
-    name = fold(f"{first} {last}")
+def name_key(first: str, last: str, *, folded: str | None = None) -> str:
+    """The name as matching compares it: folded, '' without one.
+
+    Two exceptions keep apart names that only look alike, which only Hundred's own CSV (it
+    keeps every value exactly) brings: a name with no letter at all (`=1`, ` =1`, `＝1`) is
+    compared exactly as written, and the control or invisible formatting characters a name
+    begins with (a tab, a zero-width space) count.
+    """
+    name = fold(f"{first} {last}") if folded is None else folded
+    if not name:
+        return ""
+    if name.replace(" ", "").isnumeric():  # fold leaves letters, digits and spaces
+        return f"exact:{first}\x1f{last}"
+    if first[:1].isprintable() and last[:1].isprintable():  # no control character leads
+        return name
+    lead = _lead(first) + "\x1f" + _lead(last)
+    return name if lead == "\x1f" else f"{name}\x1f{lead}"
+
+
+def _lead(s: str) -> str:
+    n = 0
+    while n < len(s) and unicodedata.category(s[n]) in ("Cc", "Cf"):
+        n += 1
+    return s[:n]
+
+
+def name_org_key(first: str, last: str, company: str, *, folded: str | None = None) -> str:
+    """The third matching key: the name key plus cleaned company; '' without a name.
+    `folded` is fold(f"{first} {last}") when the caller has it already."""
+    name = name_key(first, last, folded=folded)
     if not name:
         return ""
     return f"{name}|{company_key(company) if company else ''}"
+
+
+# What people put in LinkedIn's Company column when they have no employer to name. Compared
+# folded, with spaces and hyphens gone: "Self-Employed", "self employed", "SELFEMPLOYED".
+_NOT_COMPANIES = frozenset(
+    """selfemployed selfemploy self myself freelance freelancer freelancing freelanceconsultant
+    independent independentconsultant independentcontractor independant independiente
+    autonomo autonoma selbststandig selbstandig freiberufler freiberuflich zzp zelfstandige
+    retired stealth stealthstartup stealthmode stealthmodestartup confidential
+    confidentialcompany unemployed opentowork careerbreak sabbatical none na""".split()
+)
+
+
+def is_not_a_company(name: str) -> bool:
+    """True for "Self-employed", "Freelance", "Retired", "Stealth", "Confidential" and the like."""
+    return fold(name).replace(" ", "") in _NOT_COMPANIES

@@ -11,7 +11,11 @@ from hundred.transfer.formats.fields import (
     parse_date,
     parse_datetime,
 )
-from hundred.transfer.formats.identity import company_key, normalise_linkedin_url
+from hundred.transfer.formats.identity import (
+    company_key,
+    is_not_a_company,
+    normalise_linkedin_url,
+)
 from hundred.transfer.formats.records import (
     Budget,
     CompanyRecord,
@@ -33,6 +37,10 @@ _MEMBERS = (
     ("saved_jobs", re.compile(r"saved jobs(_\d+)?\.csv")),
     ("job_applications", re.compile(r"job applications(_\d+)?\.csv")),
 )
+
+
+# Everyone in Connections.csv is, at least, a LinkedIn connection (HowKnown.LINKEDIN).
+HOW_KNOWN = "linkedin"
 
 
 def parse_linkedin(data: bytes, *, default_region: str, limits: Limits) -> ParseResult:
@@ -82,6 +90,10 @@ def _parse_connections(
         linkedin_url = normalise_linkedin_url(url) if url else ""
         if url and not linkedin_url:
             warnings.append(Skipped(line, f"'{url}' is not a LinkedIn profile; left out", file))
+        if company and is_not_a_company(company):
+            # "Self-employed" says how they work, not where: it stays with the title.
+            title = f"{title} ({company})" if title else company
+            company = ""
         people.append(
             PersonRecord(
                 line=line,
@@ -93,6 +105,7 @@ def _parse_connections(
                 title=title,
                 connected_on=parse_date(cell(row, i_date), us_slashes=True),
                 source="linkedin",
+                how_known=HOW_KNOWN,
             )
         )
 

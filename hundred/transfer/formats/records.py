@@ -77,7 +77,7 @@ class PersonRecord:
     tags: list[str] = field(default_factory=list)
     connected_on: date | None = None
     source: str = ""
-    # Only Hundred's own CSV export carries these; every other format leaves them empty.
+    # Hundred's own CSV export carries these; LinkedIn sets how_known; others leave them empty.
     how_known: str = ""
     closeness: int | None = None
     stage: str = ""

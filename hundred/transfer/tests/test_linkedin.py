@@ -13,6 +13,8 @@ from hundred.transfer.formats.dispatch import parse
 from hundred.transfer.formats.records import Limits, PersonKey, UnsupportedFile
 from hundred.transfer.tests.util import fixture, linkedin_zip
 
+HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
 HIDDEN = "hidden or closed LinkedIn profile: the row has only a connection date"
 
 
@@ -239,3 +241,21 @@ def test_encrypted_member_is_refused():
         data[pos + offset] |= 1
     with pytest.raises(UnsupportedFile, match="encrypted"):
         parse("linkedin", bytes(data))
+
+
+@pytest.mark.parametrize(
+    "company", ["Self-employed", "self employed", "SELF-EMPLOYED", "Freelance", "Freelancer",
+                "Independent", "Autónomo", "Retired", "Stealth", "Stealth Startup",
+                "Confidential", " freelance "],
+)  # fmt: skip
+def test_a_way_of_working_is_not_a_company(company):
+    data = HEADER + f'Ann,Lee,,,"{company}",Designer,08 Feb 2026\nBo,Ng,,,"{company}",,\n'.encode()
+    ann, bo = parse("linkedin", data).people
+    assert (ann.company, ann.title) == ("", f"Designer ({company.strip()})")
+    assert (bo.company, bo.title) == ("", company.strip())
+
+
+def test_real_companies_stay_companies_and_everyone_is_a_linkedin_connection():
+    data = HEADER + b'Ann,Lee,,,"Independent Bank",Teller,08 Feb 2026\n'
+    (ann,) = parse("linkedin", data).people
+    assert (ann.company, ann.title, ann.how_known) == ("Independent Bank", "Teller", "linkedin")

@@ -110,8 +110,12 @@ def _matcher() -> Matcher:
         (_rec(first_name="MEI", last_name="chen", company="Woodgrove Bank"), 3),
         (_rec(first_name="Mei", last_name="Chen", company="Fabrikam"), None),
         (_rec(first_name="Mei", last_name="Chen"), None),
-        # The email wins over a profile URL that points at someone else.
-        (_rec(emails=["jane.doe@example.com"], linkedin_url="linkedin.com/in/sam-lee"), 1),
+        # The profile wins over an e-mail address that points at someone else.
+        (_rec(emails=["jane.doe@example.com"], linkedin_url="linkedin.com/in/sam-lee"), 2),
+        # An e-mail finds someone with no profile, and someone with the same profile.
+        (_rec(emails=["jane.doe@example.com"], linkedin_url="linkedin.com/in/jane-doe"), 1),
+        # Two Ann Bells at Acme would be ambiguous; one is not.
+        (_rec(first_name="Ann", last_name="Bell", company="Acme Inc."), 4),
         # The profile wins over a name + organisation that fits someone else.
         (_rec(first_name="Mei", last_name="Chen", company="Woodgrove Bank", linkedin_url=SAM), 2),
         (_rec(first_name="Nobody", emails=["nobody@example.com"]), None),
@@ -129,9 +133,82 @@ def test_matcher_collapses_duplicates_within_one_file_onto_the_first():
     matcher.add(10, first)
     assert matcher.match(_rec(first_name="kim", last_name="park", company="Northwind Inc")) == 10
     assert matcher.match(_rec(linkedin_url=JANE + "/")) == 10
-    # A second person with the same key does not take it over.
+    # A second person with the same key: a record with only the name could be either.
     matcher.add(11, _rec(first_name="Kim", last_name="Park", company="Northwind"))
-    assert matcher.match(_rec(first_name="Kim", last_name="Park", company="Northwind")) == 10
+    assert matcher.match(_rec(first_name="Kim", last_name="Park", company="Northwind")) is None
+    assert matcher.match(_rec(linkedin_url=JANE)) == 10
+
+
+def test_different_profiles_are_never_one_person_however_alike_the_rest():
+    matcher = Matcher(
+        [
+            Existing(
+                id=1,
+                first_name="Daniel",
+                last_name="Kim",
+                company="Contoso",
+                linkedin_url=JANE,
+                emails=["dk@example.com"],
+            )
+        ]
+    )
+    other = "https://www.linkedin.com/in/daniel-kim-2"
+    assert (
+        matcher.match(
+            _rec(first_name="Daniel", last_name="Kim", company="Contoso", linkedin_url=other)
+        )
+        is None
+    )
+    # Not even through a shared e-mail address.
+    assert matcher.match(_rec(emails=["dk@example.com"], linkedin_url=other)) is None
+    # Without a profile the name and organisation still find him, and so does the e-mail.
+    assert matcher.match(_rec(first_name="Daniel", last_name="Kim", company="Contoso")) == 1
+    assert matcher.match(_rec(emails=["DK@example.com"])) == 1
+
+
+def test_someone_without_a_profile_takes_the_first_and_only_the_first():
+    matcher = Matcher([Existing(id=1, first_name="Daniel", last_name="Kim", company="Contoso")])
+    rows = [
+        _rec(
+            first_name="Daniel",
+            last_name="Kim",
+            company="Contoso",
+            linkedin_url=f"linkedin.com/in/daniel-kim-{i}",
+        )
+        for i in range(3)
+    ]
+    assert matcher.match(rows[0]) == 1
+    matcher.add(1, rows[0])  # the merge gave them this profile
+    assert matcher.match(rows[1]) is None
+    matcher.add(2, rows[1])
+    assert matcher.match(rows[2]) is None
+    assert matcher.match(_rec(linkedin_url="https://www.linkedin.com/in/daniel-kim-1/")) == 2
+    # Two Daniel Kims at Contoso now: a row with neither profile nor e-mail fits both.
+    assert matcher.match(_rec(first_name="Daniel", last_name="Kim", company="Contoso")) is None
+
+
+def test_thirty_thousand_rows_sharing_names_and_companies_are_thirty_thousand_people():
+    rng = random.Random(14)
+    matcher = Matcher([])
+    firsts, lasts, companies = ["Daniel", "Mei", "Ann"], ["Kim", "Chen", "Bell"], ["Contoso", ""]
+    created = 0
+    for i in range(30_000):
+        rec = _rec(
+            first_name=rng.choice(firsts),
+            last_name=rng.choice(lasts),
+            company=rng.choice(companies),
+            linkedin_url=f"linkedin.com/in/p-{i}",
+        )
+        if matcher.match(rec) is None:
+            created += 1
+            matcher.add(i, rec)
+    assert created == 30_000
+
+
+@pytest.mark.parametrize("name", ["\t=1", "\r=1", "\n=1", " =1", "'=1", "\uff1d1", "''=1"])
+def test_names_that_only_look_alike_have_different_keys(name):
+    assert name_org_key(name, "", "") != name_org_key("=1", "", "") != ""
+    assert name_org_key("\u200bAnn", "Lee", "") != name_org_key("Ann", "Lee", "")
 
 
 def test_matcher_match_key_for_invitations():

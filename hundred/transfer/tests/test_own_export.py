@@ -44,3 +44,13 @@ class OwnExportRoundTripTestCase(BaseTestCase):
         ann = Person.objects.get(owner=self.alice)
         self.assertEqual((ann.first_name, ann.last_name, ann.title), ("=SUM(A1)", "'Lee", "-CEO"))
         self.assertEqual(ann.notes, "x" * 12_000)
+
+    def test_names_that_only_look_alike_come_back_as_that_many_people(self):
+        for name in LOOKALIKES:
+            self.make_person(name, "", owner=self.bob, emails=[])
+        report = do_import(self.alice, parse("csv", export_csv(self.bob)))
+        self.assertEqual(report.created, len(LOOKALIKES))
+        names = Person.objects.for_user(self.alice).values_list("first_name", flat=True)
+        self.assertEqual(sorted(names), sorted(LOOKALIKES))
+        again = do_import(self.bob, parse("csv", export_csv(self.bob)))
+        self.assertEqual((again.created, again.updated), (0, 0))

@@ -24,3 +24,29 @@ def linkedin_zip(extra: dict[str, bytes] | None = None) -> bytes:
         for name, content in (extra or {}).items():
             zf.writestr(name, content)
     return buffer.getvalue()
+
+
+def linkedin_connections(rows: int, *, seed: int = 14) -> bytes:
+    """A LinkedIn Connections.csv of `rows` people, each with their own profile, in which many
+    share a first name, last name and company, as in real networks."""
+    import random
+
+    rng = random.Random(seed)
+    firsts = ["Daniel", "Mei", "Ann", "José", "Priya", "Tobi 🚀"]
+    lasts = ["Kim", "Chen", "Bell", "García", "Patel"]
+    companies = ["Contoso", "Northwind Analytics, Inc.", "Fabrikam", "Self-employed", ""]
+    lines = [
+        "Notes:",
+        '"When exporting your connection data, you may notice that some of the email addresses '
+        'are missing."',
+        "",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    ]
+    for i in range(rows):
+        first, last, company = rng.choice(firsts), rng.choice(lasts), rng.choice(companies)
+        email = f"p{i}@example.net" if i % 25 == 0 else ""
+        lines.append(
+            f'{first},{last},https://www.linkedin.com/in/{last.lower()}-{i},{email},"{company}",'
+            f"Engineer,08 Feb 2026"
+        )
+    return "\n".join(lines).encode()

@@ -21,9 +21,20 @@ from hundred.transfer.formats.dispatch import (
 )
 from hundred.transfer.formats.records import HUNDRED_CSV_COLUMNS
 from hundred.transfer.formats.textfile import mb
-from hundred.transfer.loader import ImportReport, do_import
+from hundred.transfer.loader import PlanOutdated, apply_plan
 from hundred.transfer.models import ImportRun
-from hundred.transfer.uploads import drop_upload, load_upload, save_meta, save_upload
+from hundred.transfer.planning import ImportReport, Plan, make_plan
+from hundred.transfer.uploads import (
+    PlanExpired,
+    drop_plan,
+    drop_upload,
+    load_meta,
+    load_plan,
+    load_upload,
+    save_meta,
+    save_plan,
+    save_upload,
+)
 from hundred.transfer.views.feed import feed_for
 
 KIND_LABELS = {
@@ -109,6 +120,7 @@ def map_columns(request, token: str):
         else:
             meta["mapping"] = mapping
             save_meta(token, meta)
+            drop_plan(token)  # a plan made with other columns no longer holds
             return redirect("transfer-preview", token=token)
     suggested = meta.get("mapping") or suggest_mapping(headers)
     fields = [(f, f.replace("_", " ").capitalize(), suggested.get(f, "")) for f in MAPPABLE_FIELDS]
@@ -119,14 +131,46 @@ def map_columns(request, token: str):
     )
 
 
+def _stored_plan(request, token: str) -> Plan | None:
+    """The plan the preview stored; None when there is none (or it cannot be read)."""
+    blob = load_plan(request.user, token)
+    if blob is None:
+        return None
+    try:
+        return Plan.loads(blob)
+    except ValueError:
+        drop_plan(token)
+        return None
+
+
+def _plan_upload(request, token: str) -> Plan:
+    """Parse the upload and match it, once: the plan is stored for every later view."""
+    meta, data = load_upload(request.user, token)
+    result = _parse(meta, data)
+    del data
+    plan = make_plan(request.user, result, filename=meta["filename"])
+    save_plan(request.user, token, plan.dumps())
+    return plan
+
+
+def _expired(request, token: str):
+    drop_upload(token)
+    messages.error(
+        request,
+        "This preview is more than a day old, so it was removed and nothing was imported: "
+        "upload the file again.",
+    )
+    return redirect("transfer-index")
+
+
 @login_required
 @require_GET
 def preview(request, token: str):
-    meta, data = load_upload(request.user, token)
+    meta = load_meta(request.user, token)
     try:
-        report = do_import(
-            request.user, _parse(meta, data), dry_run=True, filename=meta["filename"]
-        )
+        plan = _stored_plan(request, token) or _plan_upload(request, token)
+    except PlanExpired:
+        return _expired(request, token)
     except UnsupportedFile as e:
         drop_upload(token)
         messages.error(request, str(e))
@@ -134,21 +178,35 @@ def preview(request, token: str):
     return render(
         request,
         "transfer/preview.html",
-        {"token": token, "meta": meta, "report": report, "kind_label": KIND_LABELS[meta["kind"]]},
+        {
+            "token": token,
+            "meta": meta,
+            "report": plan.report,
+            "kind_label": KIND_LABELS[meta["kind"]],
+        },
     )
 
 
 @login_required
 @require_POST
 def confirm(request, token: str):
-    meta, data = load_upload(request.user, token)
+    load_meta(request.user, token)
     try:
-        report = do_import(request.user, _parse(meta, data), filename=meta["filename"])
+        # Confirmed without a preview (only a hand-made request does that): plan it now.
+        plan = _stored_plan(request, token) or _plan_upload(request, token)
+    except PlanExpired:
+        return _expired(request, token)
     except UnsupportedFile as e:
+        drop_upload(token)
         messages.error(request, str(e))
         return redirect("transfer-index")
-    finally:
-        drop_upload(token)
+    try:
+        report = apply_plan(request.user, plan)
+    except PlanOutdated as e:
+        drop_plan(token)
+        messages.error(request, f"{e} Here is the preview again, made from your people now.")
+        return redirect("transfer-preview", token=token)
+    drop_upload(token)
     messages.success(request, report.summary())
     return redirect("transfer-run", pk=report.run_id)
 
