@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0008_meetings'),
+        ('network', '0009_mailin_messages'),
     ]
 
     operations = [
