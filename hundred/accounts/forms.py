@@ -57,16 +57,28 @@ class SignUpForm(forms.Form):
 class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["name", "time_zone", "digest_enabled", "digest_hour", "weekly_review_enabled"]
+        fields = [
+            "name",
+            "time_zone",
+            "digest_enabled",
+            "digest_hour",
+            "weekly_review_enabled",
+            "calendar_alarm_minutes",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A post without the hour (a script, an older page) keeps the one saved.
         self.fields["digest_hour"].required = False
+        self.fields["calendar_alarm_minutes"].required = False
 
     def clean_digest_hour(self):
         hour = self.cleaned_data.get("digest_hour")
         return self.instance.digest_hour if hour in (None, "") else hour
+
+    def clean_calendar_alarm_minutes(self):
+        minutes = self.cleaned_data.get("calendar_alarm_minutes")
+        return self.instance.calendar_alarm_minutes if minutes in (None, "") else minutes
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

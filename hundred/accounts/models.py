@@ -73,6 +73,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=7,
         choices=[(h, f"{h:02d}:00") for h in range(24)],
     )
+    calendar_alarm_minutes = models.PositiveSmallIntegerField(
+        "calendar reminders",
+        default=0,
+        choices=[
+            (0, "none"),
+            (10, "10 minutes before a meeting"),
+            (30, "30 minutes before a meeting"),
+            (60, "an hour before a meeting"),
+            (120, "two hours before a meeting"),
+        ],
+        help_text="Alarms in the calendar feed and download: before each meeting, and at 9:00 "
+        "on the day a follow-up is due.",
+    )
     weekly_review_enabled = models.BooleanField(
         "mail me a weekly review on Mondays",
         default=False,

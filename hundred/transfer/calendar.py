@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from hundred.network.models import (
     FollowUp,
@@ -18,8 +18,23 @@ def _sequence(obj) -> int:
     return max(0, int((obj.updated_at - obj.created_at).total_seconds()))
 
 
+# A follow-up is an all-day event: its reminder rings this long after the day starts.
+FOLLOWUP_ALARM_AFTER = timedelta(hours=9)
+
+
+def _alarm(trigger: timedelta, text: str) -> Alarm:
+    """A display reminder, relative to the event's start (negative: before it)."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", trigger)
+    return alarm
+
+
 def export_ics(owner) -> bytes:
-    """Open follow-ups as all-day events and meetings as timed ones, with stable UIDs."""
+    """Open follow-ups as all-day events and meetings as timed ones, with stable UIDs; with
+    the account's reminders on, each carries an alarm (VALARM)."""
+    minutes = getattr(owner, "calendar_alarm_minutes", 0)
     cal = Calendar()
     cal.add("prodid", "-//Hundred//Follow-ups and meetings//EN")
     cal.add("version", "2.0")
@@ -42,6 +57,8 @@ def export_ics(owner) -> bytes:
         if f.note:
             description += "\n" + f.note
         event.add("description", description)
+        if minutes:
+            event.add_component(_alarm(FOLLOWUP_ALARM_AFTER, event["summary"]))
         cal.add_component(event)
     # A cancelled meeting leaves the feed rather than staying as STATUS:CANCELLED: a subscribed
     # calendar re-reads the whole feed on each refresh, so an event that is gone is gone in
@@ -60,5 +77,7 @@ def export_ics(owner) -> bytes:
             event.add("location", m.place)
         if m.agenda:
             event.add("description", m.agenda)
+        if minutes:
+            event.add_component(_alarm(-timedelta(minutes=minutes), event["summary"]))
         cal.add_component(event)
     return cal.to_ical()
