@@ -55,6 +55,10 @@ class Interaction(OwnedModel):
     override_reason = models.TextField(
         blank=True, help_text="What the pest guard said when it was overridden."
     )
+    # Set by imports that bring history (LinkedIn's messages.csv): the conversation the touch
+    # belongs to, and an identity of the message itself, so importing it again adds nothing.
+    thread = models.CharField("conversation", max_length=200, blank=True)
+    external_id = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = InteractionQuerySet.as_manager()
 
@@ -66,6 +70,13 @@ class Interaction(OwnedModel):
             models.Index(fields=["owner", "occurred_at", "direction", "is_outreach", "channel"]),
             # Insights: the funnel's "asked" (every outreach ever sent) reads only this index.
             models.Index(fields=["owner", "direction", "is_outreach"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_interaction_external_id",
+            )
         ]
 
     def __str__(self) -> str:

@@ -200,6 +200,8 @@ INTERACTIONS = Table(
         Value("override_reason", missing=""),
         OptionalRef("meeting", to=Meeting),
         Moment("created_at", empty=NOW),
+        Value("thread", missing=""),
+        Value("external_id", missing=""),
     ),
     excluded={"owner": _OWNER, "updated_at": _UPDATED},
 )
