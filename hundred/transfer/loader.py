@@ -21,6 +21,7 @@ from hundred.network.models import (
     Tag,
 )
 from hundred.transfer.formats.records import ParseResult, PersonRecord
+from hundred.transfer.history import apply_history
 from hundred.transfer.matching import Existing, Matcher, merge_into
 from hundred.transfer.models import ImportRun
 
@@ -63,6 +64,8 @@ class ImportReport:
     new_examples: list[str] = field(default_factory=list)
     merged_examples: list[str] = field(default_factory=list)
     run_id: int | None = None
+    # LinkedIn's messages and the offers from Profile.csv and Positions.csv (history.py).
+    history: dict[str, Any] = field(default_factory=dict)
 
     @property
     def skipped(self) -> int:
@@ -164,6 +167,8 @@ def do_import(
     ]
     with transaction.atomic():
         _load(owner, result, report)
+        if result.history is not None:  # LinkedIn's messages, profile and positions
+            _load_history(owner, result.history, report)
         if dry_run:
             transaction.set_rollback(True)
         else:
@@ -180,6 +185,14 @@ def do_import(
             run.report = report.as_dict()
             run.save(update_fields=["report"])
     return report
+
+
+def _load_history(owner, history, report: ImportReport) -> None:
+    report.history = apply_history(owner, history)
+    report.interactions_created += report.history.get("created", 0)
+    report.skipped_rows += [
+        {"line": s.line, "reason": s.reason, "file": s.file} for s in history.skipped
+    ]
 
 
 def _load(owner, result: ParseResult, report: ImportReport) -> None:
