@@ -140,6 +140,8 @@ BUILDERS: dict[str, Builder] = {
     "network-meeting-questions": _meeting,
     "network-favour-done": _favour,
     "transfer-run": _import_run,
+    "transfer-accept-target": _import_run,
+    "transfer-colleagues": _import_run,
 }
 
 

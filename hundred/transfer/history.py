@@ -40,6 +40,7 @@ from hundred.network.models import (
 )
 from hundred.transfer.formats.identity import company_key, fold, normalise_linkedin_url
 from hundred.transfer.formats.linkedin_history import History, MessageRecord, Participant
+from hundred.transfer.models import ImportRun
 
 EXAMPLES = 5
 # A connection made while the owner worked at the connection's company, or this long after
@@ -155,9 +156,18 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
     )  # fmt: skip
     values = [
         (
-            owner.pk, stamp, stamp, Channel.LINKEDIN, m.direction,
-            ops.adapt_datetimefield_value(m.sent_at), m.text, m.is_ask, False, "",
-            m.conversation_id[:200], m.external_id,
+            owner.pk,
+            stamp,
+            stamp,
+            Channel.LINKEDIN,
+            m.direction,
+            ops.adapt_datetimefield_value(m.sent_at),
+            m.text,
+            m.is_ask,
+            False,
+            "",
+            m.conversation_id[:200],
+            m.external_id,
         )  # fmt: skip
         for m, _ in rows
     ]
@@ -317,11 +327,16 @@ def colleague_offers(owner, history: History) -> list[dict[str, Any]]:
     return offers
 
 
+def _offers(run: ImportRun) -> dict[str, Any]:
+    return run.report.setdefault("history", {})
+
+
 @transaction.atomic
-def do_accept_target(owner, offer: dict[str, list[str]], chosen: dict[str, list[str]]) -> int:
-    """Add the chosen values of an offer to the target (each list keeps what it had); the
-    headline becomes the pitch only if it is chosen and there is no pitch yet. Returns how
-    many values were added."""
+def do_accept_target(owner, run: ImportRun, chosen: dict[str, list[str]]) -> int:
+    """Add the chosen values of the run's target offer to the target (each list keeps what it
+    had); the headline becomes the pitch only if chosen and there is no pitch yet. What was
+    taken leaves the offer. Returns how many values were added."""
+    offer: dict[str, list[str]] = _offers(run).get("target_offer") or {}
     target = Target.objects.get_for(owner)
     lists = target.as_lists()
     added = 0
@@ -336,15 +351,22 @@ def do_accept_target(owner, offer: dict[str, list[str]], chosen: dict[str, list[
     if pitch and not target.pitch:
         do_save_pitch(owner, pitch[0])
         added += 1
+    left = {k: [v for v in vs if v not in chosen.get(k, [])] for k, vs in offer.items()}
+    _offers(run)["target_offer"] = {k: vs for k, vs in left.items() if vs}
+    run.save(update_fields=["report"])
     return added
 
 
 @transaction.atomic
-def do_mark_colleagues(owner, offered: list[dict[str, Any]], chosen: list[int]) -> int:
-    """Set "how I know them" to colleague for the chosen people among those offered."""
+def do_mark_colleagues(owner, run: ImportRun, chosen: list[int]) -> int:
+    """Set "how I know them" to colleague for the chosen people among those the run offered."""
+    offered = _offers(run).get("colleagues") or []
     ids = {o["id"] for o in offered} & set(chosen)
-    return (
+    marked = (
         Person.objects.for_user(owner)
         .filter(pk__in=ids)
         .update(how_known=HowKnown.COLLEAGUE, updated_at=timezone.now())
     )
+    _offers(run)["colleagues"] = [o for o in offered if o["id"] not in ids]
+    run.save(update_fields=["report"])
+    return marked

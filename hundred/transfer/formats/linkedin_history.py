@@ -35,7 +35,9 @@ MAX_MESSAGES = 1_000_000
 MAX_MESSAGE_CHARS = 100_000
 
 _ROLES = ("messages", "profile", "positions", "skills")
-_OTHER_MEMBERS = re.compile(r"(connections|invitations|saved jobs(_\d+)?|job applications(_\d+)?)\.csv")
+_OTHER_MEMBERS = re.compile(
+    r"(connections|invitations|saved jobs(_\d+)?|job applications(_\d+)?)\.csv"
+)
 
 NO_TEXT = "(a LinkedIn message with no text: an attachment, a sticker or a deleted message)"
 
