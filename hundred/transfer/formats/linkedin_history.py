@@ -127,11 +127,13 @@ def parse_export(data: bytes, *, default_region: str, limits: Limits) -> ParseRe
     """
     if is_zip(data):
         names = [n.rsplit("/", 1)[-1].lower() for n in zip_names_safe(data)]
-        history = parse_history_zip(data, limits)
-        if history and not any(_OTHER_MEMBERS.fullmatch(n) for n in names):
-            result = ParseResult(kind="linkedin")
-        else:
+        # linkedin.py reads first: its sentences for a damaged or foreign zip stay the ones
+        # the user sees. A zip of history files alone skips it.
+        if any(_OTHER_MEMBERS.fullmatch(n) for n in names) or not any(map(_role, names)):
             result = parse_linkedin(data, default_region=default_region, limits=limits)
+        else:
+            result = ParseResult(kind="linkedin")
+        history = parse_history_zip(data, limits)
         result.history = history if history else None
         return result
     role = _sniff_role(data, limits)
