@@ -205,19 +205,22 @@ def _after_messages(owner, rows: list[tuple[MessageRecord, list[int]]]) -> tuple
         for pid in ids:
             if pid not in latest or latest[pid].sent_at < m.sent_at:
                 latest[pid] = m
+    s = rule_settings(owner)
+    wait = max(s.no_reply_business_days, s.min_spacing_business_days)
     today = owner.local_today()
-    planned = sum(_plan_if_recent(owner, pid, m, today) for pid, m in last_ask.items())
+    recent = {
+        pid: m
+        for pid, m in last_ask.items()
+        if add_business_days(local_date(owner, m.sent_at), wait, s.holidays) >= today
+    }
+    planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
     replies = _note_replies(owner, last_in)
     return planned, replies
 
 
-def _plan_if_recent(owner, person_id: int, ask: MessageRecord, today: date) -> bool:
-    """Plan the follow-up of an unanswered ask whose follow-up falls due today or later, as
-    the composer does after a send; an older one would be a follow-up in the past."""
-    s = rule_settings(owner)
-    wait = max(s.no_reply_business_days, s.min_spacing_business_days)
-    if add_business_days(local_date(owner, ask.sent_at), wait, s.holidays) < today:
-        return False
+def _plan_if_recent(owner, person_id: int, ask: MessageRecord, s: rules.RuleSettings) -> bool:
+    """Plan the follow-up of a recent unanswered ask (its follow-up falls due today or later),
+    as the composer does after a send; an older one would be a follow-up in the past."""
     person = Person.objects.for_user(owner).get(pk=person_id)
     newer = Interaction.objects.for_user(owner).filter(people=person, occurred_at__gt=ask.sent_at)
     # A reply since, or a later outreach (already planned for when it was logged): nothing to do.

@@ -14,7 +14,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from hundred.transfer.formats.fields import clean_line, clean_text, parse_date, parse_datetime
 from hundred.transfer.formats.identity import fold, normalise_linkedin_url
@@ -50,6 +50,8 @@ _ASK = re.compile(
     r"could i ask|may i ask|learn (?:more )?(?:about|from)|hear (?:about|how))\b",
     re.IGNORECASE,
 )
+# An ask is in the opening of a message; the rest of a long one is not read for it.
+ASK_SCAN_CHARS = 2000
 _TAG = re.compile(r"<[^<>]{0,500}>")
 _BREAK = re.compile(r"<\s*(?:br\s*/?|/p|/div|/li)\s*>", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"%(?:FIRSTNAME|LASTNAME|FULLNAME|COMPANY)%", re.IGNORECASE)
@@ -315,23 +317,73 @@ class _Urls(dict):
         return value
 
 
+_COLUMNS = (
+    "conversation id", "from", "sender profile url", "to", "recipient profile urls", "date",
+    "subject", "content", "folder", "conversation title",
+)  # fmt: skip
+
+
+class _Reader:
+    """One messages.csv read row by row; names and profiles repeat, so each is cleaned once."""
+
+    def __init__(self, table: Table, history: History, file: str) -> None:
+        self.width = len(table.headers)
+        col = table.index()
+        # A column the file lacks reads the empty cell each row gets at position `width`.
+        self.cols = tuple(col.get(k, self.width) for k in _COLUMNS)
+        self.history, self.file = history, file
+        self.urls = _Urls()
+        self.senders: dict[tuple[str, str], Participant] = {}
+        self.recipients: dict[tuple[str, str], list[Participant]] = {}
+
+    def read(self, line: int, row: list[str]) -> _Raw | None:
+        if len(row) != self.width + 1:
+            row = row[: self.width] + [""] * (self.width + 1 - min(len(row), self.width))
+        i_conv, i_from, i_url, i_to, i_urls, i_date, i_subject, i_content, i_folder, i_title = (
+            self.cols
+        )
+        date_text = row[i_date].strip()
+        sent_at = _moment(date_text)
+        if sent_at is None:
+            if any(c.strip() for c in row):
+                reason = f"the date '{date_text[:40]}' cannot be read"
+                self.history.skipped.append(Skipped(line, reason, self.file))
+            return None
+        sender = self.sender(row[i_from], row[i_url])
+        content = row[i_content]
+        if _is_from_linkedin(sender, row[i_url], content, row[i_folder], row[i_title]):
+            self.history.from_linkedin += 1
+            return None
+        key = (row[i_to], row[i_urls])
+        recipients = self.recipients.get(key)
+        if recipients is None:
+            recipients = self.recipients[key] = _recipients(*key, self.urls)
+        conversation = row[i_conv].strip()
+        digest = hashlib.sha1(  # noqa: S324 - an identity for idempotence, not security
+            "\x1f".join((conversation, date_text, _key(sender), content)).encode(
+                "utf-8", "surrogatepass"
+            )
+        ).hexdigest()
+        text = _message_text(clean_line(row[i_subject]), content)
+        return _Raw(line, conversation, sender, recipients, sent_at, text, "li:" + digest[:40])
+
+    def sender(self, name: str, url: str) -> Participant:
+        key = (name, url)
+        found = self.senders.get(key)
+        if found is None:
+            found = self.senders[key] = Participant(clean_line(name), self.urls[url.strip()])
+        return found
+
+
 def _read_messages(data: bytes, history: History, limits: Limits, file: str) -> None:
     table = _table(data, history, limits, file, "messages")
     if table is None:
         return
-    col = table.index()
-    cols = tuple(
-        col.get(k)
-        for k in (
-            "conversation id", "from", "sender profile url", "to", "recipient profile urls",
-            "date", "subject", "content", "folder", "conversation title",
-        )
-    )  # fmt: skip
-    urls = _Urls()
+    reader = _Reader(table, history, file)
     raws: list[_Raw] = []
     seen: set[str] = set()
     for line, row in table.rows:
-        raw = _raw_message(line, row, cols, urls, history, file)
+        raw = reader.read(line, row)
         if raw is None:
             continue
         if raw.external_id in seen:
@@ -344,41 +396,27 @@ def _read_messages(data: bytes, history: History, limits: Limits, file: str) -> 
     history.messages.extend(_directed(raws, owner))
 
 
-def _raw_message(line, row, cols, urls, history: History, file: str) -> _Raw | None:
-    i_conv, i_from, i_url, i_to, i_urls, i_date, i_subject, i_content, i_folder, i_title = cols
-    if not any(c.strip() for c in row):
-        return None
-    sent_at = parse_datetime(cell(row, i_date))
-    if sent_at is None:
-        reason = f"the date '{cell(row, i_date).strip()[:40]}' cannot be read"
-        history.skipped.append(Skipped(line, reason, file))
-        return None
-    sender_name = clean_line(cell(row, i_from))
-    sender_raw = cell(row, i_url).strip()
-    content = cell(row, i_content)
-    if _is_from_linkedin(sender_name, sender_raw, content, row, i_folder, i_title):
-        history.from_linkedin += 1
-        return None
-    sender = Participant(sender_name, urls[sender_raw])
-    recipients = _recipients(cell(row, i_to), cell(row, i_urls), urls)
-    conversation = cell(row, i_conv).strip()
-    digest = hashlib.sha1(  # noqa: S324 - an identity for idempotence, not security
-        "\x1f".join(
-            (conversation, cell(row, i_date).strip(), sender.url or fold(sender_name), content)
-        ).encode("utf-8", "surrogatepass")
-    ).hexdigest()
-    text = _message_text(clean_line(cell(row, i_subject)), content)
-    return _Raw(line, conversation, sender, recipients, sent_at, text, "li:" + digest[:40])
+def _moment(text: str) -> datetime | None:
+    """parse_datetime, with a fast path for current exports' 'YYYY-MM-DD HH:MM:SS UTC'."""
+    if len(text) >= 19 and text[4] == "-" and text[10] == " " and text[19:] in ("", " UTC"):
+        try:
+            return datetime(
+                int(text[:4]), int(text[5:7]), int(text[8:10]),
+                int(text[11:13]), int(text[14:16]), int(text[17:19]), tzinfo=UTC,
+            )  # fmt: skip
+        except ValueError:
+            pass
+    return parse_datetime(text)
 
 
-def _is_from_linkedin(name: str, url: str, content: str, row, i_folder, i_title) -> bool:
-    if cell(row, i_folder).strip().upper() == "SPAM":
+def _is_from_linkedin(sender: Participant, url: str, content: str, folder: str, title: str) -> bool:
+    if folder.strip().upper() == "SPAM":
         return True
-    if name.casefold() in _LINKEDIN_SENDERS or "sponsored" in cell(row, i_title).casefold():
+    if sender.name.casefold() in _LINKEDIN_SENDERS or "sponsored" in title.casefold():
         return True
     if url and _PAGE.search(url):
         return True
-    return bool(_PLACEHOLDER.search(content))
+    return "%" in content and bool(_PLACEHOLDER.search(content))
 
 
 def _recipients(names: str, raw_urls: str, urls: _Urls) -> list[Participant]:
@@ -400,7 +438,7 @@ def _message_text(subject: str, content: str) -> str:
         text = _TAG.sub("", _BREAK.sub("\n", text))
     if "&" in text:
         text = html.unescape(text)
-    if _MOJIBAKE.search(text):
+    if not text.isascii() and _MOJIBAKE.search(text):
         text = _unmangle(text)
     text = clean_text(text)
     if subject and subject.casefold() not in ("", "no subject"):
@@ -454,11 +492,16 @@ def _find_owner(raws: list[_Raw], profile: Profile | None) -> Participant | None
 def _directed(raws: list[_Raw], owner: Participant | None) -> list[MessageRecord]:
     owner_key = _key(owner) if owner else ""
     owner_name = fold(owner.name) if owner else ""
+    known: dict[Participant, bool] = {}
 
     def is_owner(p: Participant) -> bool:
-        return (p.url and _key(p) == owner_key) or (
-            not p.url and bool(owner_name) and fold(p.name) == owner_name
-        )
+        found = known.get(p)
+        if found is None:
+            found = known[p] = bool(
+                (p.url and p.url == owner_key)
+                or (not p.url and owner_name and fold(p.name) == owner_name)
+            )
+        return found
 
     out: list[MessageRecord] = []
     for raw in raws:
@@ -477,7 +520,7 @@ def _directed(raws: list[_Raw], owner: Participant | None) -> list[MessageRecord
                 counterparts=others,
                 text=raw.text,
                 external_id=raw.external_id,
-                is_ask=direction == "out" and bool(_ASK.search(raw.text)),
+                is_ask=direction == "out" and bool(_ASK.search(raw.text, 0, ASK_SCAN_CHARS)),
             )
         )
     return out

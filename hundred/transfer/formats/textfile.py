@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -106,12 +107,14 @@ def _looks_binary(text: str) -> bool:
 
 # C0 control characters but tab, LF and CR, and DEL: no contact field holds them, PostgreSQL
 # refuses NUL in text while SQLite stores it, and a stray one makes two equal names differ.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+# A regular expression, not str.translate: translate looks every character up in a dict, ~0.2 s
+# a 10 MB file (a LinkedIn messages.csv reaches 40 MB); the search finds nothing in most files.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def drop_controls(text: str) -> str:
     """The text without NUL and the other control characters a contact never holds."""
-    return text.translate(_CONTROLS)
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def header_key(cell: str) -> str:
