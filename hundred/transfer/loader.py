@@ -166,7 +166,8 @@ def do_import(
         {"line": s.line, "reason": s.reason, "file": s.file} for s in result.warnings
     ]
     with transaction.atomic():
-        _load(owner, result, report)
+        if result.history is None or result.people or result.companies or result.interactions:
+            _load(owner, result, report)
         if result.history is not None:  # LinkedIn's messages, profile and positions
             _load_history(owner, result.history, report)
         if dry_run:
