@@ -50,6 +50,12 @@ _ASK = re.compile(
     r"could i ask|may i ask|learn (?:more )?(?:about|from)|hear (?:about|how))\b",
     re.IGNORECASE,
 )
+# Every alternative of _ASK contains one of these, lower-cased.
+_ASK_HINTS = (
+    "coffee", "chat", "call", "catch up", "meet", "talk", "conversation", "advi",
+    "pick your brain", "your ", "min", "quick question", "would you be", "could i ask",
+    "may i ask", "learn", "hear",
+)  # fmt: skip
 # An ask is in the opening of a message; the rest of a long one is not read for it.
 ASK_SCAN_CHARS = 2000
 _TAG = re.compile(r"<[^<>]{0,500}>")
@@ -297,15 +303,8 @@ def _read_skills(data: bytes, history: History, limits: Limits, file: str) -> No
 # --- messages.csv --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Raw:
-    line: int
-    conversation_id: str
-    sender: Participant
-    recipients: list[Participant]
-    sent_at: datetime
-    text: str
-    external_id: str
+# A message as read, with who sent it and to whom, before the owner is known.
+_Raw = tuple[MessageRecord, Participant, list[Participant]]
 
 
 class _Urls(dict):
@@ -365,7 +364,8 @@ class _Reader:
             )
         ).hexdigest()
         text = _message_text(clean_line(row[i_subject]), content)
-        return _Raw(line, conversation, sender, recipients, sent_at, text, "li:" + digest[:40])
+        record = MessageRecord(line, conversation, sent_at, "", [], text, "li:" + digest[:40])
+        return record, sender, recipients
 
     def sender(self, name: str, url: str) -> Participant:
         key = (name, url)
@@ -386,10 +386,10 @@ def _read_messages(data: bytes, history: History, limits: Limits, file: str) -> 
         raw = reader.read(line, row)
         if raw is None:
             continue
-        if raw.external_id in seen:
+        if raw[0].external_id in seen:
             history.duplicates += 1
             continue
-        seen.add(raw.external_id)
+        seen.add(raw[0].external_id)
         raws.append(raw)
     owner = _find_owner(raws, history.profile)
     history.owner = owner
@@ -466,12 +466,12 @@ def _find_owner(raws: list[_Raw], profile: Profile | None) -> Participant | None
         return None
     in_conversations: dict[str, set[str]] = {}
     named: dict[str, Participant] = {}
-    for raw in raws:
-        for p in (raw.sender, *raw.recipients):
+    for record, sender, recipients in raws:
+        for p in (sender, *recipients):
             key = _key(p)
             if key == "name:":
                 continue
-            in_conversations.setdefault(key, set()).add(raw.conversation_id)
+            in_conversations.setdefault(key, set()).add(record.conversation_id)
             if key not in named or (p.name and not named[key].name):
                 named[key] = p
     counts = Counter({k: len(v) for k, v in in_conversations.items()})
@@ -484,7 +484,7 @@ def _find_owner(raws: list[_Raw], profile: Profile | None) -> Participant | None
                 return named[key]
     if len(top) == 2 and top[0][1] == top[1][1] and len(raws) > 1:
         # One conversation, or a tie: the sender of most messages is the likelier owner.
-        senders = Counter(_key(r.sender) for r in raws)
+        senders = Counter(_key(sender) for _, sender, _ in raws)
         return named[max((top[0][0], top[1][0]), key=lambda k: senders[k])]
     return named[top[0][0]]
 
@@ -504,26 +504,24 @@ def _directed(raws: list[_Raw], owner: Participant | None) -> list[MessageRecord
         return found
 
     out: list[MessageRecord] = []
-    for raw in raws:
-        if is_owner(raw.sender):
-            direction = "out"
-            others = [p for p in raw.recipients if not is_owner(p)]
+    for record, sender, recipients in raws:
+        if is_owner(sender):
+            record.direction = "out"
+            record.counterparts = [p for p in recipients if not is_owner(p)]
+            record.is_ask = _is_ask(record.text)
         else:
-            direction = "in"
-            others = [raw.sender]
-        out.append(
-            MessageRecord(
-                line=raw.line,
-                conversation_id=raw.conversation_id,
-                sent_at=raw.sent_at,
-                direction=direction,
-                counterparts=others,
-                text=raw.text,
-                external_id=raw.external_id,
-                is_ask=direction == "out" and bool(_ASK.search(raw.text, 0, ASK_SCAN_CHARS)),
-            )
-        )
+            record.direction = "in"
+            record.counterparts = [sender]
+        out.append(record)
     return out
+
+
+def _is_ask(text: str) -> bool:
+    opening = text[:ASK_SCAN_CHARS]
+    lowered = opening.lower()
+    # Most messages have none of the words: plain substring tests rule them out before the
+    # regular expression (with its word boundaries) reads them.
+    return any(hint in lowered for hint in _ASK_HINTS) and bool(_ASK.search(opening))
 
 
 _READERS = {
