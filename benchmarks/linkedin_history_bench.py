@@ -5,10 +5,11 @@ Run on purpose, not in the test suite:
     .venv/bin/python benchmarks/linkedin_history_bench.py
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/linkedin_history_bench.py
 
-Prints wall and CPU time (with the load average, as other processes stretch wall time) for: parsing the zip; the first import of the whole zip into an empty
-account (people, then messages); a zip of messages.csv alone into that account once more
-(every message already there); and the same messages into a second account that holds the
-30,000 people but no messages yet.
+Prints wall and CPU time, with the load average (other processes stretch wall time), for:
+parsing the zip; the first import of the whole zip into an empty account (people, then
+messages); a zip of messages.csv alone into that account once more (every message already
+there); and the same messages into a second account that holds the 30,000 people but no
+messages yet.
 """
 
 from __future__ import annotations
@@ -48,9 +49,7 @@ def messages_csv(n: int = MESSAGES, people: int = ROWS) -> bytes:
     while len(rows) <= n:
         conversation += 1
         i = rng.randrange(people)
-        # import_bench's connections: profile /in/<first>-<i>; the generator is seeded, so
-        # the same first name comes back from the same Random sequence there, not here; use
-        # the profile of person i as written below (first name from its own rows).
+        # Connection i's profile as import_bench writes it: /in/<first name>-<i>.
         them = f"https://www.linkedin.com/in/{_first(i)}-{i}"
         for k in range(min(rng.randint(1, 19), n + 1 - len(rows))):
             out = k % 2 == 0
@@ -60,7 +59,8 @@ def messages_csv(n: int = MESSAGES, people: int = ROWS) -> bytes:
             day = 1 + (conversation + k) % 28
             rows.append(
                 f"2-{conversation},,{sender},{sender_url},{to},{to_url},"
-                f'2025-{1 + conversation % 12:02d}-{day:02d} {k % 24:02d}:{k:02d}:00 UTC,,"{text}",INBOX'
+                f"2025-{1 + conversation % 12:02d}-{day:02d} {k % 24:02d}:{k:02d}:00 UTC,,"
+                f'"{text}",INBOX'
             )
     return "\n".join(rows).encode()
 
