@@ -56,6 +56,9 @@ SQLITE_CACHE_KIB = 64 * 1024
 _CANONICAL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9\-_.~%]+")
 
 
+_MEMBER_ID = "https://www.linkedin.com/in/acoa"
+
+
 class _People:
     """The owner's people by normalised profile, and by folded name where that is unique."""
 
@@ -89,7 +92,10 @@ class _People:
         name = fold(p.name)
         if not name:
             return None
-        return (self.by_name_no_url if p.url else self.by_name).get(name)
+        # A member id (/in/ACoAA…) in place of the public profile says nothing against a
+        # person whose profile is the public one: the name decides, if only one has it.
+        by_id = p.url.startswith(_MEMBER_ID)
+        return (self.by_name_no_url if p.url and not by_id else self.by_name).get(name)
 
 
 def apply_history(owner, history: History) -> dict[str, Any]:

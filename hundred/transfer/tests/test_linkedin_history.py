@@ -263,6 +263,17 @@ class MessagesImportTestCase(BaseTestCase):
         kim = self.person("Kim")
         self.assertEqual(kim.interactions.count(), 0)
 
+    def test_a_member_id_in_place_of_the_profile_falls_back_to_a_unique_name(self):
+        self.make_person("Kim", "Park", linkedin_url="https://www.linkedin.com/in/kim-park-1")
+        text = HEADER + (
+            "c1,,Kim Park,https://www.linkedin.com/in/ACoAABcdEfG,Rosa Diaz,"
+            f"{ROSA},2026-01-01 10:00:00 UTC,,Hello,INBOX\n"
+            f"c2,,Rosa Diaz,{ROSA},Leo Grant,https://www.linkedin.com/in/leo,"
+            "2026-01-02 10:00:00 UTC,,Hi,INBOX\n"
+        )
+        do_import(self.alice, parse("linkedin", text.encode()))
+        self.assertEqual(self.person("Kim").interactions.count(), 1)
+
     def test_a_reply_imported_after_an_outreach_closes_its_follow_up(self):
         kim = self.make_person("Kim", "Park", linkedin_url="https://www.linkedin.com/in/kim")
         do_record_outreach(self.alice, [(kim, "Hi Kim, 20 minutes?")], channel="linkedin")
