@@ -117,6 +117,27 @@ def apply_history(owner, history: History) -> dict[str, Any]:
     return summary
 
 
+def describe(summary: dict[str, Any]) -> list[str]:
+    """What apply_history did, a line each, for the command line."""
+    if not summary.get("files"):
+        return []
+    lines = [
+        f"LinkedIn messages: {summary.get('created', 0)} added to timelines, "
+        f"{summary.get('known', 0)} already imported, {summary.get('unmatched_messages', 0)} "
+        f"with {summary.get('unmatched_people', 0)} people not in the account left out, "
+        f"{summary.get('from_linkedin', 0)} from LinkedIn, sponsored or spam left out; "
+        f"{summary.get('followups', 0)} follow-ups planned."
+    ]
+    if summary.get("owner"):
+        lines.append(f"  messages sent by {summary['owner']} were taken as yours")
+    if summary.get("target_offer") or summary.get("colleagues"):
+        lines.append(
+            f"  offered, not applied: a starting target and {len(summary.get('colleagues', []))}"
+            " possible former colleagues; accept them on the import's page"
+        )
+    return lines
+
+
 def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
     people = _People(owner)
     known = set(

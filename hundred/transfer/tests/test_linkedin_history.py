@@ -310,6 +310,9 @@ class MessagesImportTestCase(BaseTestCase):
         code, out, err = run_cli("import", "linkedin", path, "--user", "alice@example.org")
         self.assertEqual(code, 0, err)
         self.assertIn("interactions", out)
+        self.assertIn("LinkedIn messages: 9 added to timelines", out)
+        self.assertIn("messages sent by Rosa Diaz were taken as yours", out)
+        self.assertIn("offered, not applied", out)
         self.assertEqual(self.person("Kim").interactions.count(), 4)
 
     def test_the_cli_refuses_a_bad_messages_file_in_one_line(self):
