@@ -151,6 +151,8 @@ BUILDERS: dict[str, Builder] = {
     "network-add-from-mail": _mail_suggestion,
     "network-dismiss-from-mail": _mail_suggestion,
     "transfer-run": _import_run,
+    "transfer-accept-target": _import_run,
+    "transfer-colleagues": _import_run,
 }
 
 

@@ -45,6 +45,7 @@ def import_(args: argparse.Namespace, user) -> int:
     from django.conf import settings
 
     from hundred.transfer.formats.dispatch import UnsupportedFile, parse
+    from hundred.transfer.history import describe
     from hundred.transfer.loader import do_import
 
     data = read_input(args.file)
@@ -66,6 +67,8 @@ def import_(args: argparse.Namespace, user) -> int:
         print(json.dumps(report.contract(), ensure_ascii=False))
         return 0
     print(report.summary())
+    for line in describe(report.history):  # LinkedIn's messages and offers
+        print(line)
     for row in report.skipped_rows:
         where = f"{row['file']} line" if row.get("file") else "line"
         print(f"  skipped {where} {row['line']}: {row['reason']}")

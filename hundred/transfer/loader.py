@@ -23,6 +23,7 @@ from hundred.network.models import (
     Tag,
 )
 from hundred.transfer.formats.records import ParseResult
+from hundred.transfer.history import apply_history
 from hundred.transfer.models import ImportRun
 from hundred.transfer.planning import ImportReport, Plan, account_fingerprint, make_plan
 
@@ -71,6 +72,8 @@ def apply_plan(owner, plan: Plan) -> ImportReport:
                 "import), so nothing was imported."
             )
         _write(owner, plan, report)
+        if plan.history is not None:  # LinkedIn's messages, profile and positions
+            _write_history(owner, plan.history, report)
         run = ImportRun.objects.create(
             owner=owner,
             kind=report.kind,
@@ -100,6 +103,13 @@ def _write(owner, plan: Plan, report: ImportReport) -> None:
     _write_tags(owner, plan, ids)
     report.interactions_created = _write_interactions(owner, plan.interactions, ids)
     report.companies_created += _write_companies(plan.companies, companies)
+
+
+def _write_history(owner, history, report: ImportReport) -> None:
+    """LinkedIn's messages onto timelines, matched against the people as they are now (the
+    plan's new people included), and the offers worked out (history.py)."""
+    report.history = apply_history(owner, history)
+    report.interactions_created += report.history.get("created", 0)
 
 
 def _limit(model, name: str, value: Any) -> Any:

@@ -21,11 +21,13 @@ from django.db import connection
 from django.db.models import Count, Max
 
 from hundred.network.models import Closeness, Company, HowKnown, Interaction, Person, Source, Stage
+from hundred.transfer.formats.history_codec import history_in, history_out
+from hundred.transfer.formats.linkedin_history import History
 from hundred.transfer.formats.records import ParseResult, PersonRecord, Skipped
 from hundred.transfer.matching import Existing, Matcher, merge_into, record_keys
 
 EXAMPLES = 5
-PLAN_VERSION = 1
+PLAN_VERSION = 2
 
 PERSON_FIELDS = (
     "first_name",
@@ -66,6 +68,8 @@ class ImportReport:
     new_examples: list[str] = field(default_factory=list)
     merged_examples: list[str] = field(default_factory=list)
     run_id: int | None = None
+    # LinkedIn's messages and the offers from Profile.csv and Positions.csv (history.py).
+    history: dict[str, Any] = field(default_factory=dict)
 
     @property
     def skipped(self) -> int:
@@ -131,6 +135,7 @@ class Plan:
     updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     interactions: list[tuple[int, datetime, str, str, str]] = field(default_factory=list)
     companies: dict[str, list[str]] = field(default_factory=dict)
+    history: History | None = None  # LinkedIn's messages, profile and positions, as parsed
 
     def dumps(self) -> bytes:
         """The plan as compressed JSON: 30,000 new people take about 1 MB."""
@@ -143,6 +148,7 @@ class Plan:
             "updates": list(self.updates.items()),
             "interactions": [[r, at.isoformat(), d, c, s] for r, at, d, c, s in self.interactions],
             "companies": self.companies,
+            "history": history_out(self.history) if self.history is not None else None,
         }
         text = json.dumps(data, separators=(",", ":"), default=_iso)  # dates: connected_on
         return zlib.compress(text.encode(), 1)
@@ -166,6 +172,7 @@ class Plan:
                 (r, datetime.fromisoformat(at), d, c, s) for r, at, d, c, s in data["interactions"]
             ],
             companies=data["companies"],
+            history=history_in(data["history"]) if data.get("history") else None,
         )
 
 
@@ -238,7 +245,22 @@ def make_plan(
             plan.companies[rec.name].append(rec.note)
     report.interactions_created = len(plan.interactions)
     report.companies_created = _count_new_companies(owner, plan)
+    if result.history is not None:
+        plan.history = result.history
+        report.history = preview_history(result.history)
+        report.skipped_rows += [_row(s) for s in result.history.skipped]
     return plan
+
+
+def preview_history(history: History) -> dict[str, Any]:
+    """What the preview can say of LinkedIn's messages before they are matched and written."""
+    return {
+        "files": list(history.files),
+        "owner": history.owner.name if history.owner else "",
+        "messages": len(history.messages),
+        "from_linkedin": history.from_linkedin,
+        "duplicates": history.duplicates,
+    }
 
 
 def _row(s: Skipped) -> dict[str, Any]:

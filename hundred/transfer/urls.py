@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hundred.transfer.views import duplicates, exports, feed, imports, mailupload
+from hundred.transfer.views import duplicates, exports, feed, history, imports, mailupload
 
 urlpatterns = [
     path("", imports.index, name="transfer-index"),
@@ -10,6 +10,8 @@ urlpatterns = [
     path("upload/<str:token>/confirm/", imports.confirm, name="transfer-confirm"),
     path("imports/<int:pk>/", imports.run, name="transfer-run"),
     path("mail/", mailupload.upload_mail, name="transfer-upload-mail"),
+    path("imports/<int:pk>/target/", history.accept_target, name="transfer-accept-target"),
+    path("imports/<int:pk>/colleagues/", history.mark_colleagues, name="transfer-colleagues"),
     path("duplicates/", duplicates.duplicates, name="transfer-duplicates"),
     path("duplicates/merge/", duplicates.merge, name="transfer-merge"),
     path("duplicates/dismiss/", duplicates.dismiss, name="transfer-dismiss"),

@@ -55,6 +55,10 @@ class Interaction(OwnedModel):
     override_reason = models.TextField(
         blank=True, help_text="What the pest guard said when it was overridden."
     )
+    # Set by imports that bring history (LinkedIn's messages.csv): the conversation the touch
+    # belongs to, and an identity of the message itself, so importing it again adds nothing.
+    thread = models.CharField("conversation", max_length=200, blank=True)
+    external_id = models.CharField(max_length=64, blank=True, editable=False)
 
     message_id = models.CharField(
         max_length=255,
@@ -67,11 +71,18 @@ class Interaction(OwnedModel):
     class Meta:
         ordering = ["-occurred_at"]
         constraints = [
+            # A mail logged twice (mail-in, two workers, an .mbox again) is one interaction.
             models.UniqueConstraint(
                 fields=["owner", "message_id"],
                 condition=~models.Q(message_id=""),
                 name="one_interaction_a_message",
-            )
+            ),
+            # A LinkedIn message imported twice is one interaction.
+            models.UniqueConstraint(
+                fields=["owner", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_interaction_external_id",
+            ),
         ]
         indexes = [
             models.Index(fields=["owner", "occurred_at"]),

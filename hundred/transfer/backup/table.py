@@ -215,6 +215,8 @@ INTERACTIONS = Table(
         Value("override_reason", missing=""),
         OptionalRef("meeting", to=Meeting),
         Value("message_id", missing=""),
+        Value("thread", missing=""),
+        Value("external_id", missing=""),
         Moment("created_at", empty=NOW),
     ),
     excluded={"owner": _OWNER, "updated_at": _UPDATED},

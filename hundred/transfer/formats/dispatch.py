@@ -15,7 +15,7 @@ from hundred.transfer.formats.generic_csv import (
     suggest_mapping,
 )
 from hundred.transfer.formats.google import parse_google
-from hundred.transfer.formats.linkedin import parse_linkedin
+from hundred.transfer.formats.linkedin_history import parse_export as parse_linkedin_export
 from hundred.transfer.formats.outlook import parse_outlook
 from hundred.transfer.formats.records import (
     DEFAULT_LIMITS,
@@ -63,7 +63,8 @@ def never_crashes(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 _PARSERS = {
-    "linkedin": parse_linkedin,
+    # LinkedIn's export: linkedin.py's files, and the history files (linkedin_history.py).
+    "linkedin": parse_linkedin_export,
     "google": parse_google,
     "outlook": parse_outlook,
     "vcard": parse_vcard,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 KINDS = ("linkedin", "google", "outlook", "vcard", "csv")
 
@@ -133,6 +134,8 @@ class ParseResult:
     interactions: list[InteractionRecord] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)
+    # LinkedIn's messages, profile and positions (formats/linkedin_history.History), or None.
+    history: Any = None
 
 
 # Hundred's own CSV export, in this order; its importer recognises this header and maps it

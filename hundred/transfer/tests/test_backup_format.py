@@ -194,6 +194,8 @@ def _fill_one(owner, suffix: str) -> None:
         summary="The meeting.",
         meeting=meeting,
         message_id=f"<CAF=meeting-1{suffix.strip()}@mail.example.net>",
+        thread=f"2-conversation-{suffix.strip()}",
+        external_id=f"linkedin-message-{suffix.strip()}",
         created_at=at(6, 18),
     ).people.add(ada)
     Person.objects.for_user(owner).refresh_asked_at()
@@ -263,8 +265,11 @@ class BackupFormatTestCase(BaseTestCase):
             "question_bank": None,
             "calendar_feed": None,
         }
-        # Keys added to version 2 since (the Message-ID of mail logged) come back empty.
-        interactions = [{**i, "message_id": ""} for i in v1["interactions"]]
+        # Keys added to version 2 since (a mail's Message-ID, a LinkedIn message's thread and
+        # identity) come back empty.
+        interactions = [
+            {**i, "message_id": "", "thread": "", "external_id": ""} for i in v1["interactions"]
+        ]
         expected = {**v1, "version": 2, **added, "interactions": interactions}
         self.assertEqual(again, expected)
 

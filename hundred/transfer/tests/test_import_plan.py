@@ -134,9 +134,14 @@ class PlanTestCase(BaseTestCase):
         self.assertEqual(again.new, plan.new)
         self.assertEqual(again.updates, plan.updates)
         self.assertEqual(again.interactions, plan.interactions)
+        self.assertEqual(again.history, plan.history)  # LinkedIn's messages, parsed once
         report = apply_plan(self.alice, again)
         self.assertEqual(report.created, plan.report.created)
-        self.assertEqual(Interaction.objects.for_user(self.alice).count(), len(plan.interactions))
+        from_messages = report.history.get("created", 0)
+        self.assertEqual(
+            Interaction.objects.for_user(self.alice).count(),
+            len(plan.interactions) + from_messages,
+        )
 
     def test_a_plan_of_thirty_thousand_people_is_small(self):
         plan = make_plan(self.alice, parse("linkedin", linkedin_connections(30_000)))

@@ -1,0 +1,476 @@
+"""LinkedIn's history written into an account: messages on each person's timeline, and offers.
+
+`apply_history` runs inside the import's transaction (loader.do_import), after the people of
+the same export are written, so a message finds the connection it was sent to. Offers (a
+starting target from Profile.csv and Positions.csv, former colleagues) are only worked out
+and stored in the import's report; `do_accept_target` and `do_mark_colleagues` apply what the
+user ticks on the import's page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from hundred.lib.dates import add_business_days
+from hundred.network import rules
+from hundred.network.actions.followups import (
+    current_attempts,
+    do_note_reply,
+    do_plan_after_outreach,
+    local_date,
+    rule_settings,
+)
+from hundred.network.actions.target import do_save_pitch, do_save_target
+from hundred.network.models import (
+    ATTEMPT_REASONS,
+    Channel,
+    Direction,
+    FollowUp,
+    FollowUpState,
+    HowKnown,
+    Interaction,
+    Person,
+    Stage,
+    Target,
+)
+from hundred.transfer.formats.identity import company_key, fold, normalise_linkedin_url
+from hundred.transfer.formats.linkedin_history import History, MessageRecord, Participant
+from hundred.transfer.models import ImportRun
+
+EXAMPLES = 5
+# A connection made while the owner worked at the connection's company, or this long after
+# they left, is offered as a former colleague.
+COLLEAGUE_GRACE = timedelta(days=92)
+MAX_COLLEAGUE_OFFERS = 300
+SQLITE_CACHE_KIB = 64 * 1024
+
+
+# A profile URL as imports store it: normalising it again gives itself, so it is not redone.
+_CANONICAL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9\-_.~%]+")
+
+
+_MEMBER_ID = "https://www.linkedin.com/in/acoa"
+
+
+class _People:
+    """The owner's people by normalised profile, and by folded name where that is unique."""
+
+    def __init__(self, owner) -> None:
+        self.by_url: dict[str, int] = {}
+        names: Counter[str] = Counter()
+        names_no_url: Counter[str] = Counter()
+        first_id: dict[str, int] = {}
+        rows = Person.objects.for_user(owner).order_by("id")
+        for id, first, last, url in rows.values_list(
+            "id", "first_name", "last_name", "linkedin_url"
+        ).iterator(chunk_size=5000):
+            key = url if _CANONICAL.fullmatch(url) else normalise_linkedin_url(url)
+            if key:
+                self.by_url.setdefault(key, id)
+            name = fold(f"{first} {last}")
+            if name:
+                names[name] += 1
+                first_id.setdefault(name, id)
+                if not key:
+                    names_no_url[name] += 1
+        self.by_name = {n: first_id[n] for n, c in names.items() if c == 1}
+        # A profile the account does not have may still be someone entered without one.
+        self.by_name_no_url = {
+            n: first_id[n] for n, c in names_no_url.items() if c == 1 and names[n] == 1
+        }
+
+    def find(self, p: Participant) -> int | None:
+        if p.url and (id := self.by_url.get(p.url)) is not None:
+            return id
+        name = fold(p.name)
+        if not name:
+            return None
+        # A member id (/in/ACoAA…) in place of the public profile says nothing against a
+        # person whose profile is the public one: the name decides, if only one has it.
+        by_id = p.url.startswith(_MEMBER_ID)
+        return (self.by_name_no_url if p.url and not by_id else self.by_name).get(name)
+
+
+def apply_history(owner, history: History) -> dict[str, Any]:
+    """Write the messages, plan what a recent unanswered ask needs, and work out the offers.
+
+    Returns what happened, for the import's report. Runs in the caller's transaction.
+    """
+    summary: dict[str, Any] = {
+        "files": list(history.files),
+        "owner": history.owner.name if history.owner else "",
+        "messages": len(history.messages),
+        "from_linkedin": history.from_linkedin,
+        "duplicates": history.duplicates,
+    }
+    if history.messages:
+        summary.update(_write_messages(owner, history.messages))
+    summary["target_offer"] = target_offer(owner, history)
+    summary["colleagues"] = colleague_offers(owner, history)
+    return summary
+
+
+def describe(summary: dict[str, Any]) -> list[str]:
+    """What apply_history did, a line each, for the command line."""
+    if not summary.get("files"):
+        return []
+    lines = [
+        f"LinkedIn messages: {summary.get('created', 0)} added to timelines, "
+        f"{summary.get('known', 0)} already imported, {summary.get('unmatched_messages', 0)} "
+        f"with {summary.get('unmatched_people', 0)} people not in the account left out, "
+        f"{summary.get('from_linkedin', 0)} from LinkedIn, sponsored or spam left out; "
+        f"{summary.get('followups', 0)} follow-ups planned."
+    ]
+    if summary.get("owner"):
+        lines.append(f"  messages sent by {summary['owner']} were taken as yours")
+    if summary.get("target_offer") or summary.get("colleagues"):
+        lines.append(
+            f"  offered, not applied: a starting target and {len(summary.get('colleagues', []))}"
+            " possible former colleagues; accept them on the import's page"
+        )
+    return lines
+
+
+def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
+    people = _People(owner)
+    known = set(
+        Interaction.objects.for_user(owner)
+        .exclude(external_id="")
+        .values_list("external_id", flat=True)
+        .iterator(chunk_size=10000)
+    )
+    rows: list[tuple[MessageRecord, list[int]]] = []
+    unmatched: Counter[str] = Counter()
+    already = 0
+    for m in messages:
+        if m.external_id in known:
+            already += 1
+            continue
+        if len(m.counterparts) == 1:  # most messages: one person on the other side
+            found = people.find(m.counterparts[0])
+            ids = [] if found is None else [found]
+        else:
+            ids = list(
+                dict.fromkeys(i for p in m.counterparts if (i := people.find(p)) is not None)
+            )
+        if not ids:
+            for p in m.counterparts or [Participant("(nobody named)")]:
+                unmatched[p.name or p.url] += 1
+            continue
+        known.add(m.external_id)
+        rows.append((m, ids))
+    _insert(owner, rows)
+    planned, replies = _after_messages(owner, rows)
+    return {
+        "created": len(rows),
+        "known": already,
+        "unmatched_messages": len(messages) - len(rows) - already,
+        "unmatched_people": len(unmatched),
+        "unmatched_examples": [name for name, _ in unmatched.most_common(EXAMPLES)],
+        "threads": len({m.conversation_id for m, _ in rows}),
+        "followups": planned,
+        "replies": replies,
+    }
+
+
+def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
+    """Insert the messages and their people with two executemany: bulk_create prepares each
+    value through the field, which at 200,000 messages is most of the time."""
+    if not rows:
+        return
+    ops = connection.ops
+    now = timezone.now()
+    stamp = ops.adapt_datetimefield_value(now)
+    moment = _moment_adapter()
+    table = Interaction._meta.db_table
+    through = Interaction.people.through._meta.db_table
+    columns = (
+        "owner_id", "created_at", "updated_at", "channel", "direction", "occurred_at", "summary",
+        "is_outreach", "is_override", "override_reason", "thread", "external_id", "message_id",
+    )  # fmt: skip
+    # In the order of the unique index on (owner, external_id): inserting 200,000 random
+    # hashes into it in file order costs SQLite several times more.
+    rows.sort(key=lambda r: r[0].external_id)
+    values = [
+        (
+            owner.pk,
+            stamp,
+            stamp,
+            Channel.LINKEDIN,
+            m.direction,
+            moment(m.sent_at),
+            m.text,
+            m.is_ask,
+            False,
+            "",
+            m.conversation_id[:200],
+            m.external_id,
+            "",  # a mail's Message-ID: none for a LinkedIn message
+        )  # fmt: skip
+        for m, _ in rows
+    ]
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor, _big_cache(cursor):
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
+            values,
+        )
+        cursor.execute(
+            f"SELECT external_id, id FROM {table} "  # noqa: S608
+            "WHERE owner_id = %s AND created_at = %s AND external_id <> ''",
+            [owner.pk, stamp],
+        )
+        ids = dict(cursor.fetchall())
+        cursor.executemany(
+            f"INSERT INTO {through} (interaction_id, person_id) VALUES (%s, %s)",  # noqa: S608
+            [(ids[m.external_id], pid) for m, people in rows for pid in people],
+        )
+
+
+@contextmanager
+def _big_cache(cursor):
+    """SQLite's page cache raised for one big write: nine indexes take 200,000 rows each, and
+    in the default 2 MB their pages are read again and again."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    cursor.execute("PRAGMA cache_size")
+    (before,) = cursor.fetchone()
+    cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _moment_adapter():
+    """How an aware UTC datetime goes to the database: SQLite stores the naive UTC text, which
+    str() writes ten times faster than Django's general adapter; others take it as it is."""
+    if connection.vendor == "sqlite" and connection.timezone_name == "UTC":
+        return lambda when: str(
+            (when if when.tzinfo is UTC else when.astimezone(UTC)).replace(tzinfo=None)
+        )
+    return connection.ops.adapt_datetimefield_value
+
+
+def _after_messages(owner, rows: list[tuple[MessageRecord, list[int]]]) -> tuple[int, int]:
+    """First asked from the asks; a follow-up for a recent unanswered ask; a recent reply
+    closes the attempts still planned. Old messages plan nothing."""
+    if not rows:
+        return 0, 0
+    _first_asked(owner, rows)
+    last_ask: dict[int, MessageRecord] = {}
+    last_in: dict[int, MessageRecord] = {}
+    for m, ids in rows:
+        latest = last_ask if m.direction == Direction.OUT else last_in
+        if m.direction == Direction.OUT and not m.is_ask:
+            continue
+        for pid in ids:
+            if pid not in latest or latest[pid].sent_at < m.sent_at:
+                latest[pid] = m
+    s = rule_settings(owner)
+    wait = max(s.no_reply_business_days, s.min_spacing_business_days)
+    today = owner.local_today()
+    recent = {
+        pid: m
+        for pid, m in last_ask.items()
+        if add_business_days(local_date(owner, m.sent_at), wait, s.holidays) >= today
+    }
+    planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
+    replies = _note_replies(owner, last_in)
+    return planned, replies
+
+
+def _first_asked(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
+    """Lower each person's first asked to their earliest new ask: adding interactions can only
+    make it earlier (refresh_asked_at would re-read every outreach of the account)."""
+    first: dict[int, datetime] = {}
+    for m, ids in rows:
+        if m.is_ask:
+            for pid in ids:
+                if pid not in first or m.sent_at < first[pid]:
+                    first[pid] = m.sent_at
+    if not first:
+        return
+    now_at = dict(
+        Person.objects.for_user(owner)
+        .filter(asked_at__isnull=False)
+        .values_list("id", "asked_at")
+        .iterator(chunk_size=5000)
+    )
+    moment = _moment_adapter()
+    changed = [
+        (moment(when), pid)
+        for pid, when in first.items()
+        if pid not in now_at or when < now_at[pid]
+    ]
+    table = Person._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET asked_at = %s WHERE id = %s",  # noqa: S608
+            changed,
+        )
+
+
+def _plan_if_recent(owner, person_id: int, ask: MessageRecord, s: rules.RuleSettings) -> bool:
+    """Plan the follow-up of a recent unanswered ask (its follow-up falls due today or later),
+    as the composer does after a send; an older one would be a follow-up in the past."""
+    person = Person.objects.for_user(owner).get(pk=person_id)
+    newer = Interaction.objects.for_user(owner).filter(people=person, occurred_at__gt=ask.sent_at)
+    # A reply since, or a later outreach (already planned for when it was logged): nothing to do.
+    if newer.filter(direction=Direction.IN).exists() or newer.filter(is_outreach=True).exists():
+        return False
+    decision = rules.after_outreach(current_attempts(owner, person), s)
+    if isinstance(decision, rules.Pause):
+        return False  # the last of the attempts: the composer would pause, not follow up
+    do_plan_after_outreach(owner, person)
+    if person.stage == Stage.LISTED:
+        person.set_stage(Stage.ASKED)
+        person.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    return True
+
+
+def _note_replies(owner, last_in: dict[int, MessageRecord]) -> int:
+    """A reply imported now closes the attempts planned after an outreach it answers."""
+    waiting = set(
+        FollowUp.objects.for_user(owner)
+        .filter(state=FollowUpState.OPEN, reason__in=ATTEMPT_REASONS)
+        .values_list("person_id", flat=True)
+    ) & set(last_in)
+    done = 0
+    for pid in waiting:
+        reply = last_in[pid]
+        person = Person.objects.for_user(owner).get(pk=pid)
+        last_out = (
+            Interaction.objects.for_user(owner)
+            .filter(people=person, direction=Direction.OUT, is_outreach=True)
+            .order_by("-occurred_at")
+            .values_list("occurred_at", flat=True)
+            .first()
+        )
+        if last_out is None or reply.sent_at > last_out:
+            done += bool(do_note_reply(owner, person, local_date(owner, reply.sent_at)))
+    return done
+
+
+# --- Offers --------------------------------------------------------------------------------
+
+
+def _new_values(values: list[str], have: list[str]) -> list[str]:
+    seen = {fold(v) for v in have}
+    out = []
+    for v in values:
+        if v and fold(v) not in seen:
+            seen.add(fold(v))
+            out.append(v)
+    return out
+
+
+def target_offer(owner, history: History) -> dict[str, list[str]]:
+    """A starting target from Profile.csv, Skills.csv and Positions.csv: only what the
+    target does not have yet, never written until the user accepts it."""
+    profile = history.profile
+    if profile is None and not history.positions and not history.skills:
+        return {}
+    target = Target.objects.get_for(owner)
+    skills = [*history.skills, *(p.title for p in history.positions)]
+    geographies = [profile.location if profile else "", *(p.location for p in history.positions)]
+    offer = {
+        "skills": _new_values(skills, target.skills),
+        "industries": _new_values([profile.industry] if profile else [], target.industries),
+        "geographies": _new_values(geographies, target.geographies),
+        "pitch": [profile.headline] if profile and profile.headline and not target.pitch else [],
+    }
+    return {k: v for k, v in offer.items() if v}
+
+
+def colleague_offers(owner, history: History) -> list[dict[str, Any]]:
+    """Connections whose company is one of the owner's employers in Positions.csv and who
+    were connected while the owner worked there (or soon after): likely former colleagues.
+
+    LinkedIn's export does not say where a connection worked before, only their company now,
+    so someone who moved on before or after is not found.
+    """
+    spans: dict[str, list[tuple[date, date]]] = {}
+    today = owner.local_today()
+    for p in history.positions:
+        if p.started_on:
+            end = (p.finished_on or today) + COLLEAGUE_GRACE
+            spans.setdefault(company_key(p.company), []).append((p.started_on, end))
+    if not spans:
+        return []
+    offers = []
+    rows = (
+        Person.objects.for_user(owner)
+        .filter(company__isnull=False, connected_on__isnull=False)
+        .exclude(how_known=HowKnown.COLLEAGUE)
+        .order_by("first_name", "last_name", "id")
+        .values_list("id", "first_name", "last_name", "company__name", "connected_on")
+    )
+    for id, first, last, company, connected_on in rows.iterator(chunk_size=5000):
+        for start, end in spans.get(company_key(company), ()):
+            if start <= connected_on <= end:
+                offers.append(
+                    {
+                        "id": id,
+                        "name": " ".join(x for x in (first, last) if x) or "(no name)",
+                        "company": company,
+                        "connected_on": connected_on.isoformat(),
+                    }
+                )
+                break
+        if len(offers) >= MAX_COLLEAGUE_OFFERS:
+            break
+    return offers
+
+
+def _offers(run: ImportRun) -> dict[str, Any]:
+    return run.report.setdefault("history", {})
+
+
+@transaction.atomic
+def do_accept_target(owner, run: ImportRun, chosen: dict[str, list[str]]) -> int:
+    """Add the chosen values of the run's target offer to the target (each list keeps what it
+    had); the headline becomes the pitch only if chosen and there is no pitch yet. What was
+    taken leaves the offer. Returns how many values were added."""
+    offer: dict[str, list[str]] = _offers(run).get("target_offer") or {}
+    target = Target.objects.get_for(owner)
+    lists = target.as_lists()
+    added = 0
+    for name in ("skills", "industries", "geographies"):
+        wanted = [v for v in chosen.get(name, []) if v in offer.get(name, [])]
+        new = _new_values(wanted, lists[name])
+        lists[name] = [*lists[name], *new]
+        added += len(new)
+    if added:
+        do_save_target(owner, lists)
+    pitch = [v for v in chosen.get("pitch", []) if v in offer.get("pitch", [])]
+    if pitch and not target.pitch:
+        do_save_pitch(owner, pitch[0])
+        added += 1
+    left = {k: [v for v in vs if v not in chosen.get(k, [])] for k, vs in offer.items()}
+    _offers(run)["target_offer"] = {k: vs for k, vs in left.items() if vs}
+    run.save(update_fields=["report"])
+    return added
+
+
+@transaction.atomic
+def do_mark_colleagues(owner, run: ImportRun, chosen: list[int]) -> int:
+    """Set "how I know them" to colleague for the chosen people among those the run offered."""
+    offered = _offers(run).get("colleagues") or []
+    ids = {o["id"] for o in offered} & set(chosen)
+    marked = (
+        Person.objects.for_user(owner)
+        .filter(pk__in=ids)
+        .update(how_known=HowKnown.COLLEAGUE, updated_at=timezone.now())
+    )
+    _offers(run)["colleagues"] = [o for o in offered if o["id"] not in ids]
+    run.save(update_fields=["report"])
+    return marked
