@@ -22,3 +22,15 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     raw_id_fields = ["owner"]
     # The token is a secret: the admin shows that a feed exists, not its address.
     exclude = ["token"]
+
+
+@admin.register(models.DuplicateCandidate)
+class DuplicateCandidateAdmin(admin.ModelAdmin):
+    list_display = ["owner", "score"]
+    raw_id_fields = ["owner", "a", "b"]
+
+
+@admin.register(models.DuplicateScan)
+class DuplicateScanAdmin(admin.ModelAdmin):
+    list_display = ["owner", "scanned_at"]
+    raw_id_fields = ["owner"]
