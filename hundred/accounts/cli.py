@@ -64,3 +64,64 @@ def createuser(args: argparse.Namespace) -> int:
         User.objects.create_user(email, password, time_zone=args.time_zone)
     print(f"Created the account {email}.")
     return 0
+
+
+def _token_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["create", "list", "revoke"], help="what to do")
+    parser.add_argument("id", nargs="?", type=int, metavar="ID", help="the token to revoke")
+    parser.add_argument("--name", help="the new token's name (create), e.g. the script's")
+    parser.add_argument(
+        "--write", action="store_true", help="let the new token write too (default: read only)"
+    )
+
+
+@command(
+    "token",
+    help="personal access tokens for the JSON API: create, list, revoke",
+    example="hundred token create --name phone --write",
+    needs="account",
+    json=True,
+)
+@arguments(_token_args)
+def token(args: argparse.Namespace, user) -> int:
+    import json
+
+    from hundred.accounts.models import ApiToken
+
+    if args.action == "create":
+        name = (args.name or "").strip()
+        if not name:
+            raise UsageError("Give the token a name with --name, e.g. --name phone.")
+        if len(name) > 100:
+            raise UsageError("The name is longer than 100 characters; shorten it.")
+        _, secret = ApiToken.objects.issue(user, name, write=args.write)
+        print(secret)
+        return 0
+    if args.action == "revoke":
+        if args.id is None:
+            raise UsageError("Say which token to revoke: hundred token revoke ID (see 'list').")
+        found = ApiToken.objects.for_user(user).filter(pk=args.id).first()
+        if found is None:
+            raise UsageError(f"You have no token {args.id}; 'hundred token list' shows them.")
+        found.revoke()
+        print(f"Revoked token {found.pk} ({found.name}).")
+        return 0
+    rows = [
+        {
+            "id": t.pk,
+            "name": t.name,
+            "access": t.access,
+            "created_at": t.created_at.isoformat(),
+            "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+        }
+        for t in ApiToken.objects.for_user(user)
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for row in rows:
+        state = f"revoked {row['revoked_at'][:16]}" if row["revoked_at"] else "active"
+        used = row["last_used_at"][:16] if row["last_used_at"] else "never used"
+        print(f"{row['id']}\t{row['name']}\t{row['access']}\t{state}\t{used}")
+    return 0
