@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.responses import codes_4xx
 from pydantic import Field
 
@@ -144,7 +144,7 @@ def log_interaction(request, pk: int, body: InteractionIn):
         interaction = do_log_interaction(request.user, [person], override=body.override, **fields)
     except engine.PestGuard as e:
         raise refused(e) from e
-    return 201, interaction_out(interaction)
+    return Status(201, interaction_out(interaction))
 
 
 @router.get(
@@ -172,7 +172,7 @@ def schedule_followup(request, pk: int, body: ScheduleIn):
         )
     except engine.PestGuard as e:
         raise refused(e) from e
-    return 201, followup_out(followup)
+    return Status(201, followup_out(followup))
 
 
 @router.post(

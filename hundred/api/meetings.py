@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.responses import codes_4xx
 from pydantic import Field
 
@@ -132,7 +132,7 @@ def list_meetings(request, person: int | None = None):
 def book_meeting(request, pk: int, body: MeetingIn):
     """Book a meeting: the person moves to scheduled, pending no-reply follow-ups end."""
     meeting = engine.do_schedule_meeting(request.user, get_person(request, pk), **body.dict())
-    return 201, meeting_out(meeting)
+    return Status(201, meeting_out(_meeting(request, meeting.pk)))
 
 
 @router.get("/meetings/{pk}/", response={200: MeetingOut, codes_4xx: Problem}, url_name="meeting")
@@ -150,7 +150,7 @@ def reschedule_meeting(request, pk: int, body: MeetingIn):
         meeting = engine.do_reschedule_meeting(request.user, _meeting(request, pk), **body.dict())
     except engine.MeetingRefused as e:
         raise refused(e) from e
-    return meeting_out(meeting)
+    return meeting_out(_meeting(request, meeting.pk))  # as stored: in UTC
 
 
 @router.post(
@@ -208,7 +208,7 @@ def list_favours(request, person: int | None = None):
 def add_favour(request, pk: int, body: FavourIn):
     """Note a favour; one you owe gets its follow-up."""
     favour = favour_actions.do_add_favour(request.user, get_person(request, pk), **body.dict())
-    return 201, favour_out(favour)
+    return Status(201, favour_out(favour))
 
 
 @router.post(

@@ -10,7 +10,7 @@ import base64
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.responses import codes_4xx
 from pydantic import Field
 
@@ -194,7 +194,7 @@ def _save(request, person: Person | None, body: PersonIn) -> Person:
 @router.post("/people/", response={201: PersonOut, codes_4xx: Problem}, url_name="people-create")
 def create_person(request, body: PersonIn):
     """Add a person: at least a name or an e-mail address."""
-    return 201, person_out(_save(request, None, body))
+    return Status(201, person_out(_save(request, None, body)))
 
 
 @router.get("/people/{pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
@@ -212,4 +212,4 @@ def update_person(request, pk: int, body: PersonIn):
 def delete_person(request, pk: int):
     """Delete a person with their history (interactions shared with others stay)."""
     do_delete_person(get_person(request, pk))
-    return 204, None
+    return Status(204, None)
