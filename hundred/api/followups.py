@@ -120,7 +120,7 @@ def _open_followup(request, pk: int) -> FollowUp:
 
 
 @router.get(
-    "/people/{pk}/interactions/",
+    "/people/{int:pk}/interactions/",
     response={200: list[InteractionOut], codes_4xx: Problem},
     url_name="person-interactions",
 )
@@ -132,7 +132,7 @@ def list_interactions(request, pk: int):
 
 
 @router.post(
-    "/people/{pk}/interactions/",
+    "/people/{int:pk}/interactions/",
     response={201: InteractionOut, codes_4xx: Problem},
     url_name="person-interactions",
 )
@@ -159,7 +159,7 @@ def list_followups(request, person: int | None = None):
 
 
 @router.post(
-    "/people/{pk}/followups/",
+    "/people/{int:pk}/followups/",
     response={201: FollowUpOut, codes_4xx: Problem},
     url_name="person-followups",
 )
@@ -176,7 +176,7 @@ def schedule_followup(request, pk: int, body: ScheduleIn):
 
 
 @router.post(
-    "/followups/{pk}/done/",
+    "/followups/{int:pk}/done/",
     response={200: InteractionOut, codes_4xx: Problem},
     url_name="followup-done",
 )
@@ -197,7 +197,7 @@ def followup_done(request, pk: int, body: DoneIn):
 
 
 @router.post(
-    "/followups/{pk}/snooze/",
+    "/followups/{int:pk}/snooze/",
     response={200: FollowUpOut, codes_4xx: Problem},
     url_name="followup-snooze",
 )
@@ -207,7 +207,7 @@ def followup_snooze(request, pk: int, body: SnoozeIn):
 
 
 @router.post(
-    "/followups/{pk}/skip/",
+    "/followups/{int:pk}/skip/",
     response={200: FollowUpOut, codes_4xx: Problem},
     url_name="followup-skip",
 )
@@ -217,7 +217,7 @@ def followup_skip(request, pk: int, body: SkipIn):
 
 
 @router.post(
-    "/followups/{pk}/move/",
+    "/followups/{int:pk}/move/",
     response={200: FollowUpOut, codes_4xx: Problem},
     url_name="followup-move",
 )

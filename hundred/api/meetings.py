@@ -125,7 +125,7 @@ def list_meetings(request, person: int | None = None):
 
 
 @router.post(
-    "/people/{pk}/meetings/",
+    "/people/{int:pk}/meetings/",
     response={201: MeetingOut, codes_4xx: Problem},
     url_name="person-meetings",
 )
@@ -135,13 +135,15 @@ def book_meeting(request, pk: int, body: MeetingIn):
     return Status(201, meeting_out(_meeting(request, meeting.pk)))
 
 
-@router.get("/meetings/{pk}/", response={200: MeetingOut, codes_4xx: Problem}, url_name="meeting")
+@router.get(
+    "/meetings/{int:pk}/", response={200: MeetingOut, codes_4xx: Problem}, url_name="meeting"
+)
 def read_meeting(request, pk: int):
     return meeting_out(_meeting(request, pk))
 
 
 @router.post(
-    "/meetings/{pk}/reschedule/",
+    "/meetings/{int:pk}/reschedule/",
     response={200: MeetingOut, codes_4xx: Problem},
     url_name="meeting-reschedule",
 )
@@ -154,7 +156,7 @@ def reschedule_meeting(request, pk: int, body: MeetingIn):
 
 
 @router.post(
-    "/meetings/{pk}/cancel/",
+    "/meetings/{int:pk}/cancel/",
     response={200: MeetingOut, codes_4xx: Problem},
     url_name="meeting-cancel",
 )
@@ -169,7 +171,7 @@ def cancel_meeting(request, pk: int, body: CancelIn):
 
 
 @router.post(
-    "/meetings/{pk}/debrief/",
+    "/meetings/{int:pk}/debrief/",
     response={200: DebriefOut, codes_4xx: Problem},
     url_name="meeting-debrief",
 )
@@ -201,7 +203,7 @@ def list_favours(request, person: int | None = None):
 
 
 @router.post(
-    "/people/{pk}/favours/",
+    "/people/{int:pk}/favours/",
     response={201: FavourOut, codes_4xx: Problem},
     url_name="person-favours",
 )
@@ -212,7 +214,7 @@ def add_favour(request, pk: int, body: FavourIn):
 
 
 @router.post(
-    "/favours/{pk}/done/", response={200: FavourOut, codes_4xx: Problem}, url_name="favour-done"
+    "/favours/{int:pk}/done/", response={200: FavourOut, codes_4xx: Problem}, url_name="favour-done"
 )
 def favour_done(request, pk: int):
     favour = get_object_or_404(Favour.objects.for_user(request.user), pk=pk)

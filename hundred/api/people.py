@@ -178,7 +178,7 @@ def _form_data(person: Person | None, body: PersonIn) -> dict:
         data["company_name"] = sent.pop("company") or ""
     if "introduced_by" in sent:
         pk = sent.pop("introduced_by")
-        data["introduced_by_name"] = f"#{pk} (#{pk})" if pk else ""
+        data["introduced_by_name"] = f"#{int:pk} (#{int:pk})" if pk else ""
     for key, value in sent.items():
         data[key] = "" if value is None else value
     return data
@@ -197,18 +197,18 @@ def create_person(request, body: PersonIn):
     return Status(201, person_out(_save(request, None, body)))
 
 
-@router.get("/people/{pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
+@router.get("/people/{int:pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
 def read_person(request, pk: int):
     return person_out(get_person(request, pk))
 
 
-@router.patch("/people/{pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
+@router.patch("/people/{int:pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
 def update_person(request, pk: int, body: PersonIn):
     """Change the fields sent; the others keep their values."""
     return person_out(_save(request, get_person(request, pk), body))
 
 
-@router.delete("/people/{pk}/", response={204: None, codes_4xx: Problem}, url_name="person")
+@router.delete("/people/{int:pk}/", response={204: None, codes_4xx: Problem}, url_name="person")
 def delete_person(request, pk: int):
     """Delete a person with their history (interactions shared with others stay)."""
     do_delete_person(get_person(request, pk))
