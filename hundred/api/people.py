@@ -178,7 +178,7 @@ def _form_data(person: Person | None, body: PersonIn) -> dict:
         data["company_name"] = sent.pop("company") or ""
     if "introduced_by" in sent:
         pk = sent.pop("introduced_by")
-        data["introduced_by_name"] = f"#{int:pk} (#{int:pk})" if pk else ""
+        data["introduced_by_name"] = f"#{pk} (#{pk})" if pk else ""
     for key, value in sent.items():
         data[key] = "" if value is None else value
     return data
