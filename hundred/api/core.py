@@ -30,6 +30,10 @@ class Problem(Schema):
     errors: list[dict] = []
 
 
+# The error statuses every operation documents, each answered with a Problem.
+PROBLEMS = frozenset({400, 401, 403, 404, 409, 422, 429})
+
+
 class ApiProblem(Exception):
     """Raise to answer with a problem: a status, a short title and a sentence."""
 

@@ -10,10 +10,9 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.responses import codes_4xx
 from pydantic import Field
 
-from hundred.api.core import Day, Moment, Problem, Text, refused
+from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
 from hundred.network.actions import followups as engine
 from hundred.network.actions.people import do_log_interaction
@@ -121,7 +120,7 @@ def _open_followup(request, pk: int) -> FollowUp:
 
 @router.get(
     "/people/{int:pk}/interactions/",
-    response={200: list[InteractionOut], codes_4xx: Problem},
+    response={200: list[InteractionOut], PROBLEMS: Problem},
     url_name="person-interactions",
 )
 def list_interactions(request, pk: int):
@@ -133,7 +132,7 @@ def list_interactions(request, pk: int):
 
 @router.post(
     "/people/{int:pk}/interactions/",
-    response={201: InteractionOut, codes_4xx: Problem},
+    response={201: InteractionOut, PROBLEMS: Problem},
     url_name="person-interactions",
 )
 def log_interaction(request, pk: int, body: InteractionIn):
@@ -148,7 +147,7 @@ def log_interaction(request, pk: int, body: InteractionIn):
 
 
 @router.get(
-    "/followups/", response={200: list[FollowUpOut], codes_4xx: Problem}, url_name="followups"
+    "/followups/", response={200: list[FollowUpOut], PROBLEMS: Problem}, url_name="followups"
 )
 def list_followups(request, person: int | None = None):
     """Open follow-ups, soonest first; `person` keeps one person's."""
@@ -160,7 +159,7 @@ def list_followups(request, person: int | None = None):
 
 @router.post(
     "/people/{int:pk}/followups/",
-    response={201: FollowUpOut, codes_4xx: Problem},
+    response={201: FollowUpOut, PROBLEMS: Problem},
     url_name="person-followups",
 )
 def schedule_followup(request, pk: int, body: ScheduleIn):
@@ -177,7 +176,7 @@ def schedule_followup(request, pk: int, body: ScheduleIn):
 
 @router.post(
     "/followups/{int:pk}/done/",
-    response={200: InteractionOut, codes_4xx: Problem},
+    response={200: InteractionOut, PROBLEMS: Problem},
     url_name="followup-done",
 )
 def followup_done(request, pk: int, body: DoneIn):
@@ -198,7 +197,7 @@ def followup_done(request, pk: int, body: DoneIn):
 
 @router.post(
     "/followups/{int:pk}/snooze/",
-    response={200: FollowUpOut, codes_4xx: Problem},
+    response={200: FollowUpOut, PROBLEMS: Problem},
     url_name="followup-snooze",
 )
 def followup_snooze(request, pk: int, body: SnoozeIn):
@@ -208,7 +207,7 @@ def followup_snooze(request, pk: int, body: SnoozeIn):
 
 @router.post(
     "/followups/{int:pk}/skip/",
-    response={200: FollowUpOut, codes_4xx: Problem},
+    response={200: FollowUpOut, PROBLEMS: Problem},
     url_name="followup-skip",
 )
 def followup_skip(request, pk: int, body: SkipIn):
@@ -218,7 +217,7 @@ def followup_skip(request, pk: int, body: SkipIn):
 
 @router.post(
     "/followups/{int:pk}/move/",
-    response={200: FollowUpOut, codes_4xx: Problem},
+    response={200: FollowUpOut, PROBLEMS: Problem},
     url_name="followup-move",
 )
 def followup_move(request, pk: int, body: MoveIn):

@@ -6,10 +6,9 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.responses import codes_4xx
 from pydantic import Field
 
-from hundred.api.core import Day, Moment, Problem, Text, refused
+from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
 from hundred.network.actions import favours as favour_actions
 from hundred.network.actions import meetings as engine
@@ -115,7 +114,7 @@ def _meeting(request, pk: int) -> Meeting:
     )
 
 
-@router.get("/meetings/", response={200: list[MeetingOut], codes_4xx: Problem}, url_name="meetings")
+@router.get("/meetings/", response={200: list[MeetingOut], PROBLEMS: Problem}, url_name="meetings")
 def list_meetings(request, person: int | None = None):
     """Meetings, latest first; `person` keeps one person's."""
     rows = Meeting.objects.for_user(request.user)
@@ -126,7 +125,7 @@ def list_meetings(request, person: int | None = None):
 
 @router.post(
     "/people/{int:pk}/meetings/",
-    response={201: MeetingOut, codes_4xx: Problem},
+    response={201: MeetingOut, PROBLEMS: Problem},
     url_name="person-meetings",
 )
 def book_meeting(request, pk: int, body: MeetingIn):
@@ -136,7 +135,7 @@ def book_meeting(request, pk: int, body: MeetingIn):
 
 
 @router.get(
-    "/meetings/{int:pk}/", response={200: MeetingOut, codes_4xx: Problem}, url_name="meeting"
+    "/meetings/{int:pk}/", response={200: MeetingOut, PROBLEMS: Problem}, url_name="meeting"
 )
 def read_meeting(request, pk: int):
     return meeting_out(_meeting(request, pk))
@@ -144,7 +143,7 @@ def read_meeting(request, pk: int):
 
 @router.post(
     "/meetings/{int:pk}/reschedule/",
-    response={200: MeetingOut, codes_4xx: Problem},
+    response={200: MeetingOut, PROBLEMS: Problem},
     url_name="meeting-reschedule",
 )
 def reschedule_meeting(request, pk: int, body: MeetingIn):
@@ -157,7 +156,7 @@ def reschedule_meeting(request, pk: int, body: MeetingIn):
 
 @router.post(
     "/meetings/{int:pk}/cancel/",
-    response={200: MeetingOut, codes_4xx: Problem},
+    response={200: MeetingOut, PROBLEMS: Problem},
     url_name="meeting-cancel",
 )
 def cancel_meeting(request, pk: int, body: CancelIn):
@@ -172,7 +171,7 @@ def cancel_meeting(request, pk: int, body: CancelIn):
 
 @router.post(
     "/meetings/{int:pk}/debrief/",
-    response={200: DebriefOut, codes_4xx: Problem},
+    response={200: DebriefOut, PROBLEMS: Problem},
     url_name="meeting-debrief",
 )
 def debrief_meeting(request, pk: int, body: DebriefIn):
@@ -193,7 +192,7 @@ def debrief_meeting(request, pk: int, body: DebriefIn):
     return {"meeting": meeting_out(_meeting(request, pk)), "new_people": [p.pk for p in people]}
 
 
-@router.get("/favours/", response={200: list[FavourOut], codes_4xx: Problem}, url_name="favours")
+@router.get("/favours/", response={200: list[FavourOut], PROBLEMS: Problem}, url_name="favours")
 def list_favours(request, person: int | None = None):
     """Favours, newest first; `person` keeps one person's."""
     rows = Favour.objects.for_user(request.user)
@@ -204,7 +203,7 @@ def list_favours(request, person: int | None = None):
 
 @router.post(
     "/people/{int:pk}/favours/",
-    response={201: FavourOut, codes_4xx: Problem},
+    response={201: FavourOut, PROBLEMS: Problem},
     url_name="person-favours",
 )
 def add_favour(request, pk: int, body: FavourIn):
@@ -214,7 +213,7 @@ def add_favour(request, pk: int, body: FavourIn):
 
 
 @router.post(
-    "/favours/{int:pk}/done/", response={200: FavourOut, codes_4xx: Problem}, url_name="favour-done"
+    "/favours/{int:pk}/done/", response={200: FavourOut, PROBLEMS: Problem}, url_name="favour-done"
 )
 def favour_done(request, pk: int):
     favour = get_object_or_404(Favour.objects.for_user(request.user), pk=pk)

@@ -6,10 +6,9 @@ from datetime import date
 
 from django.http import HttpResponse
 from ninja import Router, Schema
-from ninja.responses import codes_4xx
 from pydantic import Field
 
-from hundred.api.core import ApiProblem, Problem, Text, field_errors
+from hundred.api.core import PROBLEMS, ApiProblem, Problem, Text, field_errors
 from hundred.network import askcheck
 from hundred.network.actions.target import do_save_pitch, do_save_target
 from hundred.network.forms.target import PitchForm, TargetForm
@@ -84,14 +83,14 @@ def target_out(target: Target) -> dict:
     return {**target.as_lists(), "pitch": target.pitch, "suggested_pitch": target.suggested_pitch()}
 
 
-@router.get("/target/", response={200: TargetOut, codes_4xx: Problem}, url_name="target")
+@router.get("/target/", response={200: TargetOut, PROBLEMS: Problem}, url_name="target")
 def read_target(request):
     """What you look for (article point 3) and your pitch (point 4)."""
     target = Target.objects.for_user(request.user).first() or Target(owner=request.user)
     return target_out(target)
 
 
-@router.patch("/target/", response={200: TargetOut, codes_4xx: Problem}, url_name="target")
+@router.patch("/target/", response={200: TargetOut, PROBLEMS: Problem}, url_name="target")
 def update_target(request, body: TargetIn):
     """Replace the lists sent and the pitch if sent; a change keeps a dated copy."""
     sent = body.model_dump(exclude_unset=True)
@@ -110,7 +109,7 @@ def update_target(request, body: TargetIn):
     return target_out(target)
 
 
-@router.post("/check-ask/", response={200: CheckAskOut, codes_4xx: Problem}, url_name="check-ask")
+@router.post("/check-ask/", response={200: CheckAskOut, PROBLEMS: Problem}, url_name="check-ask")
 def check_ask(request, body: CheckAskIn):
     """The ask-checker: job asks (errors) and what a good ask has (tips). Writes nothing."""
     try:
@@ -127,7 +126,7 @@ def field_errors_for(field: str, detail: str) -> ApiProblem:
     return ApiProblem(422, "Invalid request", detail, errors=[{"field": field, "detail": detail}])
 
 
-@router.get("/today/", response={200: TodayOut, codes_4xx: Problem}, url_name="today")
+@router.get("/today/", response={200: TodayOut, PROBLEMS: Problem}, url_name="today")
 def today(request):
     """What to do today: follow-ups due, meetings, debriefs to write, favours owed."""
     data = build_today(request.user)
@@ -141,7 +140,7 @@ def today(request):
     }
 
 
-@router.get("/backup/", response={200: dict, codes_4xx: Problem}, url_name="backup")
+@router.get("/backup/", response={200: dict, PROBLEMS: Problem}, url_name="backup")
 def backup(request):
     """The whole account as the JSON backup (docs/backup-format.md), without the feed token."""
     response = HttpResponse(

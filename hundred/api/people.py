@@ -11,10 +11,9 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
-from ninja.responses import codes_4xx
 from pydantic import Field
 
-from hundred.api.core import ApiProblem, Problem, field_errors
+from hundred.api.core import PROBLEMS, ApiProblem, Problem, field_errors
 from hundred.network.actions.people import do_delete_person
 from hundred.network.forms.people import PersonForm
 from hundred.network.models import Closeness, HowKnown, Person, Stage
@@ -136,7 +135,7 @@ def _no_nul(**values: str | None) -> None:
             )
 
 
-@router.get("/people/", response={200: PeoplePage, codes_4xx: Problem}, url_name="people")
+@router.get("/people/", response={200: PeoplePage, PROBLEMS: Problem}, url_name="people")
 def list_people(request, filters: Query[PeopleFilters]):
     """People in the order they were added, `limit` at a time; follow `next_cursor`."""
     f = filters
@@ -191,24 +190,24 @@ def _save(request, person: Person | None, body: PersonIn) -> Person:
     return get_person(request, form.save().pk)
 
 
-@router.post("/people/", response={201: PersonOut, codes_4xx: Problem}, url_name="people-create")
+@router.post("/people/", response={201: PersonOut, PROBLEMS: Problem}, url_name="people-create")
 def create_person(request, body: PersonIn):
     """Add a person: at least a name or an e-mail address."""
     return Status(201, person_out(_save(request, None, body)))
 
 
-@router.get("/people/{int:pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
+@router.get("/people/{int:pk}/", response={200: PersonOut, PROBLEMS: Problem}, url_name="person")
 def read_person(request, pk: int):
     return person_out(get_person(request, pk))
 
 
-@router.patch("/people/{int:pk}/", response={200: PersonOut, codes_4xx: Problem}, url_name="person")
+@router.patch("/people/{int:pk}/", response={200: PersonOut, PROBLEMS: Problem}, url_name="person")
 def update_person(request, pk: int, body: PersonIn):
     """Change the fields sent; the others keep their values."""
     return person_out(_save(request, get_person(request, pk), body))
 
 
-@router.delete("/people/{int:pk}/", response={204: None, codes_4xx: Problem}, url_name="person")
+@router.delete("/people/{int:pk}/", response={204: None, PROBLEMS: Problem}, url_name="person")
 def delete_person(request, pk: int):
     """Delete a person with their history (interactions shared with others stay)."""
     do_delete_person(get_person(request, pk))
