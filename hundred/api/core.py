@@ -97,6 +97,12 @@ class BrowserAuth(SessionAuth):
         return user
 
 
+class LocalSwagger(Swagger):
+    """Swagger UI served from static files (no CDN), with no inline script."""
+
+    template = "api/swagger.html"
+
+
 api = NinjaAPI(
     title="Hundred",
     version="1",
@@ -105,7 +111,7 @@ api = NinjaAPI(
     "Errors are RFC 9457 problem details. See docs/api.md.",
     urls_namespace="api-v1",
     auth=[TokenAuth(), BrowserAuth()],
-    docs=Swagger(),
+    docs=LocalSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
