@@ -109,10 +109,15 @@ def get_person(request, pk: int) -> Person:
     return get_object_or_404(people_of(request.user), pk=pk)
 
 
-def _cursor_id(cursor: str) -> int:
+def encode_cursor(kind: str, pk: int) -> str:
+    """An opaque cursor: the last id of a page, and what it is a page of."""
+    return base64.urlsafe_b64encode(f"{kind}:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, kind: str) -> int:
     try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode() + b"==").decode().partition(":")
-        if kind != "p":
+        found, _, value = base64.urlsafe_b64decode(cursor.encode() + b"==").decode().partition(":")
+        if found != kind:
             raise ValueError
         return int(value)
     except (ValueError, UnicodeError) as e:
@@ -152,13 +157,11 @@ def list_people(request, filters: Query[PeopleFilters]):
     if f.company:
         people = people.filter(company__name__iexact=f.company)
     if f.cursor:
-        people = people.filter(id__gt=_cursor_id(f.cursor))
+        people = people.filter(id__gt=decode_cursor(f.cursor, "p"))
     page = list(people[: f.limit + 1])
     more = len(page) > f.limit
     page = page[: f.limit]
-    next_cursor = None
-    if more:
-        next_cursor = base64.urlsafe_b64encode(f"p:{page[-1].pk}".encode()).decode().rstrip("=")
+    next_cursor = encode_cursor("p", page[-1].pk) if more else None
     return {"items": [person_out(p) for p in page], "next_cursor": next_cursor}
 
 

@@ -162,6 +162,7 @@ BUILDERS: dict[str, Builder] = {
     "accounts-revoke-token": _api_token,
     # The JSON API (hundred/api/): the same objects, under the api-v1 namespace.
     "api-v1:person": _person,
+    "api-v1:company": _company,
     "api-v1:person-interactions": _person,
     "api-v1:person-followups": _person,
     "api-v1:person-meetings": _person,
@@ -181,6 +182,7 @@ BUILDERS: dict[str, Builder] = {
 # wrong, so bob's 404 comes from the owner check and not from the body's validation.
 API_BODIES: dict[str, dict] = {
     "api-v1:person": {"title": "Changed"},
+    "api-v1:company": {"industry": "Changed"},
     "api-v1:person-interactions": {"summary": "Coffee", "direction": "in"},
     "api-v1:person-followups": {"due_on": "2026-12-10", "reason": "thank_you"},
     "api-v1:person-meetings": {"starts_at": "2026-12-01T10:00:00Z"},
