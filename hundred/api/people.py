@@ -17,6 +17,7 @@ from hundred.api.core import PROBLEMS, ApiProblem, Problem, field_errors
 from hundred.network.actions.people import do_delete_person
 from hundred.network.forms.people import PersonForm
 from hundred.network.models import Closeness, HowKnown, Person, Stage
+from hundred.transfer.dedupe import do_merge_people
 
 router = Router(tags=["people"])
 
@@ -215,3 +216,25 @@ def delete_person(request, pk: int):
     """Delete a person with their history (interactions shared with others stay)."""
     do_delete_person(get_person(request, pk))
     return Status(204, None)
+
+
+class MergeIn(Schema):
+    other: int = Field(description="the id of the person to fold into this one; they go")
+
+
+@router.post(
+    "/people/{int:pk}/merge/", response={200: PersonOut, PROBLEMS: Problem}, url_name="person-merge"
+)
+def merge_person(request, pk: int, body: MergeIn):
+    """Fold `other` into this person, as the duplicates review does: empty fields filled,
+    e-mails, phones and tags joined, their history moved here; `other` is deleted."""
+    keep = get_person(request, pk)
+    if body.other == keep.pk:
+        raise ApiProblem(
+            422,
+            "Invalid request",
+            "A person cannot be merged into themselves.",
+            errors=[{"field": "other", "detail": "the same person as the one in the path"}],
+        )
+    do_merge_people(request.user, keep, get_person(request, body.other))
+    return person_out(get_person(request, pk))

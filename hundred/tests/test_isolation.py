@@ -163,6 +163,7 @@ BUILDERS: dict[str, Builder] = {
     # The JSON API (hundred/api/): the same objects, under the api-v1 namespace.
     "api-v1:person": _person,
     "api-v1:company": _company,
+    "api-v1:person-merge": _person,
     "api-v1:person-interactions": _person,
     "api-v1:person-followups": _person,
     "api-v1:person-meetings": _person,
@@ -180,9 +181,11 @@ BUILDERS: dict[str, Builder] = {
 
 # A valid JSON body for each API route that takes one: with it, nothing but the id can be
 # wrong, so bob's 404 comes from the owner check and not from the body's validation.
-API_BODIES: dict[str, dict] = {
+API_BODIES: dict[str, dict | Callable[[IsolationTestCase], dict]] = {
     "api-v1:person": {"title": "Changed"},
     "api-v1:company": {"industry": "Changed"},
+    # Another of alice's people to fold in: valid for alice, and the path's person is hers.
+    "api-v1:person-merge": lambda t: {"other": t.make_person("Other").pk},
     "api-v1:person-interactions": {"summary": "Coffee", "direction": "in"},
     "api-v1:person-followups": {"due_on": "2026-12-10", "reason": "thank_you"},
     "api-v1:person-meetings": {"starts_at": "2026-12-01T10:00:00Z"},
@@ -197,9 +200,13 @@ API_BODIES: dict[str, dict] = {
 }
 
 
-def send(client, method: str, route: str, url: str):
-    """One request: an API route's gets its JSON body, a page's goes as it is."""
+def body_for(t, route: str) -> dict | None:
     body = API_BODIES.get(route)
+    return body(t) if callable(body) else body
+
+
+def send(client, method: str, body: dict | None, url: str):
+    """One request: an API route's goes with its JSON body, a page's as it is."""
     if body is None or method in ("get", "delete"):
         return getattr(client, method)(url)
     return getattr(client, method)(url, json.dumps(body), content_type="application/json")
@@ -264,7 +271,8 @@ class IsolationTestCase(BaseTestCase):
                 before = row.values().get()
 
                 self.login(self.bob)
-                bob = {m: send(self.client, m, route.name, url).status_code for m in METHODS}
+                body = body_for(self, route.name)
+                bob = {m: send(self.client, m, body, url).status_code for m in METHODS}
                 for method, status in bob.items():
                     self.assertIn(status, (404, 405), f"bob {method.upper()} {url}")
                 self.assertTrue(
@@ -278,7 +286,7 @@ class IsolationTestCase(BaseTestCase):
                 # all. Alice's deletes come last, so her object is still there for the others.
                 self.login(self.alice)
                 order = sorted(METHODS, key=lambda m: m in ("post", "delete"))
-                alice = {m: send(self.client, m, route.name, url).status_code for m in order}
+                alice = {m: send(self.client, m, body, url).status_code for m in order}
                 for method, status in bob.items():
                     if status == 405:
                         self.assertEqual(alice[method], 405, f"alice {method.upper()} {url}")

@@ -123,3 +123,27 @@ class PersonTestCase(ApiTestCase):
                 self.assertProblem(self.call(method, f"/people/{theirs.pk}/", body), 404)
         theirs.refresh_from_db()
         self.assertEqual(theirs.title, "Same")
+
+
+class MergeTestCase(ApiTestCase):
+    def test_it_folds_the_other_in_as_the_duplicates_review_does(self):
+        keep = self.make_person("Ann", "Lee", emails=["ann@a.org"])
+        other = self.make_person("Ann", "Lee", emails=["ann@b.org"], title="CTO")
+        self.make_interaction(other, summary="coffee")
+        r = self.call("post", f"/people/{keep.pk}/merge/", {"other": other.pk})
+        self.assertEqual(r.status_code, 200, r.content)
+        self.assertEqual(r.json()["emails"], ["ann@a.org", "ann@b.org"])
+        self.assertEqual(r.json()["title"], "CTO")
+        self.assertFalse(Person.objects.filter(pk=other.pk).exists())
+        self.assertEqual(Interaction.objects.get().people.get(), keep)
+
+    def test_itself_or_another_accounts_person_is_refused(self):
+        keep = self.make_person()
+        theirs = self.make_person(owner=self.bob)
+        self.assertProblem(
+            self.call("post", f"/people/{keep.pk}/merge/", {"other": keep.pk}), 422, "other"
+        )
+        self.assertProblem(
+            self.call("post", f"/people/{keep.pk}/merge/", {"other": theirs.pk}), 404
+        )
+        self.assertTrue(Person.objects.filter(pk=theirs.pk).exists())
