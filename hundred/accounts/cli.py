@@ -68,10 +68,16 @@ def createuser(args: argparse.Namespace) -> int:
 
 def _token_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["create", "list", "revoke"], help="what to do")
-    parser.add_argument("id", nargs="?", type=int, metavar="ID", help="the token to revoke")
-    parser.add_argument("--name", help="the new token's name (create), e.g. the script's")
     parser.add_argument(
+        "what", nargs="?", metavar="NAME|ID", help="create: the new token's name; revoke: its id"
+    )
+    parser.add_argument("--name", help="the new token's name (create), e.g. the script's")
+    access = parser.add_mutually_exclusive_group()
+    access.add_argument(
         "--write", action="store_true", help="let the new token write too (default: read only)"
+    )
+    access.add_argument(
+        "--read-only", action="store_true", help="the new token may only read (the default)"
     )
 
 
@@ -89,7 +95,9 @@ def token(args: argparse.Namespace, user) -> int:
     from hundred.accounts.models import ApiToken
 
     if args.action == "create":
-        name = (args.name or "").strip()
+        if args.name and args.what:
+            raise UsageError("Give the name once: either NAME or --name NAME.")
+        name = (args.name or args.what or "").strip()
         if not name:
             raise UsageError("Give the token a name with --name, e.g. --name phone.")
         if len(name) > 100:
@@ -98,11 +106,13 @@ def token(args: argparse.Namespace, user) -> int:
         print(secret)
         return 0
     if args.action == "revoke":
-        if args.id is None:
+        if not args.what:
             raise UsageError("Say which token to revoke: hundred token revoke ID (see 'list').")
-        found = ApiToken.objects.for_user(user).filter(pk=args.id).first()
+        found = None
+        if args.what.isdigit():
+            found = ApiToken.objects.for_user(user).filter(pk=int(args.what)).first()
         if found is None:
-            raise UsageError(f"You have no token {args.id}; 'hundred token list' shows them.")
+            raise UsageError(f"You have no token {args.what}; 'hundred token list' shows them.")
         found.revoke()
         print(f"Revoked token {found.pk} ({found.name}).")
         return 0

@@ -24,6 +24,12 @@ class TokenCommandTestCase(BaseTestCase):
         self.assertEqual(code, 0)
         self.assertTrue(ApiToken.objects.authenticate(out.strip()).can_write)
 
+    def test_the_name_may_be_positional_and_read_only_said_aloud(self):
+        code, out, _ = run("token", "create", "phone", "--read-only", "--user", "alice@example.org")
+        self.assertEqual(code, 0)
+        token = ApiToken.objects.authenticate(out.strip())
+        self.assertEqual((token.name, token.can_write), ("phone", False))
+
     def test_list_and_revoke(self):
         token, secret = ApiToken.objects.issue(self.alice, "phone", write=True)
         code, out, _ = run("token", "list", "--user", "alice@example.org", "--json")
@@ -44,6 +50,9 @@ class TokenCommandTestCase(BaseTestCase):
             ("token", "revoke", "--user", "alice@example.org"),
             ("token", "revoke", str(other.pk), "--user", "alice@example.org"),
             ("token", "rotate", "--user", "alice@example.org"),
+            ("token", "revoke", "x", "--user", "alice@example.org"),
+            ("token", "create", "a", "--name", "b", "--user", "alice@example.org"),
+            ("token", "create", "a", "--write", "--read-only", "--user", "alice@example.org"),
         ):
             with self.subTest(argv=argv):
                 code, out, err = run(*argv)
