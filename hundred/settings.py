@@ -84,11 +84,14 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
+    # django-ninja's own templates and static files: the API docs page with no CDN.
+    "ninja",
     "hundred.accounts",
     "hundred.network",
     "hundred.transfer",
     "hundred.insight",
     "hundred.mail",
+    "hundred.api",
 ]
 
 # Background work (hundred/mail/tasks.py) goes through Django's tasks API (the django-tasks
@@ -201,6 +204,8 @@ AXES_VERBOSE = False
 MAIL_LIMIT_PER_HOUR = envint("MAIL_LIMIT_PER_HOUR", 3)
 PASSWORD_RESET_LIMIT_PER_HOUR = envint("PASSWORD_RESET_LIMIT_PER_HOUR", 10)
 SIGNUP_LIMIT_PER_HOUR = envint("SIGNUP_LIMIT_PER_HOUR", 20)
+# Requests to the JSON API per token (or signed-in browser) per hour (docs/api.md).
+API_REQUESTS_PER_HOUR = envint("API_REQUESTS_PER_HOUR", 3600)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from hundred.accounts.models import SetupToken, Throttle, User
+from hundred.accounts.models import ApiToken, SetupToken, Throttle, User
 
 
 @admin.register(User)
@@ -35,3 +35,11 @@ class ThrottleAdmin(WrittenByCodeAdmin):
 @admin.register(SetupToken)
 class SetupTokenAdmin(WrittenByCodeAdmin):
     list_display = ["created_at"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(WrittenByCodeAdmin):
+    """Staff see who has tokens and may delete one; the secret itself is never stored."""
+
+    list_display = ["name", "owner", "can_write", "created_at", "last_used_at", "revoked_at"]
+    exclude = ["digest"]

@@ -64,3 +64,74 @@ def createuser(args: argparse.Namespace) -> int:
         User.objects.create_user(email, password, time_zone=args.time_zone)
     print(f"Created the account {email}.")
     return 0
+
+
+def _token_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["create", "list", "revoke"], help="what to do")
+    parser.add_argument(
+        "what", nargs="?", metavar="NAME|ID", help="create: the new token's name; revoke: its id"
+    )
+    parser.add_argument("--name", help="the new token's name (create), e.g. the script's")
+    access = parser.add_mutually_exclusive_group()
+    access.add_argument(
+        "--write", action="store_true", help="let the new token write too (default: read only)"
+    )
+    access.add_argument(
+        "--read-only", action="store_true", help="the new token may only read (the default)"
+    )
+
+
+@command(
+    "token",
+    help="personal access tokens for the JSON API: create, list, revoke",
+    example="hundred token create --name phone --write",
+    needs="account",
+    json=True,
+)
+@arguments(_token_args)
+def token(args: argparse.Namespace, user) -> int:
+    import json
+
+    from hundred.accounts.models import ApiToken
+
+    if args.action == "create":
+        if args.name and args.what:
+            raise UsageError("Give the name once: either NAME or --name NAME.")
+        name = (args.name or args.what or "").strip()
+        if not name:
+            raise UsageError("Give the token a name with --name, e.g. --name phone.")
+        if len(name) > 100:
+            raise UsageError("The name is longer than 100 characters; shorten it.")
+        _, secret = ApiToken.objects.issue(user, name, write=args.write)
+        print(secret)
+        return 0
+    if args.action == "revoke":
+        if not args.what:
+            raise UsageError("Say which token to revoke: hundred token revoke ID (see 'list').")
+        found = None
+        if args.what.isdigit():
+            found = ApiToken.objects.for_user(user).filter(pk=int(args.what)).first()
+        if found is None:
+            raise UsageError(f"You have no token {args.what}; 'hundred token list' shows them.")
+        found.revoke()
+        print(f"Revoked token {found.pk} ({found.name}).")
+        return 0
+    rows = [
+        {
+            "id": t.pk,
+            "name": t.name,
+            "access": t.access,
+            "created_at": t.created_at.isoformat(),
+            "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+        }
+        for t in ApiToken.objects.for_user(user)
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for row in rows:
+        state = f"revoked {row['revoked_at'][:16]}" if row["revoked_at"] else "active"
+        used = row["last_used_at"][:16] if row["last_used_at"] else "never used"
+        print(f"{row['id']}\t{row['name']}\t{row['access']}\t{state}\t{used}")
+    return 0

@@ -87,3 +87,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=100, help_text="What will use it, e.g. “phone” or “my script”."
+    )
+    write = forms.BooleanField(
+        label="Let it write too", required=False, help_text="Without it the token can only read."
+    )

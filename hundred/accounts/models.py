@@ -186,3 +186,74 @@ class SetupToken(models.Model):
 
     def __str__(self) -> str:
         return f"set-up token of {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# A personal access token reads "hpat_" then 32 random URL-safe characters: the prefix makes a
+# leaked one recognisable (a secret scanner, a log), and only its SHA-256 is stored.
+API_TOKEN_PREFIX = "hpat_"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ApiTokenQuerySet":
+        return self.filter(owner=user)
+
+    def active(self) -> "ApiTokenQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+    def issue(self, owner, name: str, *, write: bool) -> tuple["ApiToken", str]:
+        """A new token for `owner`; the secret is returned once and never stored."""
+        secret = API_TOKEN_PREFIX + secrets.token_urlsafe(24)
+        token = self.create(owner=owner, name=name, can_write=write, digest=_digest(secret))
+        return token, secret
+
+    def authenticate(self, secret: str) -> "ApiToken | None":
+        """The live token with this secret (its owner active), or None."""
+        secret = (secret or "").strip()
+        if not secret.startswith(API_TOKEN_PREFIX):
+            return None
+        return (
+            self.active()
+            .select_related("owner")
+            .filter(digest=_digest(secret), owner__is_active=True)
+            .first()
+        )
+
+
+class ApiToken(models.Model):
+    """A personal access token for the JSON API (`/api/v1/`), named by its owner."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    can_write = models.BooleanField(
+        "read and write", default=False, help_text="Without it the token can only read."
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def access(self) -> str:
+        return "read-write" if self.can_write else "read-only"
+
+    def revoke(self) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])
+
+    def touch(self) -> None:
+        """Note a use, at most once a minute (one UPDATE, not one per request)."""
+        now = timezone.now()
+        if self.last_used_at is None or now - self.last_used_at > timedelta(minutes=1):
+            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now

@@ -68,4 +68,6 @@ urlpatterns = [
         name="accounts-password-reset-complete",
     ),
     path("settings/", views.account_settings, name="accounts-settings"),
+    path("settings/tokens/", views.create_api_token, name="accounts-create-token"),
+    path("settings/tokens/<int:pk>/revoke/", views.revoke_api_token, name="accounts-revoke-token"),
 ]

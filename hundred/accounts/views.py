@@ -3,14 +3,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.accounts import lockout, throttle
 from hundred.accounts.clients import client_ip
-from hundred.accounts.forms import AccountSettingsForm, SignUpForm
-from hundred.accounts.models import SetupToken, User
+from hundred.accounts.forms import AccountSettingsForm, ApiTokenForm, SignUpForm
+from hundred.accounts.models import ApiToken, SetupToken, User
 from hundred.accounts.signup import (
     do_confirm,
     do_create_first_account,
@@ -75,7 +75,44 @@ def account_settings(request):
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("accounts-settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    return _render_settings(request, form=form)
+
+
+def _render_settings(request, *, form=None, token_form=None, new_secret="", status=200):
+    return render(
+        request,
+        "accounts/settings.html",
+        {
+            "form": form or AccountSettingsForm(instance=request.user),
+            "token_form": token_form or ApiTokenForm(),
+            "tokens": ApiToken.objects.for_user(request.user),
+            "new_secret": new_secret,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def create_api_token(request):
+    """A new API token, its secret shown on this one page and never again."""
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        return _render_settings(request, token_form=form, status=400)
+    token, secret = ApiToken.objects.issue(
+        request.user, form.cleaned_data["name"].strip(), write=form.cleaned_data["write"]
+    )
+    messages.success(request, f"Token “{token.name}” created: copy it now, it is shown once.")
+    return _render_settings(request, new_secret=secret)
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, pk: int):
+    token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
+    token.revoke()
+    messages.success(request, f"Token “{token.name}” revoked: it no longer opens the API.")
+    return redirect("accounts-settings")
 
 
 class PasswordResetView(auth_views.PasswordResetView):

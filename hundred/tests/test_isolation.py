@@ -5,6 +5,7 @@ The walk covers the whole URL tree, so a new route with an id fails here until i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -33,7 +34,14 @@ PUBLIC = {
     "accounts-password-reset-complete",
     "transfer-feed",  # calendar apps cannot log in: the secret token in the URL is the key
     "mail-unsubscribe",  # a mail program posts it (RFC 8058): the signed token is the key
+    # The API's schema and its browsable page describe the API; they hold no one's data.
+    "api-v1:openapi-json",
+    "api-v1:openapi-view",
+    "api-v1:api-root",
 }
+
+# The JSON API answers an anonymous request 401 (a problem document), not a log-in redirect.
+API = "api-v1:"
 
 
 @dataclass
@@ -57,15 +65,18 @@ class Route:
         return {key: samples.get(type(conv), "x") for key, conv in self.converters.items()}
 
 
-def walk(patterns, prefix: str = "", converters: dict | None = None) -> Iterator[Route]:
+def walk(
+    patterns, prefix: str = "", converters: dict | None = None, namespace: str = ""
+) -> Iterator[Route]:
     for p in patterns:
         found = {**(converters or {}), **getattr(p.pattern, "converters", {})}
         if isinstance(p, URLResolver):
             if p.namespace == "admin":  # Django's own, guarded by is_staff
                 continue
-            yield from walk(p.url_patterns, prefix + str(p.pattern), found)
+            inner = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from walk(p.url_patterns, prefix + str(p.pattern), found, inner)
         elif isinstance(p, URLPattern):
-            yield Route(p.name, prefix + str(p.pattern), found)
+            yield Route(f"{namespace}{p.name}", prefix + str(p.pattern), found)
 
 
 def all_routes() -> list[Route]:
@@ -121,6 +132,13 @@ def _mail_suggestion(t):
     return {"pk": s.pk}, s
 
 
+def _api_token(t):
+    from hundred.accounts.models import ApiToken
+
+    token, _ = ApiToken.objects.issue(t.alice, "phone", write=True)
+    return {"pk": token.pk}, token
+
+
 BUILDERS: dict[str, Builder] = {
     "network-person": _person,
     "network-edit-person": _person,
@@ -153,7 +171,57 @@ BUILDERS: dict[str, Builder] = {
     "transfer-run": _import_run,
     "transfer-accept-target": _import_run,
     "transfer-colleagues": _import_run,
+    "accounts-revoke-token": _api_token,
+    # The JSON API (hundred/api/): the same objects, under the api-v1 namespace.
+    "api-v1:person": _person,
+    "api-v1:company": _company,
+    "api-v1:person-merge": _person,
+    "api-v1:person-interactions": _person,
+    "api-v1:person-followups": _person,
+    "api-v1:person-meetings": _person,
+    "api-v1:person-favours": _person,
+    "api-v1:followup-done": _followup,
+    "api-v1:followup-snooze": _followup,
+    "api-v1:followup-skip": _followup,
+    "api-v1:followup-move": _followup,
+    "api-v1:meeting": _meeting,
+    "api-v1:meeting-reschedule": _meeting,
+    "api-v1:meeting-cancel": _meeting,
+    "api-v1:meeting-debrief": _meeting,
+    "api-v1:favour-done": _favour,
 }
+
+# A valid JSON body for each API route that takes one: with it, nothing but the id can be
+# wrong, so bob's 404 comes from the owner check and not from the body's validation.
+API_BODIES: dict[str, dict | Callable[[IsolationTestCase], dict]] = {
+    "api-v1:person": {"title": "Changed"},
+    "api-v1:company": {"industry": "Changed"},
+    # Another of alice's people to fold in: valid for alice, and the path's person is hers.
+    "api-v1:person-merge": lambda t: {"other": t.make_person("Other").pk},
+    "api-v1:person-interactions": {"summary": "Coffee", "direction": "in"},
+    "api-v1:person-followups": {"due_on": "2026-12-10", "reason": "thank_you"},
+    "api-v1:person-meetings": {"starts_at": "2026-12-01T10:00:00Z"},
+    "api-v1:person-favours": {"direction": "i_offered", "what": "Send the paper"},
+    "api-v1:followup-done": {"override": True},
+    "api-v1:followup-snooze": {"days": 1},
+    "api-v1:followup-skip": {},
+    "api-v1:followup-move": {"due_on": "2026-12-10", "override": True},
+    "api-v1:meeting-reschedule": {"starts_at": "2026-12-02T10:00:00Z"},
+    "api-v1:meeting-cancel": {},
+    "api-v1:meeting-debrief": {"advice": "Talk to data teams"},
+}
+
+
+def body_for(t, route: str) -> dict | None:
+    body = API_BODIES.get(route)
+    return body(t) if callable(body) else body
+
+
+def send(client, method: str, body: dict | None, url: str):
+    """One request: an API route's goes with its JSON body, a page's as it is."""
+    if body is None or method in ("get", "delete"):
+        return getattr(client, method)(url)
+    return getattr(client, method)(url, json.dumps(body), content_type="application/json")
 
 
 # URLs that take a value but no object id, and why the walk does not need a builder for them.
@@ -215,7 +283,8 @@ class IsolationTestCase(BaseTestCase):
                 before = row.values().get()
 
                 self.login(self.bob)
-                bob = {m: getattr(self.client, m)(url).status_code for m in METHODS}
+                body = body_for(self, route.name)
+                bob = {m: send(self.client, m, body, url).status_code for m in METHODS}
                 for method, status in bob.items():
                     self.assertIn(status, (404, 405), f"bob {method.upper()} {url}")
                 self.assertTrue(
@@ -229,7 +298,7 @@ class IsolationTestCase(BaseTestCase):
                 # all. Alice's deletes come last, so her object is still there for the others.
                 self.login(self.alice)
                 order = sorted(METHODS, key=lambda m: m in ("post", "delete"))
-                alice = {m: getattr(self.client, m)(url).status_code for m in order}
+                alice = {m: send(self.client, m, body, url).status_code for m in order}
                 for method, status in bob.items():
                     if status == 405:
                         self.assertEqual(alice[method], 405, f"alice {method.upper()} {url}")
@@ -245,9 +314,19 @@ class LoginRequiredTestCase(BaseTestCase):
         names = {r.name for r in all_routes()}
         self.assertEqual(PUBLIC - names, set(), "PUBLIC names URLs that no longer exist")
 
+    def test_the_api_answers_anonymous_requests_401(self):
+        routes = [r for r in all_routes() if r.name.startswith(API) and r.name not in PUBLIC]
+        self.assertGreater(len(routes), 10)
+        for route in routes:
+            url = reverse(route.name, kwargs=route.sample_kwargs())
+            with self.subTest(url=route.name):
+                statuses = {getattr(self.client, m)(url).status_code for m in METHODS}
+                self.assertIn(401, statuses, url)
+                self.assertLessEqual(statuses, {401, 405}, url)
+
     def test_it_redirects_anonymous_users_to_login(self):
         login_path = resolve_url(settings.LOGIN_URL)
-        routes = [r for r in all_routes() if r.name not in PUBLIC]
+        routes = [r for r in all_routes() if r.name not in PUBLIC and not r.name.startswith(API)]
         self.assertGreater(len(routes), 10)
         for route in routes:
             url = reverse(route.name, kwargs=route.sample_kwargs())

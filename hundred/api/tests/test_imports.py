@@ -1,0 +1,42 @@
+"""Imports over the API: a preview that changes nothing, then the same file confirmed."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from hundred.api.tests.base import ApiTestCase
+from hundred.network.models import Person
+from hundred.transfer.models import ImportRun
+
+VCARD = (
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n"
+    b"EMAIL:ann@example.org\r\nORG:Acme\r\nEND:VCARD\r\n"
+)
+
+
+class ImportTestCase(ApiTestCase):
+    def upload(self, data: bytes, **fields):
+        file = SimpleUploadedFile("contacts.vcf", data, content_type="text/vcard")
+        return self.client.post(
+            "/api/v1/imports/",
+            {"kind": "vcard", "file": file, **fields},
+            HTTP_AUTHORIZATION=f"Bearer {self.secret}",
+        )
+
+    def test_a_preview_changes_nothing_and_confirm_writes(self):
+        r = self.upload(VCARD)
+        self.assertEqual(r.status_code, 200, r.content)
+        self.assertEqual((r.json()["created"], r.json()["is_dry_run"]), (1, True))
+        self.assertFalse(Person.objects.exists())
+        self.assertFalse(ImportRun.objects.exists())
+        r = self.upload(VCARD, confirm="true")
+        self.assertEqual((r.json()["created"], r.json()["is_dry_run"]), (1, False))
+        person = Person.objects.get()
+        self.assertEqual((person.owner, person.emails), (self.alice, ["ann@example.org"]))
+        self.assertEqual(r.json()["run_id"], ImportRun.objects.get().pk)
+
+    def test_a_file_that_is_not_one_names_the_file(self):
+        problem = self.assertProblem(self.upload(b"   "), 422, "file")
+        self.assertIn("empty", problem["detail"])
+        self.assertProblem(self.upload(VCARD, kind="fax"), 422, "kind")
+        self.assertFalse(Person.objects.exists())
