@@ -1,0 +1,136 @@
+"""In real Chromium at a phone's size (390×844): the daily pages fit the screen and work by thumb.
+
+On Today, People, a person, the composer and Insights, with the demo account: nothing scrolls
+sideways, the header is small and its menu collapsed until tapped (without JavaScript too), the
+People list starts above the fold, tap targets are at least 44 px tall, and the basic checks an
+accessibility scanner would make pass (no duplicate ids, every form control labelled).
+
+Skipped when there is no Chromium at /usr/bin/chromium, except on CI (CI=true), where a missing
+browser is a failure. Never `playwright install`: Hundred uses Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from hundred.accounts.models import User
+from hundred.network.demo import build_demo
+from hundred.network.models import Person
+from hundred.test import PASSWORD
+from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
+
+require_chromium()
+
+PHONE = {"width": 390, "height": 844}
+
+# What an accessibility scanner's simplest rules would say about the page: ids used twice,
+# form controls nobody labelled, and visible tap targets under 44 px tall.
+AUDIT = """() => {
+  const ids = {};
+  for (const el of document.querySelectorAll("[id]")) ids[el.id] = (ids[el.id] || 0) + 1;
+  const duplicates = Object.keys(ids).filter((id) => ids[id] > 1);
+  const unlabelled = [];
+  for (const el of document.querySelectorAll("input, select, textarea")) {
+    if (["hidden", "submit", "button"].includes(el.type)) continue;
+    const named = (el.labels && el.labels.length) || el.getAttribute("aria-label")
+      || el.getAttribute("aria-labelledby") || el.getAttribute("title");
+    if (!named) unlabelled.push(el.name || el.id || el.outerHTML.slice(0, 60));
+  }
+  const small = [];
+  const targets = "main button, main .button, main select, header summary, main summary,"
+    + " main input:not([type=checkbox]):not([type=radio]):not([type=hidden])";
+  for (const el of document.querySelectorAll(targets)) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;  // not shown (a closed <details>)
+    if (box.height < 44) small.push(`${el.tagName} ${(el.textContent || el.name).trim().slice(0, 30)} ${Math.round(box.height)}px`);
+  }
+  return {
+    duplicates, unlabelled, small,
+    scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
+  };
+}"""
+
+
+class PhoneLayoutTest(BrowserTestCase):
+    viewport = PHONE
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.user = User.objects.create_user("demo@example.org", PASSWORD)
+        build_demo(self.user)
+        self.person = Person.objects.filter(owner=self.user).order_by("pk").first()
+
+    def pages(self) -> list[str]:
+        return [
+            "/",
+            "/people/",
+            self.person.get_absolute_url(),
+            f"/people/{self.person.pk}/compose/",
+            "/insights/",
+        ]
+
+    def check_fits(self, page, path: str) -> None:
+        page.goto(self.url(path))
+        found = page.evaluate(AUDIT)
+        with self.subTest(path=path):
+            self.assertLessEqual(found["scrollWidth"], found["innerWidth"], "scrolls sideways")
+            self.assertEqual(found["duplicates"], [], "ids used twice")
+            self.assertEqual(found["unlabelled"], [], "form controls without a label")
+            self.assertEqual(found["small"], [], "tap targets under 44 px")
+
+    def test_the_daily_pages_fit_a_phone(self) -> None:
+        log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
+        for path in self.pages():
+            self.check_fits(self.page, path)
+
+    def test_the_menu_is_collapsed_and_opens_with_a_tap(self) -> None:
+        page = self.page
+        log_in(page, self.live_server_url, self.user.email, PASSWORD)
+        page.goto(self.url("/people/"))
+        header = page.locator("header.top").bounding_box()
+        self.assertLessEqual(header["height"], 64)
+        nav = page.get_by_role("navigation", name="Main", include_hidden=True)
+        expect(nav.get_by_role("link", name="Insights", include_hidden=True)).to_be_hidden()
+        # The list starts above the fold.
+        first = page.locator("#people-results tbody a").first
+        self.assertLess(first.bounding_box()["y"], PHONE["height"])
+
+        page.get_by_text("Menu", exact=True).click()
+        expect(nav.get_by_role("link", name="Insights")).to_be_visible()
+        nav.get_by_role("link", name="Insights").click()
+        expect(page.get_by_role("heading", name="Insights", exact=True)).to_be_visible()
+
+    def test_the_menu_opens_without_javascript(self) -> None:
+        context = self.browser.new_context(viewport=PHONE, java_script_enabled=False)
+        try:
+            page = context.new_page()
+            log_in(page, self.live_server_url, self.user.email, PASSWORD)
+            page.goto(self.url("/"))
+            nav = page.get_by_role("navigation", name="Main", include_hidden=True)
+            expect(nav.get_by_role("link", name="People", include_hidden=True)).to_be_hidden()
+            page.get_by_text("Menu", exact=True).click()
+            nav.get_by_role("link", name="People").click()
+            expect(page.get_by_role("heading", name=re.compile("^People"))).to_be_visible()
+            self.check_fits(page, "/people/")
+
+            # The sent page's Copy button needs JavaScript: without it the button is not shown
+            # and the text waits in a text area to be selected by hand.
+            person = Person.objects.filter(owner=self.user, stage="listed").exclude(emails=[]).first()
+            page.goto(self.url(f"/people/{person.pk}/compose/"))
+            page.get_by_role("button", name="Record and copy the text").click()
+            expect(page.get_by_role("heading", name="Outreach recorded")).to_be_visible()
+            text = page.get_by_role("textbox", name="The text")
+            expect(text).to_be_visible()
+            expect(text).to_have_attribute("readonly", "")
+            expect(page.get_by_role("button", name="Copy the text")).to_be_hidden()
+        finally:
+            context.close()
+
+    def test_on_a_wide_screen_the_menu_is_always_open(self) -> None:
+        self.page.set_viewport_size({"width": 1280, "height": 800})
+        log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
+        expect(self.page.get_by_text("Menu", exact=True)).to_be_hidden()
+        nav = self.page.get_by_role("navigation", name="Main")
+        expect(nav.get_by_role("link", name="Insights")).to_be_visible()
