@@ -134,3 +134,34 @@ class PhoneLayoutTest(BrowserTestCase):
         expect(self.page.get_by_text("Menu", exact=True)).to_be_hidden()
         nav = self.page.get_by_role("navigation", name="Main")
         expect(nav.get_by_role("link", name="Insights")).to_be_visible()
+
+
+class InstalledAppTest(BrowserTestCase):
+    viewport = PHONE
+
+    def test_the_service_worker_keeps_the_shell_and_says_plainly_when_offline(self) -> None:
+        user = User.objects.create_user("ann@example.org", PASSWORD)
+        page = self.page
+        log_in(page, self.live_server_url, user.email, PASSWORD)
+        page.goto(self.url("/"))
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.reload()  # now under the worker's control
+        kept = page.evaluate(
+            """async () => {
+              const urls = [];
+              for (const name of await caches.keys())
+                for (const request of await (await caches.open(name)).keys())
+                  urls.push(new URL(request.url).pathname);
+              return urls;
+            }"""
+        )
+        self.assertIn("/static/hundred/app.css", kept)
+        self.assertTrue(all(url.startswith("/static/") for url in kept), kept)  # no page kept
+
+        self.context.set_offline(True)
+        page.goto(self.url("/people/"))
+        expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+        # The stylesheet came from the shell: the page is styled without a network.
+        self.assertEqual(
+            page.locator(".card").evaluate("e => getComputedStyle(e).borderStyle"), "solid"
+        )

@@ -43,7 +43,16 @@
     var auto = document.querySelector("a.mailto[data-open]");
     if (auto) window.location.href = auto.href;
   }
+  // Installable app: the service worker keeps the app shell (never a page's data).
+  function registerServiceWorker() {
+    var meta = document.querySelector('meta[name="hundred-service-worker"]');
+    if (meta && "serviceWorker" in navigator) {
+      navigator.serviceWorker.register(meta.content, { scope: "/" }).catch(function () {});
+    }
+  }
+
   function ready() {
+    registerServiceWorker();
     showCopyButtons();
     openMenuOnWideScreens();
     openMail();
