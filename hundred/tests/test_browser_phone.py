@@ -85,6 +85,31 @@ class PhoneLayoutTest(BrowserTestCase):
         for path in self.pages():
             self.check_fits(self.page, path)
 
+    def test_onboarding_steps_stand_apart(self) -> None:
+        # Issue 19: the step indicator read "looking for2. Your pitch", run together.
+        log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
+        for viewport in (PHONE, {"width": 1280, "height": 800}):
+            self.page.set_viewport_size(viewport)
+            if viewport == PHONE:
+                self.check_fits(self.page, "/welcome/names/")
+            else:
+                self.page.goto(self.url("/welcome/names/"))
+            steps = self.page.locator("ol.steps li")
+            # The number belongs inside its step's box (an outside marker sat in the gap,
+            # against the step before), and the boxes stand apart.
+            self.assertEqual(
+                steps.evaluate_all("lis => lis.map(li => getComputedStyle(li).listStylePosition)"),
+                ["inside"] * 3,
+            )
+            boxes = [li.bounding_box() for li in steps.all()]
+            self.assertEqual(len(boxes), 3)
+            for before, after in zip(boxes, boxes[1:], strict=False):
+                apart = (
+                    after["x"] >= before["x"] + before["width"] + 8  # side by side, a gap
+                    or after["y"] >= before["y"] + before["height"]  # one under the other
+                )
+                self.assertTrue(apart, (before, after))
+
     def test_the_menu_is_collapsed_and_opens_with_a_tap(self) -> None:
         page = self.page
         log_in(page, self.live_server_url, self.user.email, PASSWORD)
