@@ -183,6 +183,14 @@ class InstalledAppTest(BrowserTestCase):
         self.assertIn("/static/hundred/app.css", kept)
         self.assertTrue(all(url.startswith("/static/") for url in kept), kept)  # no page kept
 
+        # Chromium's own verdict on the manifest, icons and worker: nothing stops installing
+        # but the test's browser context, which is a private ("incognito") one.
+        cdp = self.context.new_cdp_session(page)
+        errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        self.assertEqual([e["errorId"] for e in errors if e["errorId"] != "in-incognito"], [])
+        manifest = cdp.send("Page.getAppManifest")
+        self.assertEqual(manifest["errors"], [])
+
         self.context.set_offline(True)
         page.goto(self.url("/people/"))
         expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
