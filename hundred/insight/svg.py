@@ -1,7 +1,8 @@
 """Charts and the referral tree as SVG strings, drawn on the server: no JavaScript to see them.
 
 Every text that comes from data goes through `escape`; every chart has role="img" (the referral
-tree, whose nodes are links, role="group"), a <title> and a <desc> it is labelled by. The page puts a table next to each chart for screen readers.
+tree, whose nodes are links, role="group"), a <title> and a <desc> it is labelled by. The page
+puts a table next to each chart for screen readers.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ WIDTH = 1000
 FONT = 'font-family="system-ui, sans-serif" font-size="15"'
 
 
-def _open(
-    uid: str, width: int, height: int, title: str, desc: str, role: str = "img"
-) -> list[str]:
+def _open(uid: str, width: int, height: int, title: str, desc: str, role: str = "img") -> list[str]:
     """An SVG labelled by its title and description. A drawing with links in it is a "group",
     not an "img": an image's content is presentational, and a link inside one is lost."""
     return [

@@ -89,7 +89,9 @@ class ChartsReadableTest(BrowserTestCase):
         # axe's nested-interactive: nothing focusable inside an element shown as an image;
         # and no column header without a name.
         self.assertEqual(page.locator("[role=img] a, [role=img] button").count(), 0)
-        empty = page.locator("th").evaluate_all("ths => ths.filter(th => !th.textContent.trim()).length")
+        empty = page.locator("th").evaluate_all(
+            "ths => ths.filter(th => !th.textContent.trim()).length"
+        )
         self.assertEqual(empty, 0)
         # The page itself never scrolls sideways.
         self.assertLessEqual(

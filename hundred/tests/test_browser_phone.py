@@ -44,7 +44,8 @@ AUDIT = """() => {
   for (const el of document.querySelectorAll(targets)) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;  // not shown (a closed <details>)
-    if (box.height < 44) small.push(`${el.tagName} ${(el.textContent || el.name).trim().slice(0, 30)} ${Math.round(box.height)}px`);
+    const what = (el.textContent || el.name).trim().slice(0, 30);
+    if (box.height < 44) small.push(`${el.tagName} ${what} ${Math.round(box.height)}px`);
   }
   return {
     duplicates, unlabelled, small,
@@ -142,7 +143,9 @@ class PhoneLayoutTest(BrowserTestCase):
 
             # The sent page's Copy button needs JavaScript: without it the button is not shown
             # and the text waits in a text area to be selected by hand.
-            person = Person.objects.filter(owner=self.user, stage="listed").exclude(emails=[]).first()
+            person = (
+                Person.objects.filter(owner=self.user, stage="listed").exclude(emails=[]).first()
+            )
             page.goto(self.url(f"/people/{person.pk}/compose/"))
             page.get_by_role("button", name="Record and copy the text").click()
             expect(page.get_by_role("heading", name="Outreach recorded")).to_be_visible()

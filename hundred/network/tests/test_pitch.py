@@ -104,7 +104,9 @@ ARTICLE_PITCH = (
             "start-up in the healthcare or public sector.",
         ),
         (
-            target(skills=["budgeting"], company_kinds=["consultancy"], industries=["energy sector"]),
+            target(
+                skills=["budgeting"], company_kinds=["consultancy"], industries=["energy sector"]
+            ),
             "I'm looking for an opportunity to use my budgeting skills in a consultancy in the "
             "energy sector.",
         ),
