@@ -34,7 +34,7 @@ class ManifestTestCase(BaseTestCase):
         r = self.client.get("/sw.js")  # no log-in: the browser fetches it on its own
         self.assertEqual(r.status_code, 200)
         self.assertEqual(r["Content-Type"], "text/javascript; charset=utf-8")
-        self.assertEqual(r["Cache-Control"], "no-cache")
+        self.assertIn("no-store", r["Cache-Control"])
         script = r.content.decode()
         shell = json.loads(script.split("var SHELL = ", 1)[1].split(";\n", 1)[0])
         self.assertIn(static("hundred/app.css"), shell)

@@ -44,7 +44,6 @@ def _script() -> bytes:
 
 @require_GET
 def service_worker(request):
-    response = HttpResponse(_script(), content_type="text/javascript; charset=utf-8")
-    # Browsers check for a new worker on each visit; they must ask, not keep an old copy.
-    response["Cache-Control"] = "no-cache"
-    return response
+    # Like every page, no-store (NoStoreMiddleware): browsers ask for the worker afresh on each
+    # visit and so find a new version.
+    return HttpResponse(_script(), content_type="text/javascript; charset=utf-8")
