@@ -33,6 +33,7 @@ PUBLIC = {
     "accounts-password-reset-complete",
     "transfer-feed",  # calendar apps cannot log in: the secret token in the URL is the key
     "mail-unsubscribe",  # a mail program posts it (RFC 8058): the signed token is the key
+    "network-service-worker",  # the browser fetches it on its own; static code, no data
 }
 
 
