@@ -201,3 +201,42 @@ class InstalledAppTest(BrowserTestCase):
         self.assertEqual(
             page.locator(".card").evaluate("e => getComputedStyle(e).borderStyle"), "solid"
         )
+
+
+# WCAG's contrast ratio between an element's text colour and a background colour.
+CONTRAST = """([selector, backgroundOf]) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const fg = lum(rgb(getComputedStyle(document.querySelector(selector)).color));
+  const bg = lum(rgb(getComputedStyle(document.querySelector(backgroundOf)).backgroundColor));
+  return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+}"""
+
+
+class ColourSchemesTest(BrowserTestCase):
+    def test_text_stays_readable_in_the_light_and_the_dark_scheme(self) -> None:
+        user = User.objects.create_user("ann@example.org", PASSWORD)
+        build_demo(user)
+        for scheme in ("light", "dark"):
+            context = self.browser.new_context(viewport=PHONE, color_scheme=scheme)
+            try:
+                page = context.new_page()
+                log_in(page, self.live_server_url, user.email, PASSWORD)
+                page.goto(self.url("/people/"))
+                page.get_by_text("Menu", exact=True).click()
+                for selector, background in [
+                    (".top nav a", ".top"),
+                    (".top .menu > summary", ".top"),
+                    ("h1", "html"),
+                    (".card label", ".card"),
+                    ("#people-results td a", "#people-results tr"),
+                    ("main button[type=submit]", "main button[type=submit]"),
+                ]:
+                    with self.subTest(scheme=scheme, selector=selector):
+                        ratio = page.evaluate(CONTRAST, [selector, background])
+                        self.assertGreaterEqual(ratio, 4.5)
+            finally:
+                context.close()
