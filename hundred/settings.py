@@ -219,6 +219,8 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
 # Serve straight from the app's static folders: no collectstatic step for a laptop user.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# WhiteNoise does not know the web app manifest's type; browsers want it for installing.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 # Mail out: EMAIL_URL=smtp://user:password@host:port (?tls=true or ?ssl=true); unset, mail is
 # written to the console of `hundred serve` / `hundred worker` (docs/mail.md).

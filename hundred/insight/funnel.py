@@ -26,7 +26,10 @@ class FunnelStage:
     key: str
     label: str
     count: int
-    rate: float | None  # count / the previous stage's count, None for the first or after 0
+    # count / the previous stage's count: None for the first stage, after 0, and for a stage
+    # that is not a subset of the one before (a share of it would mean nothing: "200 %").
+    rate: float | None
+    subset: bool = True
 
 
 def _rate(count: int, previous: int | None) -> float | None:
@@ -58,15 +61,18 @@ def build_funnel(rows: People, companies: dict[int, dict], met_ids: set[int]) ->
         "names": len(rows) - introducers[None],
         "at_targets": sum(per_company[cid] for cid, c in companies.items() if c["is_target"]),
     }
+    # (key, label, a subset of the stage before?) Names come from anyone, met or not, and
+    # anyone works at a target company: those two are counts, not steps of the funnel.
     labels = [
-        ("listed", "Listed"),
-        ("asked", "Asked"),
-        ("met", "Met"),
-        ("names", "Names received"),
-        ("at_targets", "At target companies"),
+        ("listed", "Listed", True),
+        ("asked", "Asked", True),
+        ("met", "Met", True),
+        ("names", "Names received", False),
+        ("at_targets", "At target companies", False),
     ]
     stages, previous = [], None
-    for key, label in labels:
-        stages.append(FunnelStage(key, label, counts[key], _rate(counts[key], previous)))
+    for key, label, subset in labels:
+        rate = _rate(counts[key], previous) if subset else None
+        stages.append(FunnelStage(key, label, counts[key], rate, subset))
         previous = counts[key]
     return stages

@@ -1,7 +1,8 @@
 """Charts and the referral tree as SVG strings, drawn on the server: no JavaScript to see them.
 
-Every text that comes from data goes through `escape`; every chart has role="img", a <title>
-and a <desc> it is labelled by. The page puts a table next to each chart for screen readers.
+Every text that comes from data goes through `escape`; every chart has role="img" (the referral
+tree, whose nodes are links, role="group"), a <title> and a <desc> it is labelled by. The page
+puts a table next to each chart for screen readers.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from django.utils.safestring import SafeString, mark_safe
 from hundred.insight.graph import Node
 
 COLOURS = ("#2f6f8f", "#c0713a", "#5a8f3c", "#8a5a9e", "#b0443c", "#6b6b6b", "#3c8f86", "#a08a2f")
-FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+# Charts are drawn 1000 units wide and shown as wide as their card (at least 800 px: a phone
+# scrolls the chart in its own box), so 15 units are never less than 12 px on screen.
+WIDTH = 1000
+FONT = 'font-family="system-ui, sans-serif" font-size="15"'
 
 
-def _open(uid: str, width: int, height: int, title: str, desc: str) -> list[str]:
+def _open(uid: str, width: int, height: int, title: str, desc: str, role: str = "img") -> list[str]:
+    """An SVG labelled by its title and description. A drawing with links in it is a "group",
+    not an "img": an image's content is presentational, and a link inside one is lost."""
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="{role}" class="chart" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'aria-labelledby="{uid}-title {uid}-desc">',
         f'<title id="{uid}-title">{escape(title)}</title>',
@@ -44,52 +50,52 @@ class Bar:
     note: str = ""  # text after the bar, e.g. "40 %"
 
 
-def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = 560) -> SafeString:
+def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = WIDTH) -> SafeString:
     """Horizontal bars, one a row, with the label left and the value right."""
-    row, label_w, top = 26, 170, 8
+    row, label_w, top = 34, 230, 8
     height = top * 2 + row * max(1, len(bars))
     most = max((b.value for b in bars), default=0) or 1
-    room = width - label_w - 90
+    room = width - label_w - 150
     parts = _open(uid, width, height, title, desc)
     for i, b in enumerate(bars):
         y = top + i * row
         w = max(0.0, room * b.value / most)
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" {FONT}>'
+            f'<text x="{label_w - 10}" y="{y + 22}" text-anchor="end" {FONT}>'
             f"{escape(b.label)}</text>"
-            f'<rect x="{label_w}" y="{y + 4}" width="{_fmt(w)}" height="16" '
+            f'<rect x="{label_w}" y="{y + 5}" width="{_fmt(w)}" height="24" rx="3" '
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
-            f'<text x="{_fmt(label_w + w + 6)}" y="{y + 16}" {FONT}>'
+            f'<text x="{_fmt(label_w + w + 8)}" y="{y + 22}" {FONT}>'
             f"{escape(b.note or _fmt(b.value))}</text>"
         )
     return _close(parts)
 
 
 def stacked(
-    uid: str, title: str, desc: str, parts_: Sequence[Bar], goal: int, width: int = 560
+    uid: str, title: str, desc: str, parts_: Sequence[Bar], goal: int, width: int = WIDTH
 ) -> SafeString:
     """One bar toward a goal, in coloured parts, with a legend below."""
-    height = 40 + 20 * ((len(parts_) + 2) // 3)
+    height = 54 + 26 * ((len(parts_) + 2) // 3)
     total = sum(p.value for p in parts_)
     scale = (width - 20) / max(goal, total, 1)
     parts = _open(uid, width, height, title, desc)
     parts.append(
-        f'<rect x="10" y="6" width="{_fmt(goal * scale)}" height="20" fill="#eee" stroke="#999"/>'
+        f'<rect x="10" y="6" width="{_fmt(goal * scale)}" height="28" fill="#eee" stroke="#999"/>'
     )
     x = 10.0
     for i, p in enumerate(parts_):
         w = p.value * scale
         parts.append(
-            f'<rect x="{_fmt(x)}" y="6" width="{_fmt(w)}" height="20" '
+            f'<rect x="{_fmt(x)}" y="6" width="{_fmt(w)}" height="28" '
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
         )
         x += w
     for i, p in enumerate(parts_):
-        lx, ly = 10 + (i % 3) * ((width - 20) // 3), 44 + (i // 3) * 20
+        lx, ly = 10 + (i % 3) * ((width - 20) // 3), 60 + (i // 3) * 26
         parts.append(
-            f'<rect x="{lx}" y="{ly - 10}" width="10" height="10" '
+            f'<rect x="{lx}" y="{ly - 12}" width="12" height="12" '
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
-            f'<text x="{lx + 14}" y="{ly}" {FONT}>{escape(p.label)}: {_fmt(p.value)}</text>'
+            f'<text x="{lx + 18}" y="{ly}" {FONT}>{escape(p.label)}: {_fmt(p.value)}</text>'
         )
     return _close(parts)
 
@@ -100,27 +106,27 @@ def grouped_columns(
     desc: str,
     categories: Sequence[str],
     series: Sequence[tuple[str, Sequence[float]]],
-    width: int = 720,
-    height: int = 220,
+    width: int = WIDTH,
+    height: int = 300,
 ) -> SafeString:
     """Columns per category (a week), one colour per series, with a legend on top."""
-    left, bottom, top = 30, 36, 30
+    left, bottom, top = 44, 40, 40
     plot_h = height - top - bottom
     most = max((v for _, values in series for v in values), default=0) or 1
     slot = (width - left - 10) / max(1, len(categories))
     bar_w = max(2.0, (slot - 6) / max(1, len(series)))
     parts = _open(uid, width, height, title, desc)
     for i, (name, _) in enumerate(series):
-        lx = left + i * 150
+        lx = left + i * 200
         parts.append(
-            f'<rect x="{lx}" y="6" width="10" height="10" fill="{COLOURS[i % len(COLOURS)]}"/>'
-            f'<text x="{lx + 14}" y="16" {FONT}>{escape(name)}</text>'
+            f'<rect x="{lx}" y="8" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
+            f'<text x="{lx + 18}" y="20" {FONT}>{escape(name)}</text>'
         )
     base = top + plot_h
     parts.append(
         f'<line x1="{left}" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#999"/>'
-        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
-        f'<text x="{left - 4}" y="{base}" text-anchor="end" {FONT}>0</text>'
+        f'<text x="{left - 6}" y="{top + 12}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
+        f'<text x="{left - 6}" y="{base}" text-anchor="end" {FONT}>0</text>'
     )
     for c, category in enumerate(categories):
         x0 = left + c * slot + 3
@@ -132,7 +138,7 @@ def grouped_columns(
                 f'height="{_fmt(h)}" fill="{COLOURS[s % len(COLOURS)]}"/>'
             )
         parts.append(
-            f'<text x="{_fmt(x0 + slot / 2 - 3)}" y="{base + 14}" text-anchor="middle" '
+            f'<text x="{_fmt(x0 + slot / 2 - 3)}" y="{base + 22}" text-anchor="middle" '
             f"{FONT}>{escape(category)}</text>"
         )
     return _close(parts)
@@ -144,27 +150,27 @@ def line(
     desc: str,
     categories: Sequence[str],
     values: Sequence[float | None],
-    width: int = 720,
-    height: int = 180,
+    width: int = WIDTH,
+    height: int = 240,
 ) -> SafeString:
     """A line through the known values; a gap where a value is None."""
-    left, bottom, top = 30, 30, 14
+    left, bottom, top = 44, 36, 16
     plot_h = height - top - bottom
     most = max((v for v in values if v is not None), default=0) or 1
-    step = (width - left - 20) / max(1, len(categories) - 1)
+    step = (width - left - 60) / max(1, len(categories) - 1)  # room for the last label
     base = top + plot_h
     parts = _open(uid, width, height, title, desc)
     parts.append(
         f'<line x1="{left}" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#999"/>'
-        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
-        f'<text x="{left - 4}" y="{base}" text-anchor="end" {FONT}>0</text>'
+        f'<text x="{left - 6}" y="{top + 12}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
+        f'<text x="{left - 6}" y="{base}" text-anchor="end" {FONT}>0</text>'
     )
     points: list[str] = []
     segments: list[list[str]] = []
     for i, (category, v) in enumerate(zip(categories, values, strict=False)):
         x = left + 10 + i * step
         parts.append(
-            f'<text x="{_fmt(x)}" y="{base + 16}" text-anchor="middle" {FONT}>'
+            f'<text x="{_fmt(x)}" y="{base + 22}" text-anchor="middle" {FONT}>'
             f"{escape(category)}</text>"
         )
         if v is None:
@@ -174,14 +180,14 @@ def line(
             continue
         y = base - plot_h * v / most
         points.append(f"{_fmt(x)},{_fmt(y)}")
-        parts.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="3" fill="{COLOURS[0]}"/>')
+        parts.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4" fill="{COLOURS[0]}"/>')
     if points:
         segments.append(points)
     for seg in segments:
         if len(seg) > 1:
             parts.append(
                 f'<polyline points="{" ".join(seg)}" fill="none" stroke="{COLOURS[0]}" '
-                f'stroke-width="2"/>'
+                f'stroke-width="2.5"/>'
             )
     return _close(parts)
 
@@ -194,7 +200,7 @@ def tree(
     name: Callable[[int], str],
     url: Callable[[int], str],
     limit: int = 80,
-    width: int = 720,
+    width: int = WIDTH,
     total: int | None = None,
 ) -> tuple[SafeString, int]:
     """The referral tree as an indented outline: a row a person, a line to who introduced them.
@@ -202,7 +208,7 @@ def tree(
     Returns the SVG and how many people did not fit within `limit` rows. A caller that knows
     how many people the tree holds passes `total`, and the walk stops at the limit.
     """
-    row, indent = 22, 22
+    row, indent = 28, 24
     rows: list[tuple[int, int, int | None, bool]] = []  # (id, depth, parent row, in_loop)
     counted = 0
     stack: list[tuple[Node, int, int | None]] = [(r, 0, None) for r in reversed(roots)]
@@ -216,22 +222,22 @@ def tree(
         rows.append((node.id, depth, parent_row, node.in_loop))
         me = len(rows) - 1
         stack.extend((child, depth + 1, me) for child in reversed(node.children))
-    height = 10 + row * max(1, len(rows))
-    parts = _open(uid, width, height, title, desc)
+    height = 14 + row * max(1, len(rows))
+    parts = _open(uid, width, height, title, desc, role="group")
     for i, (_pid, depth, parent_row, _) in enumerate(rows):
         if parent_row is not None:
             px = 12 + rows[parent_row][1] * indent
-            py = 12 + parent_row * row
-            x, y = 12 + depth * indent, 12 + i * row
+            py = 16 + parent_row * row
+            x, y = 12 + depth * indent, 16 + i * row
             parts.append(
                 f'<path d="M{px},{py} V{y} H{x}" fill="none" stroke="#999" stroke-width="1.5"/>'
             )
     for i, (pid, depth, _, in_loop) in enumerate(rows):
-        x, y = 12 + depth * indent, 12 + i * row
+        x, y = 12 + depth * indent, 16 + i * row
         colour = COLOURS[4] if in_loop else COLOURS[depth % 4]
         label = name(pid) + (" (loop of introductions)" if in_loop else "")
         parts.append(
             f'<a href="{escape(url(pid))}"><circle cx="{x}" cy="{y}" r="6" fill="{colour}"/>'
-            f'<text x="{x + 10}" y="{y + 4}" {FONT}>{escape(label)}</text></a>'
+            f'<text x="{x + 12}" y="{y + 5}" {FONT}>{escape(label)}</text></a>'
         )
     return _close(parts), (counted if total is None else total) - len(rows)

@@ -155,7 +155,9 @@ def _insights(request):
                 data.tree.roots, name=lambda pid: people[pid].name, url=person_url.format
             ),
             "outline_more": max(0, data.tree.people - TREE_NAMED),
-            "funnel_rows": [(s, _percent(s.rate)) for s in data.funnel],
+            "funnel_rows": [
+                (s, _percent(s.rate) if s.subset else "a count, not a share") for s in data.funnel
+            ],
             "review": data.review,
             "person_url_format": person_url,
         },

@@ -163,8 +163,24 @@ def _skills_phrase(skills: list[str]) -> str:
     return f"my {joined}" if _last_word(joined) in _SKILL_NOUNS else f"my {joined} skills"
 
 
+def _in_the_field(industries: list[str]) -> str:
+    # "renewable energy" stays as it is; "public sector" becomes "the public sector".
+    joined = _join(industries, "or")
+    return f"the {joined}" if _last_word(joined) in ("sector", "industry", "field") else joined
+
+
 def _organisation_phrase(company_kinds: list[str], industries: list[str]) -> str:
-    description = " ".join(p for p in (_join(company_kinds, "or"), _join(industries, "or")) if p)
+    kinds = _join(company_kinds, "or")
+    if kinds and industries and _last_word(kinds) in _ORG_NOUNS | _PLURAL_ORG_NOUNS:
+        # The kind already names the organisation: the industry describes it ("a fintech
+        # start-up") or, for more than one of either, follows it ("non-profit organisations in
+        # renewable energy or healthcare"), never "a start-up fintech organisation".
+        if len(company_kinds) == 1 and len(industries) == 1:
+            field = _last_word(industries[0])
+            if field not in ("sector", "industry", "field") and field not in _ORG_NOUNS:
+                return _organisation_phrase([f"{industries[0]} {kinds}"], [])
+        return _organisation_phrase(company_kinds, []) + f" in {_in_the_field(industries)}"
+    description = " ".join(p for p in (kinds, _join(industries, "or")) if p)
     if not description:
         return ""
     last = _last_word(description)

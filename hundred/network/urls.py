@@ -1,6 +1,7 @@
 from django.urls import path
 
 from hundred.network.views import (
+    app,
     companies,
     favours,
     followups,
@@ -18,6 +19,7 @@ from hundred.network.views import (
 
 urlpatterns = [
     path("", today.today, name="network-today"),
+    path("sw.js", app.service_worker, name="network-service-worker"),
     path("people/", people.people, name="network-people"),
     path("people/add/", people.add_person, name="network-add-person"),
     path("people/introducers/", people.introducers, name="network-introducers"),

@@ -4,6 +4,8 @@ Never a downloaded browser: `playwright install` is not part of Hundred. Re-take
 screenshot against a running instance (steps in docs/getting-started.md) with
 
     .venv/bin/python -m hundred.tests.browser http://127.0.0.1:8000/ EMAIL PASSWORD OUT.png
+
+and the phone one (390×844, the user guide's) by adding `--phone`.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ CHROMIUM_ARGS = [
 ]
 
 SCREENSHOT_SIZE = {"width": 1280, "height": 800}
+PHONE_SIZE = {"width": 390, "height": 844}
 
 
 def find_chromium() -> str | None:
@@ -81,15 +84,18 @@ def log_in(page, base_url: str, email: str, password: str) -> None:
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
-def take_screenshot(base_url: str, email: str, password: str, path: str | Path) -> None:
-    """Save a 1280×800 picture of the People page of a running instance as a PNG."""
+def take_screenshot(
+    base_url: str, email: str, password: str, path: str | Path, size: dict = SCREENSHOT_SIZE
+) -> None:
+    """Save a picture of the People page of a running instance as a PNG (1280×800 unless
+    another size is given)."""
     from playwright.sync_api import sync_playwright
 
     base_url = base_url.rstrip("/")
     with sync_playwright() as p:
         browser = launch(p)
         try:
-            page = browser.new_page(viewport=SCREENSHOT_SIZE)
+            page = browser.new_page(viewport=size)
             log_in(page, base_url, email, password)
             page.goto(f"{base_url}/people/")
             page.screenshot(path=str(path))
@@ -149,6 +155,7 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
-        sys.exit("usage: python -m hundred.tests.browser BASE_URL EMAIL PASSWORD OUT.png")
-    take_screenshot(*sys.argv[1:])
+    args = [a for a in sys.argv[1:] if a != "--phone"]
+    if len(args) != 4:
+        sys.exit("usage: python -m hundred.tests.browser BASE_URL EMAIL PASSWORD OUT.png [--phone]")
+    take_screenshot(*args, size=PHONE_SIZE if "--phone" in sys.argv else SCREENSHOT_SIZE)

@@ -38,6 +38,7 @@ PUBLIC = {
     "api-v1:openapi-json",
     "api-v1:openapi-view",
     "api-v1:api-root",
+    "network-service-worker",  # the browser fetches it on its own; static code, no data
 }
 
 # The JSON API answers an anonymous request 401 (a problem document), not a log-in redirect.

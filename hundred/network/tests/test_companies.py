@@ -112,3 +112,24 @@ class AddCompanyTestCase(BaseTestCase):
         r = self.client.post(self.URL, {"name": "", "priority": "2"})
         self.assertContains(r, "This field is required.")
         self.assertFalse(Company.objects.exists())
+
+
+class CompanyColumnsTestCase(BaseTestCase):
+    def setUp(self):
+        self.login()
+
+    def test_industry_and_location_are_left_out_when_no_company_has_one(self):
+        self.make_company("Northwind Analytics")
+        self.make_company("Contoso Health")
+        html = self.client.get("/companies/").content.decode()
+        self.assertIn("Northwind Analytics", html)
+        self.assertNotIn(">Industry</th>", html)
+        self.assertNotIn(">Location</th>", html)
+
+    def test_a_column_shows_as_soon_as_one_company_has_it(self):
+        self.make_company("Northwind Analytics", industry="Analytics")
+        self.make_company("Contoso Health")
+        html = self.client.get("/companies/").content.decode()
+        self.assertIn(">Industry</th>", html)
+        self.assertIn("<td>Analytics</td>", html)
+        self.assertNotIn(">Location</th>", html)

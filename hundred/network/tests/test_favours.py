@@ -58,3 +58,19 @@ class FavoursTestCase(BaseTestCase):
         self.client.post(f"/follow-ups/{follow.pk}/done/")
         owed.refresh_from_db()
         self.assertEqual(owed.state, "done")
+
+
+class FavourFormIdsTestCase(BaseTestCase):
+    def test_the_person_page_uses_each_id_once_and_keeps_the_field_names(self):
+        import re
+
+        self.login()
+        maya = self.make_person()
+        html = self.client.get(f"/people/{maya.pk}/").content.decode()
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        self.assertEqual([i for i in set(ids) if ids.count(i) > 1], [])
+        # The interaction form keeps Django's ids; the favour form's carry their own prefix,
+        # and its label still points at its control.
+        self.assertEqual(html.count('id="id_direction"'), 1)
+        self.assertIn('<label for="favour_direction">', html)
+        self.assertIn('name="direction" id="favour_direction"', html)

@@ -81,8 +81,34 @@ ARTICLE_PITCH = (
         ),
         (
             target(skills=["budgeting"], company_kinds=["start-up"], industries=["fintech"]),
-            "I'm looking for an opportunity to use my budgeting skills in a start-up fintech "
-            "organisation.",
+            "I'm looking for an opportunity to use my budgeting skills in a fintech start-up.",
+        ),
+        (
+            # Issue 19: the kind named the organisation, so the industry goes before it, not
+            # "a non-profit organisations renewable energy organisation".
+            target(
+                skills=["grant writing"],
+                company_kinds=["non-profit organisations"],
+                industries=["renewable energy"],
+            ),
+            "I'm looking for an opportunity to use my grant writing skills in renewable energy "
+            "non-profit organisations.",
+        ),
+        (
+            target(
+                skills=["budgeting"],
+                company_kinds=["small charity", "start-up"],
+                industries=["healthcare", "public sector"],
+            ),
+            "I'm looking for an opportunity to use my budgeting skills in a small charity or "
+            "start-up in the healthcare or public sector.",
+        ),
+        (
+            target(
+                skills=["budgeting"], company_kinds=["consultancy"], industries=["energy sector"]
+            ),
+            "I'm looking for an opportunity to use my budgeting skills in a consultancy in the "
+            "energy sector.",
         ),
         (
             target(skills=["people management skills"], geographies=["Boston"]),

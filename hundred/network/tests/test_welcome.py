@@ -155,3 +155,11 @@ class WelcomeTestCase(BaseTestCase):
 
 class WelcomeWithHtmxTestCase(WelcomeTestCase):
     headers = HTMX
+
+
+class WelcomeNamesStepTestCase(BaseTestCase):
+    def test_the_names_step_says_importing_is_faster_and_links_to_it(self):
+        self.login()
+        r = self.client.get("/welcome/names/")
+        self.assertContains(r, "Step 3 of 3")
+        self.assertContains(r, '<a href="/transfer/">Importing them</a> is faster than typing')

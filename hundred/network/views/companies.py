@@ -33,8 +33,16 @@ def companies(request):
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # Imports fill neither: a column with nothing in it on this page is left out.
+    shown = page.object_list
+    columns = {
+        "show_industry": any(c.industry for c in shown),
+        "show_location": any(c.location for c in shown),
+    }
     return render(
-        request, "network/companies.html", {"page": page, "q": q, "query": query.urlencode()}
+        request,
+        "network/companies.html",
+        {"page": page, "q": q, "query": query.urlencode(), **columns},
     )
 
 

@@ -145,7 +145,9 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             "interaction_form": interaction_form or InteractionForm(),
             "open_followups": person.followups.filter(state=FollowUpState.OPEN),
             "favours": person.favours.all(),
-            "favour_form": FavourForm(),
+            # Its own id prefix: the interaction form above has a `direction` field too, and an id
+            # may be used once a page (the field names, which the POST reads, stay the same).
+            "favour_form": FavourForm(auto_id="favour_%s"),
             "not_now_weeks": NOT_NOW_CHOICES,
         },
         status=status,
