@@ -214,6 +214,8 @@ def _load(owner, result: ParseResult, report: ImportReport) -> None:
     report.new_examples = [_name(p["first_name"], p["last_name"]) for p in new.values()][:EXAMPLES]
 
     _update_people(owner, changed, state, companies, now)
+    # The rows above went around Person.save(): fill their search and sort columns.
+    Person.objects.for_user(owner).refresh_search_fields()
     report.updated = len(changed)
     report.merged_examples = [
         _name(state[id]["first_name"], state[id]["last_name"]) for id in list(changed)[:EXAMPLES]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models.functions import Lower
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,36 +25,93 @@ from hundred.network.models import (
     Company,
     FollowUpState,
     Person,
+    Tag,
 )
+from hundred.network.models.people import PersonQuerySet
 from hundred.network.views.owned import get_person_for_user
 
 PEOPLE_PER_PAGE = 50
+# Matches are counted up to here, then shown as "1,000+": counting every match of a common
+# word costs more than the page it is on.
+COUNT_CAP = 1000
+
+
+def keyset_cursor(person: Person) -> str:
+    """The `after=`/`before=` value that pages from this person: their id."""
+    return str(person.pk)
+
+
+def _filtered(user, data: dict) -> tuple[PersonQuerySet, bool]:
+    """The people the search and filters let through, and whether any was given."""
+    qs = Person.objects.for_user(user)
+    if data.get("q"):
+        qs = qs.search(data["q"])
+    if data.get("stage"):
+        qs = qs.filter(stage=data["stage"])
+    if data.get("how_known"):
+        qs = qs.filter(how_known=data["how_known"])
+    if data.get("company"):
+        qs = qs.filter(
+            company__in=Company.objects.for_user(user).filter(name__iexact=data["company"])
+        )
+    if data.get("tag"):
+        qs = qs.filter(tags__in=Tag.objects.for_user(user).filter(name__iexact=data["tag"]))
+    return qs, any(data.get(k) for k in ("q", "stage", "how_known", "company", "tag"))
+
+
+def _keyset_page(request, qs: PersonQuerySet) -> dict:
+    """One page of `qs` in name order, from the person in `after` or up to the one in
+    `before` (keyset paging: the database reads the page, not everything before it)."""
+    rows = qs.select_related("company").order_by("sort_name", "id")
+    after, before = request.GET.get("after", ""), request.GET.get("before", "")
+    edge = after or before
+    mark = None
+    if edge.isdigit():
+        mark = (
+            Person.objects.for_user(request.user).filter(pk=int(edge)).values_list("sort_name", "pk")
+        ).first()
+    if mark is None:  # the first page, or a cursor that is not theirs
+        people = list(rows[: PEOPLE_PER_PAGE + 1])
+        return {"people": people[:PEOPLE_PER_PAGE], "next": len(people) > PEOPLE_PER_PAGE}
+    name, pk = mark
+    if after:
+        people = list(
+            rows.filter(Q(sort_name__gte=name) & (Q(sort_name__gt=name) | Q(id__gt=pk)))[
+                : PEOPLE_PER_PAGE + 1
+            ]
+        )
+        return {
+            "people": people[:PEOPLE_PER_PAGE],
+            "next": len(people) > PEOPLE_PER_PAGE,
+            "previous": True,
+        }
+    people = list(
+        rows.filter(Q(sort_name__lte=name) & (Q(sort_name__lt=name) | Q(id__lt=pk)))
+        .order_by("-sort_name", "-id")[: PEOPLE_PER_PAGE + 1]
+    )
+    return {
+        "people": people[:PEOPLE_PER_PAGE][::-1],
+        "next": True,
+        "previous": len(people) > PEOPLE_PER_PAGE,
+    }
 
 
 @login_required
 def people(request):
-    form = PeopleFilterForm(request.GET or None, owner=request.user)
-    # Case-folded so "adam" sorts beside "Adam" on SQLite as it does on PostgreSQL.
-    qs = (
-        Person.objects.for_user(request.user)
-        .select_related("company")
-        .order_by(Lower("first_name"), Lower("last_name"), "id")
-    )
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            qs = qs.search(data["q"])
-        if data["stage"]:
-            qs = qs.filter(stage=data["stage"])
-        if data["how_known"]:
-            qs = qs.filter(how_known=data["how_known"])
-        if data["company"]:
-            qs = qs.filter(company_id=data["company"])
-        if data["tag"]:
-            qs = qs.filter(tags__id=data["tag"])
-    page = Paginator(qs, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    form = PeopleFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs, filtered = _filtered(request.user, data)
+    page = _keyset_page(request, qs)
+    if page["people"]:
+        page["first_pk"], page["last_pk"] = page["people"][0].pk, page["people"][-1].pk
+    total = Person.objects.for_user(request.user).count()
+    if filtered:
+        matches = qs.order_by()[: COUNT_CAP + 1].count()
+    else:
+        matches = total  # the same count: not run twice
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
     template = "network/people.html"
     if request.htmx and request.htmx.target == "people-results":
         template += "#results"
@@ -64,9 +121,34 @@ def people(request):
         {
             "form": form,
             "page": page,
-            "total": Person.objects.for_user(request.user).count(),
+            "total": total,
+            "matches": min(matches, COUNT_CAP) if filtered else matches,
+            "more_than": filtered and matches > COUNT_CAP,
             "query": query.urlencode(),
         },
+    )
+
+
+FILTER_SUGGESTIONS = 20
+
+
+@login_required
+def filter_suggestions(request, kind: str):
+    """Up to 20 company or tag names containing what was typed in the People filter (htmx)."""
+    if kind not in ("company", "tag"):
+        raise Http404
+    text = " ".join(request.GET.get(kind, "").split())
+    names: list[str] = []
+    if text:
+        model = Company if kind == "company" else Tag
+        names = list(
+            model.objects.for_user(request.user)
+            .filter(name__icontains=text)
+            .order_by("name", "id")
+            .values_list("name", flat=True)[:FILTER_SUGGESTIONS]
+        )
+    return render(
+        request, "network/people.html#filter-options", {"options": names, "kind": kind}
     )
 
 
