@@ -227,22 +227,36 @@ class Person(OwnedModel):
 
     def timeline(self) -> list[dict]:
         """Everything that happened with this person, newest first."""
-        entries: list[dict] = []
-        for i in self.interactions.prefetch_related(
-            models.Prefetch("people", queryset=Person.objects.only("first_name", "last_name"))
-        ):
-            entries.append({"kind": "interaction", "at": i.occurred_at, "obj": i})
-        for m in self.meetings.all():
-            entries.append({"kind": "meeting", "at": m.starts_at, "obj": m})
-        for f in self.followups.all():
+        return self.history()["timeline"]
+
+    def history(self) -> dict[str, list]:
+        """Their interactions, meetings, follow-ups and favours, each read once, and the
+        timeline of all of them newest first: the person page shows each list twice."""
+        interactions = list(
+            self.interactions.prefetch_related(
+                models.Prefetch("people", queryset=Person.objects.only("first_name", "last_name"))
+            )
+        )
+        meetings = list(self.meetings.all())
+        followups = list(self.followups.all())
+        favours = list(self.favours.all())
+        entries: list[dict] = [
+            {"kind": "interaction", "at": i.occurred_at, "obj": i} for i in interactions
+        ]
+        entries += [{"kind": "meeting", "at": m.starts_at, "obj": m} for m in meetings]
+        for f in followups:
             at = timezone.make_aware(datetime.combine(f.due_on, datetime.min.time()))
             entries.append({"kind": "followup", "at": at, "obj": f})
-        for fav in self.favours.all():
-            entries.append({"kind": "favour", "at": fav.created_at, "obj": fav})
+        entries += [{"kind": "favour", "at": fav.created_at, "obj": fav} for fav in favours]
         if self.introduced_by_id:
             entries.append({"kind": "introduced", "at": self.created_at, "obj": self})
         entries.sort(key=lambda e: e["at"], reverse=True)
-        return entries
+        return {
+            "timeline": entries,
+            "meetings": meetings,
+            "followups": followups,
+            "favours": favours,
+        }
 
     def set_stage(self, stage: str) -> None:
         if stage != self.stage:

@@ -216,17 +216,20 @@ def add_person(request):
 
 
 def _render_person(request, person: Person, *, interaction_form=None, status: int = 200):
-    """The person page, shown after a GET or again with a form's errors."""
+    """The person page, shown after a GET or again with a form's errors; the same queries
+    however long their history."""
+    history = person.history()
     return render(
         request,
         "network/person.html",
         {
             "person": person,
-            "timeline": person.timeline(),
+            "timeline": history["timeline"],
+            "meetings": history["meetings"],
             "introduced": person.introduced.all(),
             "interaction_form": interaction_form or InteractionForm(),
-            "open_followups": person.followups.filter(state=FollowUpState.OPEN),
-            "favours": person.favours.all(),
+            "open_followups": [f for f in history["followups"] if f.state == FollowUpState.OPEN],
+            "favours": history["favours"],
             "favour_form": FavourForm(),
             "not_now_weeks": NOT_NOW_CHOICES,
         },
