@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hundred.accounts.middleware.UserTimezoneMiddleware",
+    "hundred.accounts.middleware.DataStampMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that says when to try again.
     "axes.middleware.AxesMiddleware",
 ]
