@@ -51,16 +51,91 @@ INTERACTIONS = int(os.environ.get("BENCH_INTERACTIONS", 100_000))
 EMPLOYERS = int(os.environ.get("BENCH_EMPLOYERS", 8_100))
 RUNS = int(os.environ.get("BENCH_RUNS", 7))
 
-FIRST = ["Ana", "José", "Zoë", "Chloé", "Maya", "Sam", "Priya", "Liam", "Noor", "Jürgen",
-         "Fatima", "Owen", "Léa", "Tom", "Aisha", "Björn", "Carmen", "Dmitri", "Eva", "Hugo"]
-LAST = ["Lee", "García", "Müller", "Okafor", "Smith", "Nguyen", "Brontë", "Kowalski", "Rossi",
-        "Dubois", "Silva", "Khan", "O'Brien", "Sato", "Novák", "Jensen", "Haddad", "Moreau"]
-TITLES = ["Data Analyst", "Product Manager", "Nurse Practitioner", "Software Engineer",
-          "Director of Finance", "Teacher", "Recruiter", "UX Designer", "Policy Advisor"]
-WORDS = ["North", "Blue", "Harbor", "Summit", "Pioneer", "Cedar", "Bright", "Atlas", "Nova",
-         "Granite", "Maple", "River", "Beacon", "Crescent", "Delta", "Élan"]
-SUFFIX = ["Health", "Labs", "Partners", "Bank", "Foundation", "Systems", "Group", "School",
-          "Co", "Analytics", "Clinic", "Studio"]
+FIRST = [
+    "Ana",
+    "José",
+    "Zoë",
+    "Chloé",
+    "Maya",
+    "Sam",
+    "Priya",
+    "Liam",
+    "Noor",
+    "Jürgen",
+    "Fatima",
+    "Owen",
+    "Léa",
+    "Tom",
+    "Aisha",
+    "Björn",
+    "Carmen",
+    "Dmitri",
+    "Eva",
+    "Hugo",
+]
+LAST = [
+    "Lee",
+    "García",
+    "Müller",
+    "Okafor",
+    "Smith",
+    "Nguyen",
+    "Brontë",
+    "Kowalski",
+    "Rossi",
+    "Dubois",
+    "Silva",
+    "Khan",
+    "O'Brien",
+    "Sato",
+    "Novák",
+    "Jensen",
+    "Haddad",
+    "Moreau",
+]
+TITLES = [
+    "Data Analyst",
+    "Product Manager",
+    "Nurse Practitioner",
+    "Software Engineer",
+    "Director of Finance",
+    "Teacher",
+    "Recruiter",
+    "UX Designer",
+    "Policy Advisor",
+]
+WORDS = [
+    "North",
+    "Blue",
+    "Harbor",
+    "Summit",
+    "Pioneer",
+    "Cedar",
+    "Bright",
+    "Atlas",
+    "Nova",
+    "Granite",
+    "Maple",
+    "River",
+    "Beacon",
+    "Crescent",
+    "Delta",
+    "Élan",
+]
+SUFFIX = [
+    "Health",
+    "Labs",
+    "Partners",
+    "Bank",
+    "Foundation",
+    "Systems",
+    "Group",
+    "School",
+    "Co",
+    "Analytics",
+    "Clinic",
+    "Studio",
+]
 
 
 def _employers(rnd: random.Random) -> list[str]:
@@ -72,7 +147,15 @@ def _employers(rnd: random.Random) -> list[str]:
 
 def build(user) -> dict:  # noqa: C901 - a script: one straight line of inserts
     from hundred.network.models import (
-        Company, Favour, FollowUp, HowKnown, Interaction, Meeting, Person, Stage, Tag,
+        Company,
+        Favour,
+        FollowUp,
+        HowKnown,
+        Interaction,
+        Meeting,
+        Person,
+        Stage,
+        Tag,
     )
 
     rnd = random.Random(15)

@@ -23,7 +23,7 @@ def mark_data_changed(user_id: int | None) -> None:
         User.objects.filter(pk=user_id).update(data_stamp=new_data_stamp())
 
 
-def mark_owner_changed(sender, instance, **kwargs) -> None:
+def mark_owner_changed(instance, **kwargs) -> None:
     """post_save, post_delete and m2m_changed of any row with an owner: a new data stamp for
     the owner (connected in apps.py)."""
     if not kwargs.get("raw") and kwargs.get("action", "post_").startswith("post_"):

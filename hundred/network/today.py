@@ -20,7 +20,6 @@ from hundred.network.models import (
     Stage,
 )
 
-
 # Today shows the next few items of each section, with "and N more" linking to the section in
 # full; at 30,000 people a hundred follow-ups with their buttons were 158 KB and 112 ms.
 SHOWN = 10

@@ -96,7 +96,9 @@ class PeopleTestCase(BaseTestCase):
         self.assertNotIn("Secret", html)
         r = self.client.get("/people/suggest/tag/", {"tag": "SIG"})
         self.assertEqual(r.content.decode().count('<option value="design">'), 1)
-        self.assertEqual(self.client.get("/people/suggest/person/", {"person": "x"}).status_code, 404)
+        self.assertEqual(
+            self.client.get("/people/suggest/person/", {"person": "x"}).status_code, 404
+        )
 
     def test_it_does_not_render_every_company_in_the_filter(self):
         for i in range(30):

@@ -68,7 +68,9 @@ def _keyset_page(request, qs: PersonQuerySet) -> dict:
     mark = None
     if edge.isdigit():
         mark = (
-            Person.objects.for_user(request.user).filter(pk=int(edge)).values_list("sort_name", "pk")
+            Person.objects.for_user(request.user)
+            .filter(pk=int(edge))
+            .values_list("sort_name", "pk")
         ).first()
     if mark is None:  # the first page, or a cursor that is not theirs
         people = list(rows[: PEOPLE_PER_PAGE + 1])
@@ -86,8 +88,9 @@ def _keyset_page(request, qs: PersonQuerySet) -> dict:
             "previous": True,
         }
     people = list(
-        rows.filter(Q(sort_name__lte=name) & (Q(sort_name__lt=name) | Q(id__lt=pk)))
-        .order_by("-sort_name", "-id")[: PEOPLE_PER_PAGE + 1]
+        rows.filter(Q(sort_name__lte=name) & (Q(sort_name__lt=name) | Q(id__lt=pk))).order_by(
+            "-sort_name", "-id"
+        )[: PEOPLE_PER_PAGE + 1]
     )
     return {
         "people": people[:PEOPLE_PER_PAGE][::-1],
@@ -147,9 +150,7 @@ def filter_suggestions(request, kind: str):
             .order_by("name", "id")
             .values_list("name", flat=True)[:FILTER_SUGGESTIONS]
         )
-    return render(
-        request, "network/people.html#filter-options", {"options": names, "kind": kind}
-    )
+    return render(request, "network/people.html#filter-options", {"options": names, "kind": kind})
 
 
 def _company_names(user) -> list[str]:
