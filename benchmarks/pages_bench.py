@@ -259,6 +259,12 @@ def build(user) -> dict:  # noqa: C901 - a script: one straight line of inserts
         ),
         batch_size=2000,
     )
+    try:  # what an import or a restore this size does, and `hundred serve` on start
+        from hundred.network.models.people import refresh_statistics
+    except ImportError:  # the old code
+        pass
+    else:
+        refresh_statistics()
     return {"people": people, "companies": companies, "tags": tags, "searchable": searchable}
 
 
@@ -292,11 +298,36 @@ def pages(made: dict) -> dict[str, str]:
     }
 
 
-def measure(client: Client, url: str) -> dict:
-    """Median and best ms of GET url after one warm-up, its queries and its size."""
+def _rebuilt(user) -> dict:
+    """What build() returned, read back from a kept database."""
+    from hundred.network.models import Company, Person, Tag
+
+    return {
+        "people": list(Person.objects.for_user(user).order_by("pk")),
+        "companies": list(Company.objects.for_user(user).order_by("pk")),
+        "tags": list(Tag.objects.for_user(user).order_by("pk")),
+        "searchable": hasattr(Person, "search_text_for"),
+    }
+
+
+def measure(client: Client, url: str, profile: bool = False, before=None) -> dict:
+    """Median and best ms of GET url after one warm-up, its queries and its size; `before`
+    runs ahead of each request, untimed."""
     client.get(url)
+    if profile:
+        import cProfile
+        import pstats
+
+        with cProfile.Profile() as prof, CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        print(url)
+        for q in queries.captured_queries:
+            print(f"    {float(q['time']) * 1000:7.1f} ms  {q['sql'][:200]}")
+        pstats.Stats(prof).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(18)
     times = []
     for _ in range(RUNS):
+        if before:
+            before()
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             r = client.get(url)
@@ -314,28 +345,48 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--save", help="write the results as JSON to this file")
     parser.add_argument("--baseline", help="JSON saved by a run on the old code: print ratios")
+    parser.add_argument("--keep", help="SQLite: build into this file once, reuse it after")
+    parser.add_argument("--only", help="time only the pages whose label contains this")
+    parser.add_argument("--profile", action="store_true", help="print each page's profile")
     args = parser.parse_args()
     setup_test_environment()
     db = settings.DATABASES["default"]
     if db["ENGINE"].endswith("sqlite3"):
         # A file, as in real use: an in-memory database would flatter the figures.
-        db.setdefault("TEST", {})["NAME"] = str(Path(os.environ["HUNDRED_HOME"]) / "bench.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        db.setdefault("TEST", {})["NAME"] = args.keep or str(
+            Path(os.environ["HUNDRED_HOME"]) / "bench.sqlite3"
+        )
+    reuse = bool(args.keep and Path(args.keep).exists())
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=reuse)
     try:
         from hundred.accounts.models import User
 
-        user = User.objects.create_user("bench@example.org", "bench-password")
         started = time.perf_counter()
-        made = build(user)
+        if reuse:
+            user = User.objects.get(email="bench@example.org")
+            made = _rebuilt(user)
+        else:
+            user = User.objects.create_user("bench@example.org", "bench-password")
+            made = build(user)
         print(f"backend: {connection.vendor}; built in {time.perf_counter() - started:.0f} s")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as autovacuum would have by the time a user looks
         client = Client()
         client.force_login(user)
-        results = {label: measure(client, url) for label, url in pages(made).items()}
+        results = {
+            label: measure(client, url, args.profile)
+            for label, url in pages(made).items()
+            if not args.only or args.only in label
+        }
+        if made["searchable"] and (not args.only or args.only in "Insights, after a write"):
+            # Computed, not kept: the account's data changed just before each view.
+            results["Insights, after a write"] = measure(
+                client, "/insights/", args.profile, before=user.mark_data_changed
+            )
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if not args.keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
     base = json.loads(Path(args.baseline).read_text()) if args.baseline else {}
     for label, r in results.items():
         line = (

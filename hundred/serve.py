@@ -48,6 +48,17 @@ def allowed_hosts_hint(host: str, allowed_hosts: list[str]) -> str:
     )
 
 
+def refresh_statistics() -> None:
+    """On SQLite, have the query planner's statistics match the data (PostgreSQL keeps its
+    own): a few hundred milliseconds at 30,000 people."""
+    from django.db import connection
+
+    from hundred.network.models.people import refresh_statistics as analyze
+
+    if connection.vendor == "sqlite":
+        analyze()
+
+
 def collect_static() -> None:
     """Copy the static files to STATIC_ROOT with hashed names and compressed copies, so they
     can be cached for a year; unchanged files are skipped. If that fails, say so and serve the
@@ -94,6 +105,7 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be at least 1.")
     ensure_migrated()  # here, not before: a bad argument changes nothing
     collect_static()
+    refresh_statistics()
     host = args.host
     shown = f"[{host}]" if ":" in host else host
     print(

@@ -27,6 +27,11 @@ def fill(apps, schema_editor):
 
 def trigram_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        # Sorted by code point, as SQLite and Python sort it: a search's few matches are
+        # ordered in Python (views/people.py), the whole list by the database.
+        schema_editor.execute(
+            'ALTER TABLE network_person ALTER COLUMN sort_name TYPE varchar(310) COLLATE "C"'
+        )
         schema_editor.execute(
             "CREATE INDEX IF NOT EXISTS person_search_trgm ON network_person "
             "USING gin (search_text gin_trgm_ops)"

@@ -69,6 +69,8 @@ class PersonQuerySet(OwnedQuerySet):
             cursor.executemany(
                 f"UPDATE {table} SET search_text = %s, sort_name = %s WHERE id = %s", changed
             )
+        if len(changed) >= STATISTICS_AFTER:
+            refresh_statistics(self.db)  # an import or restore: the tables have grown
         return len(changed)
 
     def refresh_asked_at(self) -> int:
@@ -103,6 +105,27 @@ class PersonQuerySet(OwnedQuerySet):
         with connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {table} SET asked_at = %s WHERE id = %s", values)
         return len(changed)
+
+
+# A bulk write of this many people has the database re-read the tables' sizes.
+STATISTICS_AFTER = 1000
+
+
+def refresh_statistics(using: str = "default") -> None:
+    """ANALYZE the network app's tables, so the query planner knows their sizes.
+
+    SQLite keeps no statistics unless told: without them, filtering 30,000 people by a
+    company of four walked all 30,000 in name order (35 ms) instead of reading the four
+    (under 1 ms). PostgreSQL's autovacuum gets there too, but only a while after a bulk write.
+    Run after imports and restores (refresh_search_fields) and when `hundred serve` starts.
+    """
+    from django.apps import apps
+
+    connection = connections[using]
+    models_ = apps.get_app_config("network").get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 SEARCHED_FIELDS = frozenset(("first_name", "last_name", "emails", "company", "title"))

@@ -155,6 +155,25 @@ class PeopleTestCase(BaseTestCase):
         self.assertEqual({p.pk for p in shown} | {p.pk for p in rest}, {p.pk for p in twins})
         self.assertEqual(len(shown) + len(rest), 55)
 
+    def test_a_search_with_more_matches_than_counted_pages_the_same(self):
+        from hundred.network.views import people
+
+        twins = [self.make_person("Zed", f"Twin {i:02}") for i in range(55)]
+        sparse = self.client.get(URL, {"q": "twin"}).context["page"]
+        cap, people.COUNT_CAP = people.COUNT_CAP, 5  # the database orders and pages instead
+        try:
+            r = self.client.get(URL, {"q": "twin"})
+            dense = r.context["page"]
+            later = self.client.get(URL, {"q": "twin", "after": dense["last_pk"]})
+            back = self.client.get(URL, {"q": "twin", "before": later.context["page"]["first_pk"]})
+        finally:
+            people.COUNT_CAP = cap
+        self.assertContains(r, "5+ people")
+        self.assertEqual(dense["people"], sparse["people"])
+        self.assertEqual(later.context["page"]["people"], twins[50:])
+        self.assertEqual(back.context["page"]["people"], twins[:50])
+        self.assertFalse(back.context["page"]["previous"])
+
     def test_another_accounts_cursor_is_the_first_page(self):
         theirs = self.make_person("Aaron", "Bobson", owner=self.bob)
         r = self.client.get(URL, {"after": theirs.pk})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -59,44 +61,68 @@ def _filtered(user, data: dict) -> tuple[PersonQuerySet, bool]:
     return qs, any(data.get(k) for k in ("q", "stage", "how_known", "company", "tag"))
 
 
-def _keyset_page(request, qs: PersonQuerySet) -> dict:
-    """One page of `qs` in name order, from the person in `after` or up to the one in
-    `before` (keyset paging: the database reads the page, not everything before it)."""
+def _cursor(request) -> tuple[str, tuple[str, int] | None]:
+    """("after" or "before", the (sort_name, id) of the person named there), or ("", None)
+    for the first page and for a cursor that is not one of the user's people."""
+    for side in ("after", "before"):
+        edge = request.GET.get(side, "")
+        if edge.isdigit():
+            mark = (
+                Person.objects.for_user(request.user)
+                .filter(pk=int(edge))
+                .values_list("sort_name", "pk")
+                .first()
+            )
+            return (side, mark) if mark else ("", None)
+    return "", None
+
+
+def _page(people: list, side: str, more: bool) -> dict:
+    """Up to PEOPLE_PER_PAGE of `people` (in name order, one extra when `more` found it)."""
+    if side == "before":
+        return {"people": people[-PEOPLE_PER_PAGE:], "next": True, "previous": more}
+    return {"people": people[:PEOPLE_PER_PAGE], "next": more, "previous": side == "after"}
+
+
+def _keyset_page(qs: PersonQuerySet, side: str, mark) -> dict:
+    """One page of `qs` in name order from the database, after or before `mark` (keyset
+    paging: it reads the page, not everything before it). For the whole list and for
+    filters that match more than COUNT_CAP, where the name index finds a page at once."""
     rows = qs.select_related("company").order_by("sort_name", "id")
-    after, before = request.GET.get("after", ""), request.GET.get("before", "")
-    edge = after or before
-    mark = None
-    if edge.isdigit():
-        mark = (
-            Person.objects.for_user(request.user)
-            .filter(pk=int(edge))
-            .values_list("sort_name", "pk")
-        ).first()
-    if mark is None:  # the first page, or a cursor that is not theirs
+    if mark is None:
         people = list(rows[: PEOPLE_PER_PAGE + 1])
-        return {"people": people[:PEOPLE_PER_PAGE], "next": len(people) > PEOPLE_PER_PAGE}
-    name, pk = mark
-    if after:
+    elif side == "after":
+        name, pk = mark
         people = list(
             rows.filter(Q(sort_name__gte=name) & (Q(sort_name__gt=name) | Q(id__gt=pk)))[
                 : PEOPLE_PER_PAGE + 1
             ]
         )
-        return {
-            "people": people[:PEOPLE_PER_PAGE],
-            "next": len(people) > PEOPLE_PER_PAGE,
-            "previous": True,
-        }
-    people = list(
-        rows.filter(Q(sort_name__lte=name) & (Q(sort_name__lt=name) | Q(id__lt=pk))).order_by(
-            "-sort_name", "-id"
-        )[: PEOPLE_PER_PAGE + 1]
-    )
-    return {
-        "people": people[:PEOPLE_PER_PAGE][::-1],
-        "next": True,
-        "previous": len(people) > PEOPLE_PER_PAGE,
-    }
+    else:
+        name, pk = mark
+        people = list(
+            rows.filter(Q(sort_name__lte=name) & (Q(sort_name__lt=name) | Q(id__lt=pk))).order_by(
+                "-sort_name", "-id"
+            )[: PEOPLE_PER_PAGE + 1]
+        )[::-1]
+    return _page(people, side, len(people) > PEOPLE_PER_PAGE)
+
+
+def _sparse_page(marks: list[tuple[str, int]], side: str, mark) -> dict:
+    """One page from every match's (sort_name, id), sorted here: for a search or filter with
+    few matches, where walking the name index would read every row to find them."""
+    marks = sorted(set(marks))
+    if mark is None:
+        window = marks[: PEOPLE_PER_PAGE + 1]
+    elif side == "after":
+        at = bisect.bisect_right(marks, mark)
+        window = marks[at : at + PEOPLE_PER_PAGE + 1]
+    else:
+        at = bisect.bisect_left(marks, mark)
+        window = marks[max(0, at - PEOPLE_PER_PAGE - 1) : at]
+    found = Person.objects.select_related("company").in_bulk([pk for _, pk in window])
+    people = [found[pk] for _, pk in window if pk in found]
+    return _page(people, side, len(window) > PEOPLE_PER_PAGE)
 
 
 @login_required
@@ -104,14 +130,20 @@ def people(request):
     form = PeopleFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     qs, filtered = _filtered(request.user, data)
-    page = _keyset_page(request, qs)
+    side, mark = _cursor(request)
+    total = Person.objects.for_user(request.user).count()
+    matches = total  # the same count: not run twice
+    if filtered:
+        # Every match's name, up to the cap, in one read: the count, and the page itself
+        # when there are no more than that.
+        marks = list(qs.order_by().values_list("sort_name", "id")[: COUNT_CAP + 1])
+        matches = len(marks)
+    if filtered and matches <= COUNT_CAP:
+        page = _sparse_page(marks, side, mark)
+    else:
+        page = _keyset_page(qs, side, mark)
     if page["people"]:
         page["first_pk"], page["last_pk"] = page["people"][0].pk, page["people"][-1].pk
-    total = Person.objects.for_user(request.user).count()
-    if filtered:
-        matches = qs.order_by()[: COUNT_CAP + 1].count()
-    else:
-        matches = total  # the same count: not run twice
     query = request.GET.copy()
     for key in ("page", "after", "before"):
         query.pop(key, None)
@@ -125,8 +157,8 @@ def people(request):
             "form": form,
             "page": page,
             "total": total,
-            "matches": min(matches, COUNT_CAP) if filtered else matches,
-            "more_than": filtered and matches > COUNT_CAP,
+            "matches": min(matches, COUNT_CAP),
+            "more_than": matches > COUNT_CAP,
             "query": query.urlencode(),
         },
     )
