@@ -25,6 +25,19 @@ def fill(apps, schema_editor):
         )
 
 
+class TrigramOnPostgres(TrigramExtension):
+    """pg_trgm on PostgreSQL, nothing elsewhere: Django's operation skips SQLite going forward
+    but asks SQLite for pg_extension going back."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def trigram_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         # Sorted by code point, as SQLite and Python sort it: a search's few matches are
@@ -52,19 +65,20 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="person",
             name="search_text",
-            field=models.TextField(blank=True, default="", editable=False),
+            field=models.TextField(blank=True, db_default="", default="", editable=False),
         ),
         migrations.AddField(
             model_name="person",
             name="sort_name",
-            field=models.CharField(blank=True, default="", editable=False, max_length=310),
+            field=models.CharField(
+                blank=True, db_default="", default="", editable=False, max_length=310
+            ),
         ),
         migrations.AddIndex(
             model_name="person",
             index=models.Index(fields=["owner", "sort_name", "id"], name="person_owner_sort_name"),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
-        # Does nothing on SQLite (the operation checks the database itself).
-        TrigramExtension(),
+        TrigramOnPostgres(),
         migrations.RunPython(trigram_index, drop_trigram_index),
     ]

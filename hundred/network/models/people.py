@@ -173,8 +173,10 @@ class Person(OwnedModel):
     # Derived, for the People page: name, e-mails, company and title folded (lower case, no
     # accents) for search, and the folded name the list is sorted and paged by. save() keeps
     # them; bulk writes call fill_search_fields() or refresh_search_fields().
-    search_text = models.TextField(blank=True, default="", editable=False)
-    sort_name = models.CharField(max_length=310, blank=True, default="", editable=False)
+    search_text = models.TextField(blank=True, default="", db_default="", editable=False)
+    sort_name = models.CharField(
+        max_length=310, blank=True, default="", db_default="", editable=False
+    )
 
     objects = PersonQuerySet.as_manager()
 
