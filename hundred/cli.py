@@ -202,7 +202,11 @@ def run(cmd: Command, args: argparse.Namespace) -> int:
     ensure_migrated()
     if cmd.needs == "database":
         return cmd.run(args) or 0
-    return cmd.run(args, resolve_user(args.user)) or 0
+    user = resolve_user(args.user)
+    try:
+        return cmd.run(args, user) or 0
+    finally:
+        user.mark_data_changed()  # a command may write in bulk, around the signals
 
 
 def setup_django() -> None:

@@ -103,6 +103,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which answers static files itself with its own compressed copies.
+    # BREACH: CSRF tokens are masked anew in every response, Django pads each gzipped page with
+    # random bytes, and the session cookie is SameSite=Lax, so another site cannot make the
+    # signed-in browser fetch pages whose size it could watch (docs/performance.md).
+    "django.middleware.gzip.GZipMiddleware",
     "hundred.accounts.middleware.NoStoreMiddleware",
     "hundred.accounts.middleware.HeadAsGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,6 +118,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hundred.accounts.middleware.UserTimezoneMiddleware",
+    "hundred.accounts.middleware.DataStampMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that says when to try again.
     "axes.middleware.AxesMiddleware",
 ]
@@ -214,13 +220,23 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Only for `collectstatic` behind a web server that serves files itself; not needed otherwise.
-STATIC_ROOT = os.environ.get("STATIC_ROOT") or None
-# Serve straight from the app's static folders: no collectstatic step for a laptop user.
+# Where `hundred serve` collects the static files (hashed names, compressed copies) on every
+# start: no step for the user to run (hundred/staticfiles.py).
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(HUNDRED_HOME / "static")
+if not os.environ.get("STATIC_ROOT"):
+    (HUNDRED_HOME / "static").mkdir(exist_ok=True)  # WhiteNoise warns of a missing one
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "hundred.staticfiles.StaticFiles"},
+}
+# Files not collected (tests, runserver) are served straight from the app's static folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 # WhiteNoise does not know the web app manifest's type; browsers want it for installing.
 WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
+# Django 5.2 caches compiled templates without being told (the cached loader wraps the
+# default loaders whenever OPTIONS has no "loaders"; with DEBUG it also reloads on change):
+# hundred/tests/test_performance_settings.py checks it.
 
 # Mail out: EMAIL_URL=smtp://user:password@host:port (?tls=true or ?ssl=true); unset, mail is
 # written to the console of `hundred serve` / `hundred worker` (docs/mail.md).

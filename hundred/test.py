@@ -82,6 +82,14 @@ def password_hash() -> str:
 
 
 class BaseTestCase(FrozenClock, TestCase):
+    def _callSetUp(self) -> None:
+        # Insights keeps pages per process by account and data stamp; each test's rollback
+        # brings ids and stamps back, so a page kept by one test could answer the next.
+        from hundred.insight.views import forget_cached_bodies
+
+        forget_cached_bodies()
+        super()._callSetUp()
+
     @classmethod
     def setUpTestData(cls) -> None:
         cls.alice = cls.make_user("alice@example.org", time_zone="UTC")

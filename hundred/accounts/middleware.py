@@ -83,3 +83,21 @@ class HeadAsGetMiddleware:
             response.content = b""
             response["Content-Length"] = str(length)
         return response
+
+
+class DataStampMiddleware:
+    """After any request that can write (every method but GET, HEAD and OPTIONS) by a signed-in
+    user, give the account a new data stamp: a queryset update() sends no signal, and a page
+    cached for the old data (Insights) must not be shown again."""
+
+    SAFE = frozenset(("GET", "HEAD", "OPTIONS"))
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.method not in self.SAFE and user is not None and user.is_authenticated:
+            user.mark_data_changed()
+        return response

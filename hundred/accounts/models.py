@@ -12,6 +12,24 @@ from django.db.models import F
 from django.utils import timezone
 
 
+def new_data_stamp() -> int:
+    """A fresh value of User.data_stamp: random, so no two states of any account share one."""
+    return secrets.randbits(62)
+
+
+def mark_data_changed(user_id: int | None) -> None:
+    """Give the account a new data stamp: whatever was cached for its old data is not shown."""
+    if user_id is not None:
+        User.objects.filter(pk=user_id).update(data_stamp=new_data_stamp())
+
+
+def mark_owner_changed(instance, **kwargs) -> None:
+    """post_save, post_delete and m2m_changed of any row with an owner: a new data stamp for
+    the owner (connected in apps.py)."""
+    if not kwargs.get("raw") and kwargs.get("action", "post_").startswith("post_"):
+        mark_data_changed(getattr(instance, "owner_id", None))
+
+
 def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
@@ -91,6 +109,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text="Last week's asks, meetings, names and replies.",
     )
+    # Changes whenever the account's data may have changed: a web request that can write (any
+    # method but GET, HEAD, OPTIONS), a save or delete of a row it owns, a command run for it.
+    # Insights keeps its page for the same stamp (insight/views.py).
+    data_stamp = models.BigIntegerField(default=new_data_stamp, editable=False)
 
     objects = UserManager()
 
@@ -103,6 +125,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    def mark_data_changed(self) -> None:
+        mark_data_changed(self.pk)
 
     @property
     def signature(self) -> str:

@@ -21,6 +21,13 @@ from hundred.network.models import (
     Stage,
 )
 
+# Today shows the next few items of each section, with "and N more" linking to the section in
+# full; at 30,000 people a hundred follow-ups with their buttons were 158 KB and 112 ms.
+SHOWN = 10
+# A section asked for in full (and `hundred today`) lists at most this many.
+FULL = 200
+SECTIONS = ("followups", "meetings", "debriefs", "favours")
+
 
 @dataclass
 class TodayData:
@@ -40,6 +47,34 @@ class TodayData:
     mail_suggestions: list = field(default_factory=list)  # new people from your mail, up to 5
     mail_suggestions_count: int = 0
     tz: tzinfo | None = None  # the account's: JSON times carry its offset
+    # How many each section has in all, when more than its list shows.
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def more(self, section: str) -> int:
+        """How many items of a section are not in its list."""
+        shown = {
+            "followups": len(self.followups),
+            "meetings": len(self.meetings_today) + len(self.meetings_week),
+            "debriefs": len(self.debriefs),
+            "favours": len(self.favours),
+        }[section]
+        return max(0, self.totals.get(section, shown) - shown)
+
+    @property
+    def more_followups(self) -> int:
+        return self.more("followups")
+
+    @property
+    def more_meetings(self) -> int:
+        return self.more("meetings")
+
+    @property
+    def more_debriefs(self) -> int:
+        return self.more("debriefs")
+
+    @property
+    def more_favours(self) -> int:
+        return self.more("favours")
 
     def _iso(self, at: datetime) -> str:
         return (timezone.localtime(at, self.tz) if self.tz else at).isoformat()
@@ -99,8 +134,19 @@ class TodayData:
         return out
 
 
-def build_today(user, now: datetime | None = None) -> TodayData:
-    """What Today shows, in a constant number of queries; brings paused people back first."""
+def _first(qs, limit: int) -> tuple[list, int]:
+    """The first `limit` rows of qs, and how many there are in all. Counted every time, not
+    only when the list is full, so the page makes the same queries at any size."""
+    return list(qs[:limit]), qs.order_by().count()
+
+
+def build_today(
+    user, now: datetime | None = None, *, shown: int = FULL, full: str = ""
+) -> TodayData:
+    """What Today shows, in a constant number of queries; brings paused people back first.
+
+    Each section lists its first `shown` items (the one named by `full`, FULL) and counts the
+    rest."""
     now = now or timezone.now()
     today = local_date(user, now)
     back = bring_back_paused(user, today)
@@ -112,26 +158,35 @@ def build_today(user, now: datetime | None = None) -> TodayData:
     week_from = local_midnight(user, monday)
     week_to = local_midnight(user, monday + timedelta(days=7))
 
-    followups = list(
+    def limit(section: str) -> int:
+        return FULL if section == full else shown
+
+    totals = {}
+    followups, totals["followups"] = _first(
         FollowUp.objects.for_user(user)
         .filter(state=FollowUpState.OPEN, due_on__lte=today)
         .select_related("person")
-        .order_by("due_on", "id")[:100]
+        .order_by("due_on", "id"),
+        limit("followups"),
     )
-    meetings = list(
+    meetings, totals["meetings"] = _first(
         Meeting.objects.for_user(user)
         .not_cancelled()
         .filter(starts_at__gte=start_today, starts_at__lt=week_end)
         .select_related("person")
-        .order_by("starts_at")[:50]
+        .order_by("starts_at", "id"),
+        limit("meetings"),
     )
-    debriefs = list(
+    debriefs, totals["debriefs"] = _first(
         Meeting.objects.for_user(user)
         .to_debrief(now)
         .select_related("person")
-        .order_by("starts_at")[:50]
+        .order_by("starts_at", "id"),
+        limit("debriefs"),
     )
-    favours = list(Favour.objects.for_user(user).owed().select_related("person")[:50])
+    favours, totals["favours"] = _first(
+        Favour.objects.for_user(user).owed().select_related("person"), limit("favours")
+    )
     people = Person.objects.for_user(user)
     suggestions = MailSuggestion.objects.for_user(user).to_review()
     return TodayData(
@@ -161,4 +216,5 @@ def build_today(user, now: datetime | None = None) -> TodayData:
         mail_suggestions=list(suggestions[:5]),
         mail_suggestions_count=suggestions.count(),
         tz=user.tzinfo,
+        totals=totals,
     )

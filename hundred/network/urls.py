@@ -24,6 +24,11 @@ urlpatterns = [
     path("people/add/", people.add_person, name="network-add-person"),
     path("people/introducers/", people.introducers, name="network-introducers"),
     path("people/company-names/", people.company_names, name="network-company-names"),
+    path(
+        "people/suggest/<str:kind>/",
+        people.filter_suggestions,
+        name="network-filter-suggestions",
+    ),
     path("people/<int:pk>/", people.person, name="network-person"),
     path("people/<int:pk>/edit/", people.edit_person, name="network-edit-person"),
     path("people/<int:pk>/delete/", people.delete_person, name="network-delete-person"),

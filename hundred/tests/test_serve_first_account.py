@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from unittest.mock import patch
 
@@ -24,7 +25,10 @@ def start(host: str) -> tuple[str, bool]:
     """Run `hundred serve --host HOST` with the server mocked; (stdout, whether it served)."""
     out = io.StringIO()
     args = argparse.Namespace(host=host, port=8000, workers=1, with_worker=False)
+    # serve collects the static files: into a folder of the test's, not the data folder.
     with (
+        tempfile.TemporaryDirectory() as static_root,
+        override_settings(STATIC_ROOT=static_root),
         patch("granian.Granian") as granian,
         patch("hundred.serve.refuse_taken_port"),  # whatever else listens on 8000 here
         redirect_stdout(out),

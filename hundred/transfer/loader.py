@@ -100,6 +100,8 @@ def _write(owner, plan: Plan, report: ImportReport) -> None:
     now = timezone.now()
     ids = _insert_people(owner, plan.new, companies, now)
     _update_people(owner, plan.updates, companies, now)
+    # The rows above went around Person.save(): fill their search and sort columns.
+    Person.objects.for_user(owner).refresh_search_fields()
     _write_tags(owner, plan, ids)
     report.interactions_created = _write_interactions(owner, plan.interactions, ids)
     report.companies_created += _write_companies(plan.companies, companies)

@@ -262,7 +262,9 @@ def bring_back_paused(user, today: date | None = None) -> int:
     # Reading first keeps Today a read on most days: a write would take SQLite's write lock.
     if not due.exists():
         return 0
-    return due.update(stage=BACK_FROM_PAUSE_STAGE, stage_changed_at=timezone.now())
+    back = due.update(stage=BACK_FROM_PAUSE_STAGE, stage_changed_at=timezone.now())
+    user.mark_data_changed()  # an update() sends no signal: Insights must see it
+    return back
 
 
 @transaction.atomic

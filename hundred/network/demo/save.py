@@ -50,6 +50,8 @@ def save(b: Builder, target: Target | None) -> dict[str, int]:
     tags = {**existing, **new_tags}
 
     Company.objects.bulk_create(b.companies.values())
+    for person in b.people:
+        person.fill_search_fields()  # bulk_create goes around Person.save()
     Person.objects.bulk_create(b.people)
     Person.tags.through.objects.bulk_create(
         Person.tags.through(person_id=person.pk, tag_id=tags[name.lower()].pk)

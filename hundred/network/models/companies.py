@@ -45,3 +45,24 @@ class Company(OwnedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("network-company", args=[self.pk])
+
+    # People's search text holds their company's name (models/people.py): a rename or a
+    # delete refreshes it for the people who work here.
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        company = super().from_db(db, field_names, values)
+        company._saved_name = company.__dict__.get("name")
+        return company
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        if getattr(self, "_saved_name", self.name) != self.name:
+            self.people.all().refresh_search_fields()
+        self._saved_name = self.name
+
+    def delete(self, *args, **kwargs):
+        people = self.people.model.objects.filter(owner_id=self.owner_id)
+        name = self.name
+        result = super().delete(*args, **kwargs)
+        people.filter(company=None).search(name).refresh_search_fields()
+        return result

@@ -27,7 +27,7 @@ class PeopleTestCase(BaseTestCase):
         self.login()
 
     def names(self, response) -> set[str]:
-        return {str(p) for p in response.context["page"].object_list}
+        return {str(p) for p in response.context["page"]["people"]}
 
     def test_it_lists_only_my_people(self):
         self.make_person("Bruno", "Costa", owner=self.bob)
@@ -75,13 +75,37 @@ class PeopleTestCase(BaseTestCase):
         r = self.client.get(URL, {"how_known": "colleague"})
         self.assertEqual(self.names(r), {"Maya Okafor"})
 
-    def test_it_filters_by_company(self):
-        r = self.client.get(URL, {"company": self.northwind.pk})
+    def test_it_filters_by_a_company_typed_in_any_case(self):
+        r = self.client.get(URL, {"company": " northwind  ANALYTICS"})
         self.assertEqual(self.names(r), {"Maya Okafor"})
+        self.assertEqual(self.names(self.client.get(URL, {"company": "Northwind"})), set())
 
-    def test_it_filters_by_tag(self):
-        tag = Tag.objects.get(name="design")
-        self.assertEqual(self.names(self.client.get(URL, {"tag": tag.pk})), {"Li Wen"})
+    def test_it_filters_by_a_tag_typed(self):
+        self.assertEqual(self.names(self.client.get(URL, {"tag": "Design"})), {"Li Wen"})
+        self.assertEqual(self.names(self.client.get(URL, {"tag": "desi"})), set())
+
+    def test_it_suggests_at_most_twenty_companies_and_tags_of_mine(self):
+        for i in range(25):
+            self.make_company(f"Northwind Branch {i:02}")
+        self.make_company("Northwind Secret", owner=self.bob)
+        r = self.client.get("/people/suggest/company/", {"company": "northw"})
+        html = r.content.decode()
+        self.assertEqual(html.count("<option"), 20)
+        self.assertIn('<datalist id="company-options">', html)
+        self.assertIn('value="Northwind Analytics"', html)
+        self.assertNotIn("Secret", html)
+        r = self.client.get("/people/suggest/tag/", {"tag": "SIG"})
+        self.assertEqual(r.content.decode().count('<option value="design">'), 1)
+        self.assertEqual(
+            self.client.get("/people/suggest/person/", {"person": "x"}).status_code, 404
+        )
+
+    def test_it_does_not_render_every_company_in_the_filter(self):
+        for i in range(30):
+            self.make_company(f"Employer {i:02}")
+        r = self.client.get(URL)
+        self.assertNotContains(r, "Employer 07")
+        self.assertContains(r, 'list="company-options"')
 
     def test_it_combines_search_and_filters(self):
         r = self.client.get(URL, {"q": "example", "stage": "listed"})
@@ -94,29 +118,90 @@ class PeopleTestCase(BaseTestCase):
         r = self.client.get(URL)
         self.assertNotContains(r, "Bob Corp")
         self.assertNotContains(r, "secret-tag")
-        # Their ids are not valid choices: the filter is ignored, nothing leaks.
-        r = self.client.get(URL, {"company": theirs.pk})
+        # Their names match nothing of mine, and nothing of theirs is shown.
+        r = self.client.get(URL, {"company": theirs.name})
         self.assertNotContains(r, "Bruno")
-        r = self.client.get(URL, {"tag": their_tag.pk})
+        self.assertEqual(self.names(r), set())
+        r = self.client.get(URL, {"tag": their_tag.name})
         self.assertNotContains(r, "Bruno")
+        self.assertEqual(self.names(r), set())
 
-    def test_it_pages_by_fifty(self):
-        Person.objects.bulk_create(
-            Person(owner=self.alice, first_name="Zed", last_name=f"{i:03}") for i in range(60)
-        )
+    def test_it_pages_by_fifty_from_the_last_person_shown(self):
+        for i in range(60):
+            self.make_person("Zed", f"{i:03}")
         r = self.client.get(URL)
-        self.assertEqual(len(r.context["page"].object_list), 50)
-        self.assertContains(r, "Page 1 of 2")
-        r = self.client.get(URL, {"page": 2})
-        self.assertEqual(len(r.context["page"].object_list), 12)
-        self.assertContains(r, "Zed 059")
+        page = r.context["page"]
+        self.assertEqual(len(page["people"]), 50)
+        last = page["people"][-1]
+        self.assertEqual(str(last), "Zed 047")  # Li, Maya, then Zed 000…
+        self.assertContains(r, f'after={last.pk}"')
+        r = self.client.get(URL, {"after": last.pk})
+        self.assertEqual([str(p) for p in r.context["page"]["people"]][:2], ["Zed 048", "Zed 049"])
+        self.assertEqual(len(r.context["page"]["people"]), 12)
+        self.assertFalse(r.context["page"]["next"])
+        first = r.context["page"]["people"][0]
+        self.assertContains(r, f'before={first.pk}"')
+        r = self.client.get(URL, {"before": first.pk})
+        self.assertEqual([str(p) for p in r.context["page"]["people"]][-1], "Zed 047")
+        self.assertEqual(len(r.context["page"]["people"]), 50)
+        self.assertFalse(r.context["page"]["previous"])
+
+    def test_it_pages_past_people_of_the_same_name(self):
+        twins = [self.make_person("Zed", "Twin") for _ in range(55)]
+        r = self.client.get(URL, {"q": "twin"})
+        shown = r.context["page"]["people"]
+        r = self.client.get(URL, {"q": "twin", "after": shown[-1].pk})
+        rest = r.context["page"]["people"]
+        self.assertEqual({p.pk for p in shown} | {p.pk for p in rest}, {p.pk for p in twins})
+        self.assertEqual(len(shown) + len(rest), 55)
+
+    def test_a_search_with_more_matches_than_counted_pages_the_same(self):
+        from hundred.network.views import people
+
+        twins = [self.make_person("Zed", f"Twin {i:02}") for i in range(55)]
+        sparse = self.client.get(URL, {"q": "twin"}).context["page"]
+        cap, people.COUNT_CAP = people.COUNT_CAP, 5  # the database orders and pages instead
+        try:
+            r = self.client.get(URL, {"q": "twin"})
+            dense = r.context["page"]
+            later = self.client.get(URL, {"q": "twin", "after": dense["last_pk"]})
+            back = self.client.get(URL, {"q": "twin", "before": later.context["page"]["first_pk"]})
+        finally:
+            people.COUNT_CAP = cap
+        self.assertContains(r, "5+ people")
+        self.assertEqual(dense["people"], sparse["people"])
+        self.assertEqual(later.context["page"]["people"], twins[50:])
+        self.assertEqual(back.context["page"]["people"], twins[:50])
+        self.assertFalse(back.context["page"]["previous"])
+
+    def test_another_accounts_cursor_is_the_first_page(self):
+        theirs = self.make_person("Aaron", "Bobson", owner=self.bob)
+        r = self.client.get(URL, {"after": theirs.pk})
+        self.assertEqual(self.names(r), {"Maya Okafor", "Li Wen"})
+        self.assertFalse(r.context["page"].get("previous"))
 
     def test_it_keeps_the_filters_in_the_page_links(self):
-        Person.objects.bulk_create(
-            Person(owner=self.alice, first_name="Zed", last_name=f"{i:03}") for i in range(55)
-        )
+        for i in range(55):
+            self.make_person("Zed", f"{i:03}")
         r = self.client.get(URL, {"q": "zed", "stage": "listed"})
-        self.assertContains(r, "?q=zed&amp;stage=listed&amp;page=2")
+        last = r.context["page"]["people"][-1]
+        self.assertContains(r, f"?q=zed&amp;stage=listed&amp;after={last.pk}")
+
+    def test_it_counts_matches_up_to_a_cap(self):
+        from hundred.network.views import people
+
+        for i in range(7):
+            self.make_person("Zed", f"{i:03}")
+        r = self.client.get(URL, {"q": "zed"})
+        self.assertEqual((r.context["matches"], r.context["more_than"]), (7, False))
+        self.assertContains(r, "7 people")
+        cap, people.COUNT_CAP = people.COUNT_CAP, 5
+        try:
+            r = self.client.get(URL, {"q": "zed"})
+        finally:
+            people.COUNT_CAP = cap
+        self.assertEqual((r.context["matches"], r.context["more_than"]), (5, True))
+        self.assertContains(r, "5+ people")
 
     def test_it_answers_htmx_with_the_results_only(self):
         r = self.client.get(
@@ -135,11 +220,73 @@ class PeopleTestCase(BaseTestCase):
         self.assertContains(r, 'id="people-results"')
 
 
+class PeopleSearchTestCase(BaseTestCase):
+    """The folded search column: accents and case aside, kept up to date on every write."""
+
+    def setUp(self):
+        self.login()
+
+    def found(self, q: str) -> set[str]:
+        r = self.client.get(URL, {"q": q})
+        return {str(p) for p in r.context["page"]["people"]}
+
+    def test_accents_and_case_are_set_aside_both_ways(self):
+        self.make_person("José", "García", emails=["JGarcia@Example.org"])
+        self.make_person("Zoe", "Brontë")
+        for q in ("jose", "JOSÉ", "garcia", "GARCÍA jose", "jgarcia@example", "JGARCIA"):
+            with self.subTest(q=q):
+                self.assertEqual(self.found(q), {"José García"})
+        for q in ("zoë", "bronte", "BRONTË"):
+            with self.subTest(q=q):
+                self.assertEqual(self.found(q), {"Zoe Brontë"})
+
+    def test_a_company_renamed_or_deleted_is_searched_as_it_is_now(self):
+        acme = self.make_company("Acme Widgets")
+        self.make_person("Ann", "Lee", company=acme)
+        self.assertEqual(self.found("acme"), {"Ann Lee"})
+        acme.name = "Zenith Tools"
+        acme.save()
+        self.assertEqual(self.found("acme"), set())
+        self.assertEqual(self.found("zenith"), {"Ann Lee"})
+        acme.delete()
+        self.assertEqual(self.found("zenith"), set())
+        self.assertEqual(self.found("ann"), {"Ann Lee"})
+
+    def test_an_edit_through_save_with_update_fields_refreshes_the_search(self):
+        ann = self.make_person("Ann", "Lee")
+        ann.title = "Chief Cartographer"
+        ann.save(update_fields=["title"])
+        self.assertEqual(self.found("cartographer"), {"Ann Lee"})
+
+    def test_bulk_writes_are_caught_up_by_refresh_search_fields(self):
+        Person.objects.bulk_create([Person(owner=self.alice, first_name="Örjan", last_name="Ek")])
+        self.assertEqual(self.found("orjan"), set())  # bulk_create went around save()
+        self.assertEqual(Person.objects.for_user(self.alice).refresh_search_fields(), 1)
+        self.assertEqual(self.found("orjan"), {"Örjan Ek"})
+        self.assertEqual(Person.objects.for_user(self.alice).refresh_search_fields(), 0)
+
+    def test_search_text_for_matches_what_save_writes(self):
+        acme = self.make_company("Ácme")
+        ann = self.make_person("Ann", "Lée", company=acme, title="CTO", emails=["a@x.org"])
+        self.assertEqual(
+            Person.search_text_for("Ann", "Lée", ["a@x.org"], "Ácme", "CTO"), ann.search_text
+        )
+        self.assertEqual(ann.search_text, "ann lee a@x.org acme cto")
+
+
 class PeopleOrderTestCase(BaseTestCase):
     def test_it_sorts_names_regardless_of_case(self):
         for first in ("zed", "Adam", "adele", "Bea"):
             self.make_person(first, "Lee")
         self.login()
         r = self.client.get(URL)
-        names = [p.first_name for p in r.context["page"].object_list]
+        names = [p.first_name for p in r.context["page"]["people"]]
         self.assertEqual(names, ["Adam", "adele", "Bea", "zed"])
+
+    def test_it_sorts_accented_names_with_their_letter(self):
+        for first in ("Émile", "Eve", "Zoë", "Ada"):
+            self.make_person(first, "Lee")
+        self.login()
+        r = self.client.get(URL)
+        names = [p.first_name for p in r.context["page"]["people"]]
+        self.assertEqual(names, ["Ada", "Émile", "Eve", "Zoë"])

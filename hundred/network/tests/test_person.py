@@ -125,3 +125,44 @@ class PersonTestCase(BaseTestCase):
 
     def test_it_is_a_404_for_an_id_that_does_not_exist(self):
         self.assertEqual(self.client.get("/people/999999/").status_code, 404)
+
+
+class PersonQueriesTestCase(BaseTestCase):
+    """The person page makes the same queries however long their history and the account."""
+
+    def setUp(self):
+        self.person = self.make_person(company=self.make_company(), stage="asked")
+        self.person.introduced_by = self.make_person("Ann", "Lee")
+        self.person.save()
+        self.login()
+
+    def add_history(self, n: int) -> None:
+        for i in range(n):
+            other = self.make_person("Other", f"{n}-{i}")
+            interaction = self.make_interaction(
+                self.person, occurred_at=datetime(2025, 3, 1 + i, tzinfo=UTC), summary=f"Talk {i}"
+            )
+            interaction.people.add(other)
+            self.make_meeting(self.person, starts_at=datetime(2025, 4, 1 + i, 9, tzinfo=UTC))
+            self.make_followup(self.person, due_on=date(2025, 5, 1 + i))
+            self.make_favour(self.person, what=f"Favour {i}")
+            other.introduced_by = self.person
+            other.save()
+            self.person.tags.add(Tag.objects.create(owner=self.alice, name=f"t{n}-{i}"))
+
+    def queries(self) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.get(self.person.get_absolute_url())
+        with CaptureQueriesContext(connection) as captured:
+            r = self.client.get(self.person.get_absolute_url())
+        self.assertEqual(r.status_code, 200)
+        return len(captured)
+
+    def test_the_queries_do_not_grow_with_their_history(self):
+        self.add_history(1)
+        few = self.queries()
+        self.add_history(12)
+        self.assertEqual(self.queries(), few)
+        self.assertLessEqual(few, 12)

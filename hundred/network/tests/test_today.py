@@ -157,3 +157,55 @@ class TodayPlanTestCase(BaseTestCase):
         with CaptureQueriesContext(connection) as many:
             self.client.get(URL)
         self.assertEqual(len(one), len(many))
+
+
+class TodayNextItemsTestCase(BaseTestCase):
+    """Today lists the next ten of each section and says how many more there are."""
+
+    clock = freeze_time("2026-11-11 10:00:00+00:00")
+
+    def setUp(self):
+        self.login()
+
+    def fill(self, n: int) -> None:
+        for i in range(n):
+            p = self.make_person("Q", f"{n:02}-{i:02}")
+            self.make_followup(p, due_on=date(2026, 11, 10))
+            self.make_favour(p)
+            self.make_meeting(p, starts_at=datetime(2026, 11, 12, 9, i, tzinfo=UTC))
+            self.make_meeting(p, starts_at=datetime(2026, 11, 10, 9, i, tzinfo=UTC))
+
+    def test_it_shows_ten_of_each_and_says_how_many_more(self):
+        self.fill(13)
+        r = self.client.get(URL)
+        due = section(r, "due-h")
+        self.assertEqual(due.count('id="followup-'), 10)
+        self.assertIn('href="?all=followups#due-h">and 3 more follow-ups</a>', due)
+        self.assertIn("and 3 more meetings", section(r, "meet-h"))
+        self.assertIn("and 3 more debriefs", section(r, "debrief-h"))
+        self.assertIn("and 3 more favours", section(r, "fav-h"))
+
+    def test_the_link_shows_that_section_in_full(self):
+        self.fill(13)
+        r = self.client.get(URL, {"all": "followups"})
+        due = section(r, "due-h")
+        self.assertEqual(due.count('id="followup-'), 13)
+        self.assertNotIn("more follow-up", due)
+        self.assertIn("and 3 more meetings", section(r, "meet-h"))  # the others stay short
+
+    def test_no_more_link_when_everything_is_shown(self):
+        self.fill(10)
+        r = self.client.get(URL)
+        self.assertNotContains(r, "more follow-up")
+        self.assertNotContains(r, "?all=")
+
+    def test_the_queries_do_not_grow_past_the_first_ten(self):
+        self.fill(1)
+        self.client.get(URL)  # settings row created on first use
+        with CaptureQueriesContext(connection) as few:
+            r = self.client.get(URL)
+        self.fill(30)
+        with CaptureQueriesContext(connection) as many:
+            r = self.client.get(URL)
+        self.assertEqual(len(few), len(many))
+        self.assertIn("and 21 more follow-ups", section(r, "due-h"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models.functions import Lower
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,36 +27,126 @@ from hundred.network.models import (
     Company,
     FollowUpState,
     Person,
+    Tag,
 )
+from hundred.network.models.people import PersonQuerySet
 from hundred.network.views.owned import get_person_for_user
 
 PEOPLE_PER_PAGE = 50
+# Matches are counted up to here, then shown as "1,000+": counting every match of a common
+# word costs more than the page it is on.
+COUNT_CAP = 1000
+
+
+def keyset_cursor(person: Person) -> str:
+    """The `after=`/`before=` value that pages from this person: their id."""
+    return str(person.pk)
+
+
+def _filtered(user, data: dict) -> tuple[PersonQuerySet, bool]:
+    """The people the search and filters let through, and whether any was given."""
+    qs = Person.objects.for_user(user)
+    if data.get("q"):
+        qs = qs.search(data["q"])
+    if data.get("stage"):
+        qs = qs.filter(stage=data["stage"])
+    if data.get("how_known"):
+        qs = qs.filter(how_known=data["how_known"])
+    if data.get("company"):
+        qs = qs.filter(
+            company__in=Company.objects.for_user(user).filter(name__iexact=data["company"])
+        )
+    if data.get("tag"):
+        qs = qs.filter(tags__in=Tag.objects.for_user(user).filter(name__iexact=data["tag"]))
+    return qs, any(data.get(k) for k in ("q", "stage", "how_known", "company", "tag"))
+
+
+def _cursor(request) -> tuple[str, tuple[str, int] | None]:
+    """("after" or "before", the (sort_name, id) of the person named there), or ("", None)
+    for the first page and for a cursor that is not one of the user's people."""
+    for side in ("after", "before"):
+        edge = request.GET.get(side, "")
+        if edge.isdigit():
+            mark = (
+                Person.objects.for_user(request.user)
+                .filter(pk=int(edge))
+                .values_list("sort_name", "pk")
+                .first()
+            )
+            return (side, mark) if mark else ("", None)
+    return "", None
+
+
+def _page(people: list, side: str, more: bool) -> dict:
+    """Up to PEOPLE_PER_PAGE of `people` (in name order, one extra when `more` found it)."""
+    if side == "before":
+        return {"people": people[-PEOPLE_PER_PAGE:], "next": True, "previous": more}
+    return {"people": people[:PEOPLE_PER_PAGE], "next": more, "previous": side == "after"}
+
+
+def _keyset_page(qs: PersonQuerySet, side: str, mark) -> dict:
+    """One page of `qs` in name order from the database, after or before `mark` (keyset
+    paging: it reads the page, not everything before it). For the whole list and for
+    filters that match more than COUNT_CAP, where the name index finds a page at once."""
+    rows = qs.select_related("company").order_by("sort_name", "id")
+    if mark is None:
+        people = list(rows[: PEOPLE_PER_PAGE + 1])
+    elif side == "after":
+        name, pk = mark
+        people = list(
+            rows.filter(Q(sort_name__gte=name) & (Q(sort_name__gt=name) | Q(id__gt=pk)))[
+                : PEOPLE_PER_PAGE + 1
+            ]
+        )
+    else:
+        name, pk = mark
+        people = list(
+            rows.filter(Q(sort_name__lte=name) & (Q(sort_name__lt=name) | Q(id__lt=pk))).order_by(
+                "-sort_name", "-id"
+            )[: PEOPLE_PER_PAGE + 1]
+        )[::-1]
+    return _page(people, side, len(people) > PEOPLE_PER_PAGE)
+
+
+def _sparse_page(marks: list[tuple[str, int]], side: str, mark) -> dict:
+    """One page from every match's (sort_name, id), sorted here: for a search or filter with
+    few matches, where walking the name index would read every row to find them."""
+    marks = sorted(set(marks))
+    if mark is None:
+        window = marks[: PEOPLE_PER_PAGE + 1]
+    elif side == "after":
+        at = bisect.bisect_right(marks, mark)
+        window = marks[at : at + PEOPLE_PER_PAGE + 1]
+    else:
+        at = bisect.bisect_left(marks, mark)
+        window = marks[max(0, at - PEOPLE_PER_PAGE - 1) : at]
+    found = Person.objects.select_related("company").in_bulk([pk for _, pk in window])
+    people = [found[pk] for _, pk in window if pk in found]
+    return _page(people, side, len(window) > PEOPLE_PER_PAGE)
 
 
 @login_required
 def people(request):
-    form = PeopleFilterForm(request.GET or None, owner=request.user)
-    # Case-folded so "adam" sorts beside "Adam" on SQLite as it does on PostgreSQL.
-    qs = (
-        Person.objects.for_user(request.user)
-        .select_related("company")
-        .order_by(Lower("first_name"), Lower("last_name"), "id")
-    )
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            qs = qs.search(data["q"])
-        if data["stage"]:
-            qs = qs.filter(stage=data["stage"])
-        if data["how_known"]:
-            qs = qs.filter(how_known=data["how_known"])
-        if data["company"]:
-            qs = qs.filter(company_id=data["company"])
-        if data["tag"]:
-            qs = qs.filter(tags__id=data["tag"])
-    page = Paginator(qs, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    form = PeopleFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    qs, filtered = _filtered(request.user, data)
+    side, mark = _cursor(request)
+    total = Person.objects.for_user(request.user).count()
+    matches = total  # the same count: not run twice
+    if filtered:
+        # Every match's name, up to the cap, in one read: the count, and the page itself
+        # when there are no more than that.
+        marks = list(qs.order_by().values_list("sort_name", "id")[: COUNT_CAP + 1])
+        matches = len(marks)
+    if filtered and matches <= COUNT_CAP:
+        page = _sparse_page(marks, side, mark)
+    else:
+        page = _keyset_page(qs, side, mark)
+    if page["people"]:
+        page["first_pk"], page["last_pk"] = page["people"][0].pk, page["people"][-1].pk
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
     template = "network/people.html"
     if request.htmx and request.htmx.target == "people-results":
         template += "#results"
@@ -64,10 +156,33 @@ def people(request):
         {
             "form": form,
             "page": page,
-            "total": Person.objects.for_user(request.user).count(),
+            "total": total,
+            "matches": min(matches, COUNT_CAP),
+            "more_than": matches > COUNT_CAP,
             "query": query.urlencode(),
         },
     )
+
+
+FILTER_SUGGESTIONS = 20
+
+
+@login_required
+def filter_suggestions(request, kind: str):
+    """Up to 20 company or tag names containing what was typed in the People filter (htmx)."""
+    if kind not in ("company", "tag"):
+        raise Http404
+    text = " ".join(request.GET.get(kind, "").split())
+    names: list[str] = []
+    if text:
+        model = Company if kind == "company" else Tag
+        names = list(
+            model.objects.for_user(request.user)
+            .filter(name__icontains=text)
+            .order_by("name", "id")
+            .values_list("name", flat=True)[:FILTER_SUGGESTIONS]
+        )
+    return render(request, "network/people.html#filter-options", {"options": names, "kind": kind})
 
 
 def _company_names(user) -> list[str]:
@@ -134,17 +249,20 @@ def add_person(request):
 
 
 def _render_person(request, person: Person, *, interaction_form=None, status: int = 200):
-    """The person page, shown after a GET or again with a form's errors."""
+    """The person page, shown after a GET or again with a form's errors; the same queries
+    however long their history."""
+    history = person.history()
     return render(
         request,
         "network/person.html",
         {
             "person": person,
-            "timeline": person.timeline(),
+            "timeline": history["timeline"],
+            "meetings": history["meetings"],
             "introduced": person.introduced.all(),
             "interaction_form": interaction_form or InteractionForm(),
-            "open_followups": person.followups.filter(state=FollowUpState.OPEN),
-            "favours": person.favours.all(),
+            "open_followups": [f for f in history["followups"] if f.state == FollowUpState.OPEN],
+            "favours": history["favours"],
             # Its own id prefix: the interaction form above has a `direction` field too, and an id
             # may be used once a page (the field names, which the POST reads, stay the same).
             "favour_form": FavourForm(auto_id="favour_%s"),

@@ -6,13 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from hundred.network.forms.followups import NOT_NOW_CHOICES
-from hundred.network.today import build_today
+from hundred.network.today import SECTIONS, SHOWN, build_today
 
 
 @login_required
 def today(request):
-    """What to do today: follow-ups, meetings, debriefs, favours, and the week's progress."""
-    data = build_today(request.user)
+    """What to do today: follow-ups, meetings, debriefs, favours, and the week's progress.
+
+    Each section shows its next few items; `?all=<section>` shows that one in full."""
+    full = request.GET.get("all", "")
+    data = build_today(request.user, shown=SHOWN, full=full if full in SECTIONS else "")
     return render(
         request,
         "network/today.html",

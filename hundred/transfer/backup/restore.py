@@ -137,6 +137,7 @@ def _restore(owner, b: dict[str, Any]) -> dict[str, int]:
     _link_later(PEOPLE, b["people"], ctx)
     _create(INTERACTIONS, b["interactions"], ctx)
     Person.objects.for_user(owner).refresh_asked_at()  # derived from the interactions
+    Person.objects.for_user(owner).refresh_search_fields()  # derived from their fields
     _create(FAVOURS, b["favours"], ctx)
     _create(FOLLOWUPS, b["followups"], ctx)
     _create(OUTREACH_TEMPLATES, b.get("outreach_templates", []), ctx)

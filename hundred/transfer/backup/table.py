@@ -197,6 +197,8 @@ PEOPLE = Table(
         "owner": _OWNER,
         "updated_at": _UPDATED,
         "asked_at": "derived from the interactions: restore works it out again",
+        "search_text": "derived from name, e-mails, company and title: restore recomputes it",
+        "sort_name": "derived from the name: restore recomputes it",
     },
 )
 
