@@ -1,12 +1,8 @@
-"""Test-wide set-up: a throwaway data folder so tests never touch a real one, and pytest's own
-stopwatch kept off the tests' frozen clock."""
-
-import os
-import tempfile
+"""Test-wide set-up: pytest's own stopwatch kept off the tests' frozen clock. (The throwaway
+data folder is set earlier, by the hundred.testenv plugin: this file is read after pytest-django
+has imported the settings.)"""
 
 import freezegun
-
-os.environ.setdefault("HUNDRED_HOME", tempfile.mkdtemp(prefix="hundred-test-"))
 
 # A test class runs on one clock from setUpClass to tearDownClass (FrozenClock, hundred/test.py),
 # and pytest times each test in between with the functions _pytest.timing took from `time`:

@@ -94,15 +94,42 @@ def refresh_statistics() -> None:
         analyze()
 
 
+def static_sources_stamp() -> str:
+    """A fingerprint of every static file the finders see (name, size, modification time):
+    it changes when Hundred or a library it serves files of is upgraded."""
+    import hashlib
+
+    from django.contrib.staticfiles import finders
+
+    found = []
+    for finder in finders.get_finders():
+        for path, storage in finder.list([]):
+            stat = os.stat(storage.path(path))
+            found.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(found)).encode()).hexdigest()
+
+
 def collect_static() -> None:
     """Copy the static files to STATIC_ROOT with hashed names and compressed copies, so they
-    can be cached for a year; unchanged files are skipped. If that fails, say so and serve the
-    plain files from the app's folders (short-cached) instead."""
+    can be cached for a year — only when they changed since the last start (collecting and
+    compressing them takes tens of seconds). If that fails, say so and serve the plain files
+    from the app's folders (short-cached) instead."""
+    from pathlib import Path
+
     from django.conf import settings
     from django.core.management import call_command
 
+    root = Path(settings.STATIC_ROOT)
+    stamp_file = root / ".hundred-sources"
+    stamp = static_sources_stamp()
+    try:
+        if (root / "staticfiles.json").exists() and stamp_file.read_text() == stamp:
+            return
+    except OSError:
+        pass  # no stamp yet: collect
     try:
         call_command("collectstatic", interactive=False, verbosity=0)
+        stamp_file.write_text(stamp)
     except OSError as e:
         print(
             f"Could not collect the static files into {settings.STATIC_ROOT} ({e}); serving "

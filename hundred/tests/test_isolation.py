@@ -231,6 +231,7 @@ def send(client, method: str, body: dict | None, url: str):
 NOT_AN_OBJECT = {
     "network-welcome-step": "the step of onboarding, a fixed name",
     "transfer-export": "the file format; an export is always of the signed-in account",
+    "network-filter-suggestions": "company or tag: suggestions from the signed-in account only",
     # An upload is kept under a random token, not a row: test_import_views.py
     # (test_another_user_cannot_use_an_upload_token) checks another account gets 404.
     "transfer-map": "an upload's secret token",

@@ -4,6 +4,7 @@ kept, pages are gzipped, static files get hashed names and a year's caching once
 import gzip
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 
 from django.template import engines
 from django.templatetags.static import static
@@ -63,3 +64,11 @@ class StaticFilesTestCase(BaseTestCase):
             self.assertEqual(r.headers.get("Content-Encoding"), "gzip")
             b"".join(r.streaming_content)
             r.close()
+            # The next start finds nothing changed and does not collect again.
+            with patch("django.core.management.call_command") as collect:
+                collect_static()
+            collect.assert_not_called()
+            (Path(root) / ".hundred-sources").write_text("an older version's files")
+            with patch("django.core.management.call_command") as collect:
+                collect_static()
+            collect.assert_called_once()

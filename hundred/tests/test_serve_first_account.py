@@ -30,6 +30,7 @@ def start(host: str) -> tuple[str, bool]:
         tempfile.TemporaryDirectory() as static_root,
         override_settings(STATIC_ROOT=static_root),
         patch("granian.Granian") as granian,
+        patch("hundred.serve.collect_static"),  # tested on its own: tens of seconds
         patch("hundred.serve.refuse_taken_port"),  # whatever else listens on 8000 here
         redirect_stdout(out),
         redirect_stderr(io.StringIO()),
@@ -97,6 +98,7 @@ class LegacyProxySettingServeTestCase(TestCase):
         args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1, with_worker=False)
         with (
             patch("granian.Granian"),
+            patch("hundred.serve.collect_static"),  # tested on its own: tens of seconds
             patch("hundred.serve.refuse_taken_port"),
             redirect_stdout(io.StringIO()),
             redirect_stderr(err),
@@ -111,6 +113,7 @@ class LegacyProxySettingServeTestCase(TestCase):
         args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1, with_worker=False)
         with (
             patch("granian.Granian"),
+            patch("hundred.serve.collect_static"),  # tested on its own: tens of seconds
             patch("hundred.serve.refuse_taken_port"),
             redirect_stdout(io.StringIO()),
             redirect_stderr(err),

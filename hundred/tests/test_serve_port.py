@@ -17,6 +17,7 @@ def serve(*argv: str) -> tuple[int, str, object]:
     err = io.StringIO()
     with (
         patch("granian.Granian") as granian,
+        patch("hundred.serve.collect_static"),  # tested on its own: tens of seconds
         patch("hundred.serve.start_worker_thread"),
         redirect_stdout(io.StringIO()),
         redirect_stderr(err),

@@ -18,6 +18,7 @@ class ServeWithWorkerTestCase(BaseTestCase):
         args = argparse.Namespace(host="127.0.0.1", port=8000, workers=1, **options)
         with (
             patch("granian.Granian"),
+            patch("hundred.serve.collect_static"),  # tested on its own: tens of seconds
             patch("hundred.serve.start_worker_thread") as start,
             redirect_stdout(io.StringIO()),
         ):

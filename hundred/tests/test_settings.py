@@ -186,3 +186,11 @@ class TestDatabaseTestCase(TestCase):
     def test_it_runs_on_postgresql_when_asked(self):
         self.assertEqual(settings.DATABASES["default"]["ENGINE"], "django.db.backends.postgresql")
         self.assertTrue(os.environ.get("DATABASE_URL"))
+
+
+def test_the_tests_run_in_a_throwaway_data_folder():
+    # hundred.testenv sets it before the settings are read; a real folder must never be used.
+    from django.conf import settings
+
+    assert Path(settings.HUNDRED_HOME).name.startswith("hundred-test-")
+    assert Path(settings.STATIC_ROOT).is_relative_to(settings.HUNDRED_HOME)
