@@ -12,7 +12,7 @@ from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
 from hundred.network.actions import favours as favour_actions
 from hundred.network.actions import meetings as engine
-from hundred.network.models import Favour, FavourDirection, FavourState, Meeting
+from hundred.network.models import Favour, FavourDirection, FavourState, Meeting, QuestionBank
 
 router = Router(tags=["meetings and favours"])
 
@@ -35,6 +35,31 @@ class MeetingIn(Schema):
     starts_at: Moment
     duration_minutes: int = Field(20, ge=5, le=600)
     place: Text = Field("", max_length=200)
+
+
+class QuestionGroupOut(Schema):
+    key: str
+    title: str
+    questions: list[str]
+
+
+class PrepOut(Schema):
+    """What the prep sheet shows: the pitch to say, the questions offered and those kept."""
+
+    meeting: MeetingOut
+    person: str
+    company: str
+    company_notes: str
+    pitch: str
+    bank: list[QuestionGroupOut]
+    closing: str
+    questions: list[str]
+
+
+class PrepIn(Schema):
+    questions: list[Text] = Field(
+        ..., max_length=100, description="the questions to keep for the meeting, in order"
+    )
 
 
 class CancelIn(Schema):
@@ -139,6 +164,45 @@ def book_meeting(request, pk: int, body: MeetingIn):
 )
 def read_meeting(request, pk: int):
     return meeting_out(_meeting(request, pk))
+
+
+def prep_out(request, meeting: Meeting) -> dict:
+    from hundred.network.models import Target
+
+    target = Target.objects.get_for(request.user)
+    bank = QuestionBank.objects.filled_for(request.user)
+    company = meeting.person.company
+    return {
+        "meeting": meeting_out(meeting),
+        "person": meeting.person.full_name,
+        "company": company.name if company else "",
+        "company_notes": meeting.company_notes or (company.notes if company else ""),
+        "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
+        "bank": [
+            {"key": g.key, "title": g.title, "questions": list(g.questions)} for g in bank.groups
+        ],
+        "closing": bank.closing,
+        "questions": meeting.questions_list,
+    }
+
+
+@router.get(
+    "/meetings/{int:pk}/prep/", response={200: PrepOut, PROBLEMS: Problem}, url_name="meeting-prep"
+)
+def read_prep(request, pk: int):
+    """The prep sheet: your pitch, the question bank (your target's places written in), the
+    questions kept for this meeting and what you know of their company."""
+    return prep_out(request, _meeting(request, pk))
+
+
+@router.put(
+    "/meetings/{int:pk}/prep/", response={200: PrepOut, PROBLEMS: Problem}, url_name="meeting-prep"
+)
+def keep_prep_questions(request, pk: int, body: PrepIn):
+    """Keep these questions for the meeting (from the bank or your own), as the prep sheet does."""
+    meeting = _meeting(request, pk)
+    meeting.keep_questions(body.questions)
+    return prep_out(request, meeting)
 
 
 @router.post(

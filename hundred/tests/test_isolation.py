@@ -186,6 +186,7 @@ BUILDERS: dict[str, Builder] = {
     "api-v1:followup-skip": _followup,
     "api-v1:followup-move": _followup,
     "api-v1:meeting": _meeting,
+    "api-v1:meeting-prep": _meeting,
     "api-v1:meeting-reschedule": _meeting,
     "api-v1:meeting-cancel": _meeting,
     "api-v1:meeting-debrief": _meeting,
@@ -208,6 +209,7 @@ API_BODIES: dict[str, dict | Callable[[IsolationTestCase], dict]] = {
     "api-v1:followup-skip": {},
     "api-v1:followup-move": {"due_on": "2026-12-10", "override": True},
     "api-v1:meeting-reschedule": {"starts_at": "2026-12-02T10:00:00Z"},
+    "api-v1:meeting-prep": {"questions": ["What is changing in your field?"]},
     "api-v1:meeting-cancel": {},
     "api-v1:meeting-debrief": {"advice": "Talk to data teams"},
 }

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
+from hundred.accounts.models import ApiToken
 from hundred.api.tests.base import ApiTestCase
 from hundred.network.models import (
     Favour,
@@ -138,6 +140,38 @@ class MeetingTestCase(ApiTestCase):
         [new] = r.json()["new_people"]
         self.assertEqual(Person.objects.get(pk=new).introduced_by, person)
         self.assertEqual(r.json()["meeting"]["advice"], "Talk to data teams")
+
+    def test_the_prep_sheet_offers_the_bank_and_keeps_the_questions_picked(self):
+        self.make_target(geographies=["Boston"], pitch="Finance for clinics.")
+        meeting = self.make_meeting(self.make_person())
+        prep = self.call("get", f"/meetings/{meeting.pk}/prep/").json()
+        self.assertEqual(prep["pitch"], "Finance for clinics.")
+        self.assertEqual(
+            [g["key"] for g in prep["bank"]],
+            ["trends", "insights", "advice", "resources", "assignments"],
+        )
+        self.assertTrue(any("Boston" in q for g in prep["bank"] for q in g["questions"]))
+        self.assertEqual(prep["closing"], "Is there anything I can do for you?")
+        self.assertEqual(prep["questions"], [])
+        picked = ["What is changing in clinics?", "  ", "What is changing in clinics?", "Mine"]
+        r = self.call("put", f"/meetings/{meeting.pk}/prep/", {"questions": picked})
+        self.assertEqual(r.status_code, 200, r.content)
+        self.assertEqual(r.json()["questions"], ["What is changing in clinics?", "Mine"])
+        meeting.refresh_from_db()
+        self.assertEqual(meeting.questions_list, ["What is changing in clinics?", "Mine"])
+        # The web's prep sheet shows the same questions as kept.
+        self.login()
+        self.assertContains(
+            self.client.get(reverse("network-meeting-prep", args=[meeting.pk])), "Mine"
+        )
+
+    def test_a_read_only_token_cannot_keep_questions(self):
+        meeting = self.make_meeting(self.make_person())
+        _, read_only = ApiToken.objects.issue(self.alice, "phone", write=False)
+        r = self.call(
+            "put", f"/meetings/{meeting.pk}/prep/", {"questions": ["x"]}, secret=read_only
+        )
+        self.assertProblem(r, 403)
 
     def test_list_and_read(self):
         meeting = self.make_meeting(self.make_person())

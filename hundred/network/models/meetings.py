@@ -71,6 +71,11 @@ class Meeting(OwnedModel):
         """The questions chosen for this meeting, one a line."""
         return questions.lines(self.questions)
 
+    def keep_questions(self, picked) -> None:
+        """Keep these questions for the meeting: each once, in order, blank ones dropped."""
+        self.questions = "\n".join(questions.lines("\n".join(picked)))
+        self.save(update_fields=["questions", "updated_at"])
+
 
 class QuestionBankQuerySet(models.QuerySet):
     def for_user(self, user) -> QuestionBankQuerySet:
@@ -80,6 +85,14 @@ class QuestionBankQuerySet(models.QuerySet):
         """The account's own question bank, or Hundred's when it has none."""
         own = self.for_user(user).first()
         return own.as_bank() if own else questions.DEFAULT_BANK
+
+    def filled_for(self, user) -> questions.Bank:
+        """The account's bank with its target's places written in ("my area" without)."""
+        from hundred.network.models.target import Target
+
+        target = Target.objects.get_for(user)
+        area = ", ".join(target.geographies) if target and target.geographies else "my area"
+        return self.bank_for(user).filled(area)
 
 
 class QuestionBank(models.Model):

@@ -118,9 +118,8 @@ def meeting_prep(request, pk: int):
     meeting = get_meeting_for_user(request, pk)
     person = meeting.person
     target = Target.objects.get_for(request.user)
-    area = ", ".join(target.geographies) if target and target.geographies else "my area"
     company = person.company
-    bank = QuestionBank.objects.bank_for(request.user).filled(area)
+    bank = QuestionBank.objects.filled_for(request.user)
     chosen = meeting.questions_list
     return render(
         request,
@@ -148,9 +147,7 @@ def meeting_prep(request, pk: int):
 def meeting_questions(request, pk: int):
     """Keep the questions picked from the bank, and any of one's own, for this meeting."""
     meeting = get_meeting_for_user(request, pk)
-    picked = request.POST.getlist("question") + lines(request.POST.get("own", ""))
-    meeting.questions = "\n".join(lines("\n".join(picked)))
-    meeting.save(update_fields=["questions", "updated_at"])
+    meeting.keep_questions(request.POST.getlist("question") + lines(request.POST.get("own", "")))
     count = len(meeting.questions_list)
     messages.success(request, f"{count} question{'s' if count != 1 else ''} kept for this meeting.")
     return redirect("network-meeting-prep", pk=meeting.pk)
