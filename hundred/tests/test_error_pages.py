@@ -31,6 +31,9 @@ class ErrorPagesTestCase(BaseTestCase):
         self.assertEqual(r.status_code, 500)
         self.assertContains(r, "Something went wrong on our side", status_code=500)
         self.assertNotContains(r, "RuntimeError", status_code=500)
+        # The navigation stays, so the way on is one click.
+        for name in ("network-people", "insight-insights", "accounts-settings"):
+            self.assertContains(r, f'href="{reverse(name)}"', status_code=500)
 
 
 class DownloadNamesTestCase(BaseTestCase):
