@@ -23,7 +23,7 @@ from hundred.network.models import Company, Meeting, Person
 from hundred.test import PASSWORD
 from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
 
-AXE = Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[2] / ".ci/node/node_modules/axe-core/axe.min.js"
 
 if not AXE.exists():
     pytest.skip(
