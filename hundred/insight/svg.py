@@ -39,6 +39,10 @@ def _close(parts: list[str]) -> SafeString:
     return mark_safe("\n".join(parts))
 
 
+def _css(name: str) -> str:
+    return f' class="{escape(name)}"' if name else ""
+
+
 def _fmt(n: float) -> str:
     return f"{n:.1f}".rstrip("0").rstrip(".")
 
@@ -48,6 +52,9 @@ class Bar:
     label: str
     value: float
     note: str = ""  # text after the bar, e.g. "40 %"
+    # A class for the bar, e.g. "stage-met": app.css then fills it with that stage's colour
+    # (in both schemes; a style attribute would break the Content-Security-Policy).
+    css: str = ""
 
 
 def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = WIDTH) -> SafeString:
@@ -64,7 +71,7 @@ def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = WID
             f'<text x="{label_w - 10}" y="{y + 22}" text-anchor="end" {FONT}>'
             f"{escape(b.label)}</text>"
             f'<rect x="{label_w}" y="{y + 5}" width="{_fmt(w)}" height="24" rx="3" '
-            f'fill="{COLOURS[i % len(COLOURS)]}"/>'
+            f'fill="{COLOURS[i % len(COLOURS)]}"{_css(b.css)}/>'
             f'<text x="{_fmt(label_w + w + 8)}" y="{y + 22}" {FONT}>'
             f"{escape(b.note or _fmt(b.value))}</text>"
         )

@@ -18,8 +18,11 @@ from django.utils.safestring import SafeString, mark_safe
 from hundred.insight import graph, svg
 from hundred.insight.metrics import GOAL, TREE_NAMED, build_insights
 from hundred.insight.templatetags.insight_links import person_url_format
+from hundred.network.models import Stage
 
 OUTLINE_DEPTHS = 8  # deeper levels are indented as the eighth
+
+STAGE_KEYS = frozenset(Stage.values)
 
 
 def _outline(roots, name, url, limit: int = TREE_NAMED) -> SafeString:
@@ -144,6 +147,8 @@ def _insights(request) -> SafeString:
                     s.label,
                     s.count,
                     f"{s.count} ({_percent(s.rate)})" if s.rate is not None else str(s.count),
+                    # Listed, asked and met are stages: their bars wear the stages' colours.
+                    css=f"stage-{s.key}" if s.key in STAGE_KEYS else "",
                 )
                 for s in data.funnel
             ],

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from hundred.accounts.models import User
 from hundred.network.demo import build_demo
-from hundred.network.models import Person
+from hundred.network.models import Person, Stage
 from hundred.test import PASSWORD
 from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
 
@@ -216,6 +216,30 @@ CONTRAST = """([selector, backgroundOf]) => {
 }"""
 
 
+STAGES = [stage.value for stage in Stage]
+
+# A badge for each stage, put on the page: its text colour and that colour's contrast ratio
+# against the badge's own background.
+STAGE_BADGES = """(stages) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const found = {};
+  for (const stage of stages) {
+    const badge = document.createElement("span");
+    badge.className = `badge stage-${stage}`;
+    badge.textContent = stage;
+    document.querySelector("main").append(badge);
+    const style = getComputedStyle(badge);
+    const fg = lum(rgb(style.color)), bg = lum(rgb(style.backgroundColor));
+    found[stage] = [style.color, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)];
+  }
+  return found;
+}"""
+
+
 class ColourSchemesTest(BrowserTestCase):
     def test_text_stays_readable_in_the_light_and_the_dark_scheme(self) -> None:
         user = User.objects.create_user("ann@example.org", PASSWORD)
@@ -238,5 +262,20 @@ class ColourSchemesTest(BrowserTestCase):
                     with self.subTest(scheme=scheme, selector=selector):
                         ratio = page.evaluate(CONTRAST, [selector, background])
                         self.assertGreaterEqual(ratio, 4.5)
+                self.check_stage_colours(page)
             finally:
                 context.close()
+
+    def check_stage_colours(self, page) -> None:
+        """Each stage's badge is readable on its own background, no two stages look alike, and
+        the funnel's bars for listed, asked and met are their badges' colours."""
+        colours = page.evaluate(STAGE_BADGES, STAGES)
+        for stage, (colour, ratio) in colours.items():
+            with self.subTest(stage=stage):
+                self.assertGreaterEqual(ratio, 4.5, colour)
+        self.assertEqual(len({colour for colour, _ in colours.values()}), len(STAGES))
+        page.goto(self.url("/insights/"))
+        funnel = page.get_by_role("img", name="Funnel")
+        for stage in ("listed", "asked", "met"):
+            fill = funnel.locator(f"rect.stage-{stage}").evaluate("r => getComputedStyle(r).fill")
+            self.assertEqual(fill, colours[stage][0], stage)

@@ -30,6 +30,14 @@ class SvgTestCase(SimpleTestCase):
         self.assertEqual(root[0].text, NASTY)
         self.assertEqual(len(root.findall(f"{NS}rect")), 2)
 
+    def test_a_bar_with_a_class_wears_it_for_the_stylesheet_to_colour(self):
+        root = self.parse(
+            svg.hbars("c", "C", "C", [svg.Bar("Met", 3, css="stage-met"), svg.Bar("X", 1)])
+        )
+        rects = root.findall(f"{NS}rect")
+        self.assertEqual([r.get("class") for r in rects], ["stage-met", None])
+        self.assertIsNone(rects[0].get("style"))  # the CSP forbids style attributes
+
     def test_bars_with_nothing_still_parse(self):
         self.parse(svg.hbars("e", "Empty", "Nothing", []))
         self.parse(svg.grouped_columns("g", "Empty", "Nothing", [], []))
