@@ -40,7 +40,8 @@ AUDIT = """() => {
   }
   const small = [];
   const targets = "main button, main .button, main select, header summary, main summary,"
-    + " main input:not([type=checkbox]):not([type=radio]):not([type=hidden])";
+    + " main input:not([type=checkbox]):not([type=radio]):not([type=hidden]),"
+    + " main .timeline a, main p.more a";
   for (const el of document.querySelectorAll(targets)) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;  // not shown (a closed <details>)
@@ -85,6 +86,20 @@ class PhoneLayoutTest(BrowserTestCase):
         log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
         for path in self.pages():
             self.check_fits(self.page, path)
+
+    def test_todays_text_links_and_answer_buttons_are_thumb_sized(self) -> None:
+        # The audit above measures them; this makes sure Today has them for it to measure.
+        log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
+        self.page.goto(self.url("/"))
+        followups = self.page.locator("#followups")
+        for control in (
+            followups.get_by_role("link", name="Move…").first,
+            followups.get_by_role("button", name=re.compile("^They said no")).first,
+            followups.get_by_role("button", name=re.compile("replied: book a meeting")).first,
+            followups.get_by_role("link").first,  # the person's name
+        ):
+            with self.subTest(control=str(control)):
+                self.assertGreaterEqual(control.bounding_box()["height"], 44)
 
     def test_onboarding_steps_stand_apart(self) -> None:
         # Issue 19: the step indicator read "looking for2. Your pitch", run together.
