@@ -7,11 +7,12 @@ both colour schemes. axe's own `axe.min.js` is injected into each page from the 
 that `.ci/run` installs with `npm install --prefix .ci/node axe-core@4` — never downloaded while
 the tests run.
 
-Skipped when that file or Chromium is missing (except on CI, where missing Chromium fails).
+Skipped when that file or Chromium is missing, except on CI (CI=true), where either is a failure.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ from hundred.tests.browser import BrowserTestCase, log_in, require_chromium
 
 AXE = Path(__file__).resolve().parents[2] / ".ci/node/node_modules/axe-core/axe.min.js"
 
+if not AXE.exists() and os.environ.get("CI") == "true":
+    pytest.fail(f"axe-core not found at {AXE} and CI=true: .ci/run installs it", pytrace=False)
 if not AXE.exists():
     pytest.skip(
         f"axe-core not found at {AXE}; install it with "
