@@ -6,7 +6,8 @@ Run on purpose, not in the test suite:
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/linkedin_history_bench.py
 
 Prints wall and CPU time, with the load average (other processes stretch wall time), for:
-parsing the zip; the first import of the whole zip into an empty account (people, then
+parsing the zip; storing its plan between the web preview and the confirm (Plan.dumps,
+Plan.loads); the first import of the whole zip into an empty account (people, then
 messages); a zip of messages.csv alone into that account once more (every message already
 there); and the same messages into a second account that holds the 30,000 people but no
 messages yet.
@@ -49,8 +50,7 @@ def messages_csv(n: int = MESSAGES, people: int = ROWS) -> bytes:
     while len(rows) <= n:
         conversation += 1
         i = rng.randrange(people)
-        # Connection i's profile as import_bench writes it: /in/<first name>-<i>.
-        them = f"https://www.linkedin.com/in/{_first(i)}-{i}"
+        them = _profile(i)
         for k in range(min(rng.randint(1, 19), n + 1 - len(rows))):
             out = k % 2 == 0
             sender, sender_url = ("Bench Owner", OWNER) if out else (f"Person {i}", them)
@@ -65,15 +65,25 @@ def messages_csv(n: int = MESSAGES, people: int = ROWS) -> bytes:
     return "\n".join(rows).encode()
 
 
-_FIRSTS: list[str] = []
+_CONNECTIONS: list[tuple[str, str]] = []
+
+
+def _connection(i: int) -> tuple[str, str]:
+    if not _CONNECTIONS:
+        # The first name and profile import_bench gave each row, read back from the file it
+        # writes (its URLs are its own business: an earlier guess at them matched nobody).
+        for line in connections_csv().decode().splitlines()[4:]:
+            first, _, url = line.split(",", 3)[:3]
+            _CONNECTIONS.append((first.lower(), url))
+    return _CONNECTIONS[i]
 
 
 def _first(i: int) -> str:
-    if not _FIRSTS:
-        # The first names import_bench gave each row, read back from the file it writes.
-        for line in connections_csv().decode().splitlines()[4:]:
-            _FIRSTS.append(line.split(",", 1)[0].lower())
-    return _FIRSTS[i]
+    return _connection(i)[0]
+
+
+def _profile(i: int) -> str:
+    return _connection(i)[1]
 
 
 def measure(label: str, fn):
@@ -108,6 +118,7 @@ def main() -> None:
     from hundred.network.models import Interaction
     from hundred.transfer.formats.dispatch import parse
     from hundred.transfer.loader import do_import
+    from hundred.transfer.planning import Plan, make_plan
 
     call_command("migrate", verbosity=0)
     email = f"bench-{time.time_ns()}@example.org"
@@ -122,11 +133,16 @@ def main() -> None:
         f"{len(messages) / 2**20:.1f} MiB, zip {len(export) / 2**20:.1f} MiB"
     )
 
-    measure("parse the zip", lambda: parse("linkedin", export))
+    parsed = measure("parse the zip", lambda: parse("linkedin", export))
+    plan = make_plan(user, parsed)
+    blob = measure("plan dumps (web preview)", plan.dumps)
+    measure("plan loads (web confirm)", lambda: Plan.loads(blob))
+    print(f"  stored plan {len(blob) / 2**20:.1f} MiB")
     first = measure(
         "parse + import (empty account)", lambda: do_import(user, parse("linkedin", export))
     )
     h = first.history
+    assert h["created"] > MESSAGES // 2, "the generated messages name people the file lacks"
     print(
         f"  people {first.created}, messages added {h['created']}, not in the account "
         f"{h['unmatched_messages']}, follow-ups {h.get('followups', 0)}"

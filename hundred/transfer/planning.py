@@ -27,7 +27,7 @@ from hundred.transfer.formats.records import ParseResult, PersonRecord, Skipped
 from hundred.transfer.matching import Existing, Matcher, merge_into, record_keys
 
 EXAMPLES = 5
-PLAN_VERSION = 2
+PLAN_VERSION = 3  # 3: messages as lists, their people listed once (history_codec)
 
 PERSON_FIELDS = (
     "first_name",

@@ -1,5 +1,10 @@
 """LinkedIn's history (linkedin_history.History) to JSON-ready data and back, so an import's
-stored plan carries the messages parsed at the preview to the confirm, parsed once."""
+stored plan carries the messages parsed at the preview to the confirm, parsed once.
+
+A message is a list in MessageRecord's field order and its people are indexes into one list of
+[name, url] pairs: dataclasses.asdict on 200,000 messages took longer than parsing them, and
+the same few thousand people fill every message.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +23,44 @@ from hundred.transfer.formats.records import Skipped
 
 
 def history_out(history: History) -> dict[str, Any]:
-    data = asdict(history)
-    for message in data["messages"]:
-        message["sent_at"] = message["sent_at"].isoformat()
-    for position in data["positions"]:
+    people: dict[Participant, int] = {}
+
+    def index(p: Participant) -> int:
+        found = people.get(p)
+        if found is None:
+            found = people[p] = len(people)
+        return found
+
+    messages = [
+        [
+            m.line,
+            m.conversation_id,
+            m.sent_at.isoformat(),
+            m.direction,
+            [index(p) for p in m.counterparts],
+            m.text,
+            m.external_id,
+            m.is_ask,
+        ]
+        for m in history.messages
+    ]
+    positions = [asdict(p) for p in history.positions]
+    for position in positions:
         for key in ("started_on", "finished_on"):
             if position[key] is not None:
                 position[key] = position[key].isoformat()
-    return data
+    return {
+        "people": [[p.name, p.url] for p in people],
+        "messages": messages,
+        "owner": asdict(history.owner) if history.owner else None,
+        "profile": asdict(history.profile) if history.profile else None,
+        "positions": positions,
+        "skills": list(history.skills),
+        "from_linkedin": history.from_linkedin,
+        "duplicates": history.duplicates,
+        "skipped": [asdict(s) for s in history.skipped],
+        "files": list(history.files),
+    }
 
 
 def _day(value: str | None) -> date | None:
@@ -33,17 +68,25 @@ def _day(value: str | None) -> date | None:
 
 
 def history_in(data: dict[str, Any]) -> History:
-    """The History history_out() wrote; KeyError or TypeError when it is damaged."""
+    """The History history_out() wrote; KeyError, IndexError, TypeError or ValueError when it
+    is damaged."""
+    people = [Participant(name, url) for name, url in data["people"]]
+    moment = datetime.fromisoformat
     return History(
         messages=[
             MessageRecord(
-                **{
-                    **m,
-                    "sent_at": datetime.fromisoformat(m["sent_at"]),
-                    "counterparts": [Participant(**c) for c in m["counterparts"]],
-                }
-            )
-            for m in data["messages"]
+                line,
+                conversation,
+                moment(sent_at),
+                direction,
+                [people[i] for i in who],
+                text,
+                external_id,
+                is_ask,
+            )  # fmt: skip
+            for line, conversation, sent_at, direction, who, text, external_id, is_ask in data[
+                "messages"
+            ]
         ],
         owner=Participant(**data["owner"]) if data["owner"] else None,
         profile=Profile(**data["profile"]) if data["profile"] else None,
