@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from django.contrib.auth import get_user_model
+from django.db.models import Count, IntegerField, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hundred.network.actions.followups import bring_back_paused, local_date, local_midnight
@@ -134,10 +137,28 @@ class TodayData:
         return out
 
 
-def _first(qs, limit: int) -> tuple[list, int]:
-    """The first `limit` rows of qs, and how many there are in all. Counted every time, not
-    only when the list is full, so the page makes the same queries at any size."""
-    return list(qs[:limit]), qs.order_by().count()
+def _counts(user, **querysets) -> dict[str, int]:
+    """How many rows each of the owner's querysets has, in one query: a scalar subquery each,
+    read on the owner's own row. Counted every time, not only when a list is full, so the page
+    makes the same queries at any size; on PostgreSQL each separate count was a round trip."""
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values(
+            **{
+                name: Coalesce(
+                    Subquery(
+                        qs.order_by().values("owner").annotate(n=Count("pk")).values("n"),
+                        output_field=IntegerField(),
+                    ),
+                    Value(0),
+                )
+                for name, qs in querysets.items()
+            }
+        )
+        .get()
+    )
+    return {name: row[name] for name in querysets}
 
 
 def build_today(
@@ -161,34 +182,48 @@ def build_today(
     def limit(section: str) -> int:
         return FULL if section == full else shown
 
-    totals = {}
-    followups, totals["followups"] = _first(
+    followups = (
         FollowUp.objects.for_user(user)
         .filter(state=FollowUpState.OPEN, due_on__lte=today)
         .select_related("person")
-        .order_by("due_on", "id"),
-        limit("followups"),
+        .order_by("due_on", "id")
     )
-    meetings, totals["meetings"] = _first(
-        Meeting.objects.for_user(user)
-        .not_cancelled()
-        .filter(starts_at__gte=start_today, starts_at__lt=week_end)
+    on = Meeting.objects.for_user(user).not_cancelled()
+    meetings = (
+        on.filter(starts_at__gte=start_today, starts_at__lt=week_end)
         .select_related("person")
-        .order_by("starts_at", "id"),
-        limit("meetings"),
+        .order_by("starts_at", "id")
     )
-    debriefs, totals["debriefs"] = _first(
+    debriefs = (
         Meeting.objects.for_user(user)
         .to_debrief(now)
         .select_related("person")
-        .order_by("starts_at", "id"),
-        limit("debriefs"),
+        .order_by("starts_at", "id")
     )
-    favours, totals["favours"] = _first(
-        Favour.objects.for_user(user).owed().select_related("person"), limit("favours")
-    )
+    favours = Favour.objects.for_user(user).owed().select_related("person")
     people = Person.objects.for_user(user)
     suggestions = MailSuggestion.objects.for_user(user).to_review()
+    counts = _counts(
+        user,
+        followups=followups,
+        meetings=meetings,
+        debriefs=debriefs,
+        favours=favours,
+        listed=people.filter(stage=Stage.LISTED),
+        people=people,
+        asks_this_week=Interaction.objects.for_user(user).filter(
+            direction=Direction.OUT,
+            is_outreach=True,
+            occurred_at__gte=week_from,
+            occurred_at__lt=week_to,
+        ),
+        meetings_this_week=on.filter(starts_at__gte=week_from, starts_at__lt=week_to),
+        suggestions=suggestions,
+    )
+    followups = list(followups[: limit("followups")])
+    meetings = list(meetings[: limit("meetings")])
+    debriefs = list(debriefs[: limit("debriefs")])
+    favours = list(favours[: limit("favours")])
     return TodayData(
         today=today,
         followups=followups,
@@ -196,25 +231,15 @@ def build_today(
         meetings_week=[m for m in meetings if m.starts_at >= start_tomorrow],
         debriefs=debriefs,
         favours=favours,
-        listed_count=people.filter(stage=Stage.LISTED).count(),
-        people_count=people.count(),
-        asks_this_week=Interaction.objects.for_user(user)
-        .filter(
-            direction=Direction.OUT,
-            is_outreach=True,
-            occurred_at__gte=week_from,
-            occurred_at__lt=week_to,
-        )
-        .count(),
-        meetings_this_week=Meeting.objects.for_user(user)
-        .not_cancelled()
-        .filter(starts_at__gte=week_from, starts_at__lt=week_to)
-        .count(),
+        listed_count=counts["listed"],
+        people_count=counts["people"],
+        asks_this_week=counts["asks_this_week"],
+        meetings_this_week=counts["meetings_this_week"],
         asks_target=s.asks_per_week,
         meetings_target=s.meetings_per_week,
         back_from_pause=back,
         mail_suggestions=list(suggestions[:5]),
-        mail_suggestions_count=suggestions.count(),
+        mail_suggestions_count=counts["suggestions"],
         tz=user.tzinfo,
-        totals=totals,
+        totals={name: counts[name] for name in SECTIONS},
     )

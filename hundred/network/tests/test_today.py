@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
+from hundred.network.today import build_today
 from hundred.test import BaseTestCase
 
 URL = "/"
@@ -209,3 +210,20 @@ class TodayNextItemsTestCase(BaseTestCase):
             r = self.client.get(URL)
         self.assertEqual(len(few), len(many))
         self.assertIn("and 21 more follow-ups", section(r, "due-h"))
+
+    def test_its_counts_are_the_accounts_own(self):
+        # The counts are one query read on the user's row: bob's rows must not reach alice's.
+        for owner in (self.alice, self.bob, self.bob):
+            p = self.make_person("Q", owner.email, owner=owner)
+            self.make_followup(p, due_on=date(2026, 11, 10))
+            self.make_favour(p)
+            self.make_meeting(p, starts_at=datetime(2026, 11, 12, 9, tzinfo=UTC))
+            self.make_meeting(p, starts_at=datetime(2026, 11, 10, 9, tzinfo=UTC))
+            self.make_interaction(
+                p, is_outreach=True, occurred_at=datetime(2026, 11, 10, tzinfo=UTC)
+            )
+        data = build_today(self.alice)
+        self.assertEqual(
+            (data.people_count, data.asks_this_week, data.meetings_this_week, data.totals),
+            (1, 1, 2, {"followups": 1, "meetings": 1, "debriefs": 1, "favours": 1}),
+        )
