@@ -7,12 +7,13 @@ Run on purpose, not in the test suite:
     .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/train --method rules
     .venv/bin/python benchmarks/askcheck_eval.py --locked --all --markdown   # once, at the end
 
-`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-D): for each
-author, the whole training procedure (benchmarks/askcheck_train.py's `train`, threshold
-included) runs on the other three authors' messages, and the checker with that model judges the
-author's messages. It prints each fold's figures and their mean, per register. `--locked` reads
-the locked test split, corpus/ask/test/author-E.jsonl, with the committed model: it is for the
-single final measurement, never for tuning (corpus/ask/README.md).
+`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-E, five
+folds): for each author, the whole training procedure (benchmarks/askcheck_train.py's `train`,
+threshold and vetoes included) runs on the other authors' messages, and the checker with that
+model judges the author's messages. It prints each fold's figures, their mean, and the pooled
+figures (every held-out judgement counted once), per register. `--locked` reads the locked test
+split, corpus/ask/test/author-F.jsonl, with the committed model: it is for the single final
+measurement, never for tuning (corpus/ask/README.md).
 
 Each argument is a split folder (every *.jsonl in it) or a .jsonl file, one labelled message a
 line (corpus/ask/README.md). A message counts as flagged when `check()` reports a `job_ask`
@@ -43,7 +44,7 @@ from hundred.network.askcheck.context import sentence_ends  # noqa: E402
 from hundred.network.askcheck.job_asks import job_ask_findings, rule_findings  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "ask" / "train"
-LOCKED = ROOT / "corpus" / "ask" / "test" / "author-E.jsonl"
+LOCKED = ROOT / "corpus" / "ask" / "test" / "author-F.jsonl"
 
 
 def _rules(text: str) -> bool:
@@ -161,11 +162,24 @@ def cross_validate(rows: list[dict], methods: list[str]) -> dict[str, dict[str, 
     return folds
 
 
+def _pooled(tallies: list[Tally]) -> Tally:
+    """The folds' tallies added up: every held-out judgement counted once."""
+    total = Tally()
+    for t in tallies:
+        total.tp, total.fp, total.fn, total.tn = (
+            total.tp + t.tp,
+            total.fp + t.fp,
+            total.fn + t.fn,
+            total.tn + t.tn,
+        )
+    return total
+
+
 def _cv_table(folds: dict[str, dict[str, Tally]], markdown: bool) -> list[str]:
     """Registers down, folds across, then the mean of the folds' figures."""
     names = list(folds)
     registers = sorted({k for t in folds.values() for k in t if k != "overall"}) + ["overall"]
-    head = ["register"] + [f"fold {a} P / R" for a in names] + ["mean P / R"]
+    head = ["register"] + [f"fold {a} P / R" for a in names] + ["mean P / R", "pooled P / R"]
     lines = []
     if markdown:
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -177,6 +191,8 @@ def _cv_table(folds: dict[str, dict[str, Tally]], markdown: bool) -> list[str]:
         p = statistics.mean(t.precision for t in tallies)
         r = statistics.mean(t.recall for t in tallies)
         cells.append(f"{p:.2f} / {r:.2f}")
+        pooled = _pooled(tallies)
+        cells.append(f"{pooled.precision:.2f} / {pooled.recall:.2f}")
         if markdown:
             lines.append(f"| {register} | " + " | ".join(cells) + " |")
         else:
@@ -203,6 +219,11 @@ def run_cv(methods: list[str], markdown: bool, errors: bool) -> None:
             print(f"  fold {author}: tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn}")
             if errors:
                 _print_errors(f[m])
+        o = _pooled([f[m]["overall"] for f in folds.values()])
+        print(
+            f"  pooled: precision {o.precision:.3f}, recall {o.recall:.3f}"
+            f" (tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn})"
+        )
 
 
 def _table(columns: dict[str, dict[str, Tally]], markdown: bool) -> list[str]:
