@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "hundred.insight",
     "hundred.mail",
     "hundred.api",
+    "hundred.centre",
 ]
 
 # Background work (hundred/mail/tasks.py) goes through Django's tasks API (the django-tasks

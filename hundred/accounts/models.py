@@ -58,6 +58,49 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=email)
 
 
+class Role(models.TextChoices):
+    """What an account is at a career centre: most are job seekers; a laptop has only those."""
+
+    SEEKER = "seeker", "job seeker"
+    COACH = "coach", "coach"
+    ADMIN = "admin", "centre admin"
+
+
+class SignupMode(models.TextChoices):
+    OPEN = "open", "open: anyone may join"
+    INVITE = "invite", "invite-only"
+    DOMAINS = "domains", "addresses at the allowed e-mail domains"
+
+
+class Organisation(models.Model):
+    """A career centre. An instance holds none (one person on a laptop), one or several."""
+
+    name = models.CharField(max_length=150, unique=True)
+    signup_mode = models.CharField(
+        "who may join", max_length=10, choices=SignupMode.choices, default=SignupMode.INVITE
+    )
+    allowed_domains = models.TextField(
+        "allowed e-mail domains",
+        blank=True,
+        help_text="One a line, such as example.edu; used when joining is by domain.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def domains(self) -> list[str]:
+        return [
+            line.strip().lstrip("@").lower()
+            for line in self.allowed_domains.splitlines()
+            if line.strip()
+        ]
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("e-mail address", unique=True)
     name = models.CharField(
@@ -113,6 +156,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     # method but GET, HEAD, OPTIONS), a save or delete of a row it owns, a command run for it.
     # Insights keeps its page for the same stamp (insight/views.py).
     data_stamp = models.BigIntegerField(default=new_data_stamp, editable=False)
+    # The career-centre edition (hundred/centre/): a coach sees only clients who granted it; a
+    # centre admin manages members and sees no client data. Without a centre, a job seeker.
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.SEEKER)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        verbose_name="centre",
+    )
 
     objects = UserManager()
 
@@ -128,6 +182,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def mark_data_changed(self) -> None:
         mark_data_changed(self.pk)
+
+    @property
+    def is_coach(self) -> bool:
+        return self.role == Role.COACH
+
+    @property
+    def is_centre_admin(self) -> bool:
+        return self.role == Role.ADMIN
 
     @property
     def signature(self) -> str:
@@ -282,3 +344,59 @@ class ApiToken(models.Model):
         if self.last_used_at is None or now - self.last_used_at > timedelta(minutes=1):
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
             self.last_used_at = now
+
+
+class InvitationQuerySet(models.QuerySet):
+    def issue(self, organisation, email: str, role: str, invited_by=None) -> tuple["Invitation", str]:
+        """A new invitation; the link's secret is returned once and only its hash stored."""
+        secret = secrets.token_urlsafe(24)
+        invitation = self.create(
+            organisation=organisation,
+            email=email.strip().lower(),
+            role=role,
+            invited_by=invited_by,
+            digest=_digest(secret),
+            expires_at=timezone.now() + timedelta(days=14),
+        )
+        return invitation, secret
+
+    def open_for(self, secret: str) -> "Invitation | None":
+        """The unaccepted, unexpired invitation with this secret, or None."""
+        if not secret:
+            return None
+        return (
+            self.select_related("organisation", "invited_by")
+            .filter(digest=_digest(secret.strip()), accepted_at__isnull=True)
+            .filter(expires_at__gt=timezone.now())
+            .first()
+        )
+
+
+class Invitation(models.Model):
+    """An e-mailed link to join a centre in a role: a coach invites job seekers, an admin
+    invites coaches and admins. The invited person's account is made when they follow it."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.SEEKER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.email} as {self.get_role_display()}"

@@ -1,0 +1,99 @@
+"""Consent between a job seeker and a coach: grants, the log of every view, the coach's notes.
+
+A coach reads a client's data only through an active grant the client made; nothing here is
+visible by default, and a revocation takes effect on the next request.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class CoachGrantQuerySet(models.QuerySet):
+    def active(self) -> "CoachGrantQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+    def for_coach(self, coach) -> "CoachGrantQuerySet":
+        return self.active().filter(coach=coach)
+
+    def for_seeker(self, seeker) -> "CoachGrantQuerySet":
+        return self.filter(seeker=seeker)
+
+
+class CoachGrant(models.Model):
+    """A job seeker's read-only grant to one named coach, until revoked."""
+
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_grants"
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_grants"
+    )
+    with_notes = models.BooleanField(
+        "include notes and message texts",
+        default=False,
+        help_text="Without it the coach sees figures, names and dates, not what you wrote.",
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CoachGrantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seeker", "coach"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_grant_per_coach",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seeker} → {self.coach}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class CoachView(models.Model):
+    """One page a coach opened about a client: the client sees every one (who, when, which)."""
+
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_views"
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_views"
+    )
+    page = models.CharField(max_length=100)
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-viewed_at", "-id"]
+        indexes = [models.Index(fields=["seeker", "-viewed_at"], name="coachview_seeker_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.coach} viewed {self.page}"
+
+
+class CoachNote(models.Model):
+    """A coach's private note about one client: the client does not see it."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_notes"
+    )
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notes_by_coaches"
+    )
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["coach", "seeker"], name="one_note_per_coach_client")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.coach} on {self.seeker}"
