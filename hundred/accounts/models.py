@@ -347,7 +347,9 @@ class ApiToken(models.Model):
 
 
 class InvitationQuerySet(models.QuerySet):
-    def issue(self, organisation, email: str, role: str, invited_by=None) -> tuple["Invitation", str]:
+    def issue(
+        self, organisation, email: str, role: str, invited_by=None
+    ) -> tuple["Invitation", str]:
         """A new invitation; the link's secret is returned once and only its hash stored."""
         secret = secrets.token_urlsafe(24)
         invitation = self.create(

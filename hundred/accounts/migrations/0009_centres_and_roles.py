@@ -7,50 +7,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0008_data_stamp'),
+        ("accounts", "0008_data_stamp"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, unique=True)),
-                ('signup_mode', models.CharField(choices=[('open', 'open: anyone may join'), ('invite', 'invite-only'), ('domains', 'addresses at the allowed e-mail domains')], default='invite', max_length=10, verbose_name='who may join')),
-                ('allowed_domains', models.TextField(blank=True, help_text='One a line, such as example.edu; used when joining is by domain.', verbose_name='allowed e-mail domains')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, unique=True)),
+                (
+                    "signup_mode",
+                    models.CharField(
+                        choices=[
+                            ("open", "open: anyone may join"),
+                            ("invite", "invite-only"),
+                            ("domains", "addresses at the allowed e-mail domains"),
+                        ],
+                        default="invite",
+                        max_length=10,
+                        verbose_name="who may join",
+                    ),
+                ),
+                (
+                    "allowed_domains",
+                    models.TextField(
+                        blank=True,
+                        help_text="One a line, such as example.edu; used when joining is by domain.",
+                        verbose_name="allowed e-mail domains",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('seeker', 'job seeker'), ('coach', 'coach'), ('admin', 'centre admin')], default='seeker', max_length=10),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[("seeker", "job seeker"), ("coach", "coach"), ("admin", "centre admin")],
+                default="seeker",
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('role', models.CharField(choices=[('seeker', 'job seeker'), ('coach', 'coach'), ('admin', 'centre admin')], default='seeker', max_length=10)),
-                ('digest', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='invitations_sent', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("seeker", "job seeker"),
+                            ("coach", "coach"),
+                            ("admin", "centre admin"),
+                        ],
+                        default="seeker",
+                        max_length=10,
+                    ),
+                ),
+                ("digest", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="invitations_sent",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='organisation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='accounts.organisation', verbose_name='centre'),
+            model_name="user",
+            name="organisation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="members",
+                to="accounts.organisation",
+                verbose_name="centre",
+            ),
         ),
     ]

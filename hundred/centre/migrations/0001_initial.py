@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,45 +15,121 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='CoachGrant',
+            name="CoachGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('with_notes', models.BooleanField(default=False, help_text='Without it the coach sees figures, names and dates, not what you wrote.', verbose_name='include notes and message texts')),
-                ('granted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='client_grants', to=settings.AUTH_USER_MODEL)),
-                ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_grants', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "with_notes",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Without it the coach sees figures, names and dates, not what you wrote.",
+                        verbose_name="include notes and message texts",
+                    ),
+                ),
+                ("granted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="client_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "seeker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-granted_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True)), fields=('seeker', 'coach'), name='one_active_grant_per_coach')],
+                "ordering": ["-granted_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("revoked_at__isnull", True)),
+                        fields=("seeker", "coach"),
+                        name="one_active_grant_per_coach",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CoachNote',
+            name="CoachNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_notes', to=settings.AUTH_USER_MODEL)),
-                ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes_by_coaches', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_notes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "seeker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notes_by_coaches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('coach', 'seeker'), name='one_note_per_coach_client')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("coach", "seeker"), name="one_note_per_coach_client"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CoachView',
+            name="CoachView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('page', models.CharField(max_length=100)),
-                ('viewed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('coach', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='client_views', to=settings.AUTH_USER_MODEL)),
-                ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coach_views', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("page", models.CharField(max_length=100)),
+                ("viewed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="client_views",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "seeker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coach_views",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-viewed_at', '-id'],
-                'indexes': [models.Index(fields=['seeker', '-viewed_at'], name='coachview_seeker_recent')],
+                "ordering": ["-viewed_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["seeker", "-viewed_at"], name="coachview_seeker_recent")
+                ],
             },
         ),
     ]
