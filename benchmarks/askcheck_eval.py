@@ -7,13 +7,14 @@ Run on purpose, not in the test suite:
     .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/train --method rules
     .venv/bin/python benchmarks/askcheck_eval.py --locked --all --markdown   # once, at the end
 
-`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-E, five
+`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-F, six
 folds): for each author, the whole training procedure (benchmarks/askcheck_train.py's `train`,
 threshold and vetoes included) runs on the other authors' messages, and the checker with that
 model judges the author's messages. It prints each fold's figures, their mean, and the pooled
 figures (every held-out judgement counted once), per register. `--locked` reads the locked test
-split, corpus/ask/test/author-F.jsonl, with the committed model: it is for the single final
-measurement, never for tuning (corpus/ask/README.md).
+split, every *.jsonl in corpus/ask/test/, with the committed model: it is for the single final
+measurement, never for tuning (corpus/ask/README.md). While corpus/ask/test/ is empty or absent
+(the next split is being written outside the repository), `--locked` says so and exits 2.
 
 Each argument is a split folder (every *.jsonl in it) or a .jsonl file, one labelled message a
 line (corpus/ask/README.md). A message counts as flagged when `check()` reports a `job_ask`
@@ -44,7 +45,12 @@ from hundred.network.askcheck.context import sentence_ends  # noqa: E402
 from hundred.network.askcheck.job_asks import job_ask_findings, rule_findings  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "ask" / "train"
-LOCKED = ROOT / "corpus" / "ask" / "test" / "author-F.jsonl"
+LOCKED = ROOT / "corpus" / "ask" / "test"
+
+
+def locked_files() -> list[Path]:
+    """The locked test split's files (none while the next split is written elsewhere)."""
+    return sorted(LOCKED.glob("*.jsonl")) if LOCKED.is_dir() else []
 
 
 def _rules(text: str) -> bool:
@@ -252,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", metavar="SPLIT", help="a split folder or .jsonl file")
     parser.add_argument("--cv", action="store_true", help="leave-one-author-out CV over train/")
-    parser.add_argument("--locked", action="store_true", help=f"the locked split, {LOCKED.name}")
+    parser.add_argument("--locked", action="store_true", help="the locked split, corpus/ask/test/")
     parser.add_argument("--method", choices=sorted(METHODS), default="checker")
     parser.add_argument("--all", action="store_true", help="all methods side by side")
     parser.add_argument("--errors", action="store_true", help="print each wrong judgement")
@@ -264,10 +270,15 @@ def main(argv: list[str] | None = None) -> int:
         run_cv(methods, args.markdown, args.errors)
         return 0
     if args.locked:
-        if not LOCKED.is_file():
-            print(f"No locked split at {LOCKED.relative_to(ROOT)}.", file=sys.stderr)
+        files = locked_files()
+        if not files:
+            print(
+                f"No locked test split yet: {LOCKED.relative_to(ROOT)}/ holds no *.jsonl file "
+                "(the integrator adds the next one and measures it once).",
+                file=sys.stderr,
+            )
             return 2
-        args.paths = [str(LOCKED.relative_to(ROOT))]
+        args.paths = [str(f.relative_to(ROOT)) for f in files]
     if not args.paths:
         parser.error("give a split, or --cv or --locked")
     rows = read_messages(args.paths)

@@ -23,8 +23,9 @@ out, so scoring stays a plain sum of weights. Chosen by cross-validation between
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter, mul
 
 from hundred.network.askcheck.features import features
 
@@ -37,6 +38,9 @@ class Settings:
     step: float = 0.5
     # Laplace smoothing of the label-ratio scale; 0 turns the scale off (every value 1).
     nb_alpha: float = 0.0
+    # How much an honest message's error counts against a job ask's (a class weight above 1
+    # makes false alarms dearer).
+    honest_weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,17 @@ def label_scale(rows: list[list[int]], labels: list[bool], size: int, alpha: flo
     ]
 
 
+def _summer(indexes: list[int]) -> Callable[[list[float]], float]:
+    """A function summing a list's items at these indexes (itemgetter: the loop runs in C)."""
+    if not indexes:
+        return lambda values: 0.0
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda values: values[only]
+    pick = itemgetter(*indexes)
+    return lambda values: sum(pick(values))
+
+
 def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -> Fitted:
     """Weights and bias for the job-ask score of texts labelled True (job ask) or False."""
     vocab = vocabulary(texts, settings.min_df)
@@ -85,23 +100,30 @@ def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -
     rows = [sorted(index[f] for f in features(t) if f in index) for t in texts]
     value = label_scale(rows, labels, len(vocab), settings.nb_alpha)
     targets = [1.0 if label else 0.0 for label in labels]
+    counts = [1.0 if label else settings.honest_weight for label in labels]
+    # Each message's score sums its features' weights; each feature's gradient sums the errors
+    # of the messages that have it. Both are sums over index lists, done by itemgetter.
+    columns: list[list[int]] = [[] for _ in vocab]
+    for r, row in enumerate(rows):
+        for i in row:
+            columns[i].append(r)
+    row_sums = [_summer(row) for row in rows]
+    column_sums = [_summer(column) for column in columns]
     w = [0.0] * len(vocab)
     squares = [1e-8] * len(vocab)
     bias, bias_square = 0.0, 1e-8
-    shrink = 1.0 / settings.c
+    shrink, step = 1.0 / settings.c, settings.step
     for _ in range(settings.epochs):
-        grad = [0.0] * len(vocab)
-        grad_bias = 0.0
-        for row, target in zip(rows, targets, strict=True):
-            d = _sigmoid(bias + sum(w[i] * value[i] for i in row)) - target
-            grad_bias += d
-            for i in row:
-                grad[i] += d * value[i]
-        for i, g in enumerate(grad):
-            g += shrink * w[i]
-            squares[i] += g * g
-            w[i] -= settings.step * g / math.sqrt(squares[i])
+        scaled = list(map(mul, w, value))
+        errors = [
+            (_sigmoid(bias + total(scaled)) - target) * count
+            for total, target, count in zip(row_sums, targets, counts, strict=True)
+        ]
+        grad = [v * total(errors) + shrink * x for v, total, x in zip(value, column_sums, w)]
+        squares = [s + g * g for s, g in zip(squares, grad, strict=True)]
+        w = [x - step * g / math.sqrt(s) for x, g, s in zip(w, grad, squares, strict=True)]
+        grad_bias = sum(errors)
         bias_square += grad_bias * grad_bias
-        bias -= settings.step * grad_bias / math.sqrt(bias_square)
+        bias -= step * grad_bias / math.sqrt(bias_square)
     # The scale folded in: a message's score is the plain sum of its features' weights.
     return Fitted(bias, {f: w[i] * value[i] for f, i in index.items()})
