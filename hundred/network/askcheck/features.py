@@ -68,6 +68,34 @@ def feature_spans(toks: list[Token]) -> dict[str, tuple[int, int]]:
     return found
 
 
+_A = "['\u2019\u2018\u02bc`]?"  # an apostrophe, or none ("dont")
+# Cues: what a whole message does, whatever its words, read by a pattern rather than by a word or
+# a pair. Each is one feature (`c|…`) the model weighs like any other: an offer made for free, a
+# withdrawal or an acceptance, a thank-you for a referral already made, asking to be a referee,
+# a message that says it is not asking.
+CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "free": r"\b(?:unpaid|no charge|without charge|free of charge|for free|free,? of course"
+        r"|for nothing|pro bono|no fee|don" + _A + r"t (?:want|need|expect) (?:any|no)\w* \w*"
+        r" ?for it|not (?:looking|asking) to be paid|volunteer\w*)\b",
+        "withdraw": r"\b(?:withdraw\w*|(?:won" + _A + r"t|can" + _A + r"t|cannot|will not|unable"
+        r" to) (?:make|attend|come to) (?:the|my|our) \w*|(?:delighted|pleased|happy|glad) to"
+        r" accept|accept(?:ed|ing)? (?:your|the) (?:kind )?offer|(?:been|was) offered)\b",
+        "thanked": r"\bthanks?(?: you)?(?: \w+){0,2} for (?:the|your) (?:\w+ )?(?:referral"
+        r"|recommendation|introduction|intro)\b",
+        "referee": r"\breferees?\b",
+        "disclaims": r"\b(?:not|n" + _A + r"t|never|nor|cannot) (?:\w+ ){0,3}?(?:asking|ask|apply"
+        r"\w*|seek\w*|expect\w*|fishing|give me (?:a )?(?:job|work)|hire me)\b",
+    }.items()
+}
+
+
+def cue_features(text: str) -> set[str]:
+    """The cues the text holds, as features."""
+    return {"c|" + name for name, pattern in CUES.items() if pattern.search(text)}
+
+
 def features(text: str) -> set[str]:
     """The features of a text, as the model reads them."""
-    return set(feature_spans(model_tokens(text)))
+    return set(feature_spans(model_tokens(text))) | cue_features(text)

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from hundred.network.askcheck.features import Token, feature_spans, model_tokens, tokens
+from hundred.network.askcheck.features import (
+    Token,
+    cue_features,
+    feature_spans,
+    model_tokens,
+    tokens,
+)
 
 WEIGHTS_FILE = Path(__file__).with_name("model_weights.json")
 
@@ -79,7 +85,9 @@ def judges(text: str, sentence_ends: list[int]) -> bool:
 def score(text: str, model: Model | None = None) -> float:
     """The message's job-ask score: above the model's threshold, it asks for a job."""
     model = model or load()
-    return _score(feature_spans(model_tokens(text)), model)
+    weights = model.weights
+    cues = sum(weights.get(f, 0.0) for f in cue_features(text))
+    return _score(feature_spans(model_tokens(text)), model) + cues
 
 
 def is_job_ask(text: str, model: Model | None = None) -> bool:

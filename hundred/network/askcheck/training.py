@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter, mul
 
 from hundred.network.askcheck.features import features
@@ -56,11 +57,17 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+@lru_cache(maxsize=8192)
+def _features(text: str) -> frozenset[str]:
+    """A text's features, remembered: cross-validation fits the same messages many times."""
+    return frozenset(features(text))
+
+
 def vocabulary(texts: Iterable[str], min_df: int) -> list[str]:
     """The features found in at least `min_df` of the texts, sorted."""
     df: dict[str, int] = {}
     for text in texts:
-        for f in features(text):
+        for f in _features(text):
             df[f] = df.get(f, 0) + 1
     return sorted(f for f, n in df.items() if n >= min_df)
 
@@ -93,22 +100,27 @@ def _summer(indexes: list[int]) -> Callable[[list[float]], float]:
     return lambda values: sum(pick(values))
 
 
+def _columns(rows: list[list[int]], size: int) -> list[list[int]]:
+    """For each feature, the indexes of the rows (messages) that have it."""
+    columns: list[list[int]] = [[] for _ in range(size)]
+    for r, row in enumerate(rows):
+        for i in row:
+            columns[i].append(r)
+    return columns
+
+
 def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -> Fitted:
     """Weights and bias for the job-ask score of texts labelled True (job ask) or False."""
     vocab = vocabulary(texts, settings.min_df)
     index = {f: i for i, f in enumerate(vocab)}
-    rows = [sorted(index[f] for f in features(t) if f in index) for t in texts]
+    rows = [sorted(index[f] for f in _features(t) if f in index) for t in texts]
     value = label_scale(rows, labels, len(vocab), settings.nb_alpha)
     targets = [1.0 if label else 0.0 for label in labels]
     counts = [1.0 if label else settings.honest_weight for label in labels]
     # Each message's score sums its features' weights; each feature's gradient sums the errors
     # of the messages that have it. Both are sums over index lists, done by itemgetter.
-    columns: list[list[int]] = [[] for _ in vocab]
-    for r, row in enumerate(rows):
-        for i in row:
-            columns[i].append(r)
     row_sums = [_summer(row) for row in rows]
-    column_sums = [_summer(column) for column in columns]
+    column_sums = [_summer(column) for column in _columns(rows, len(vocab))]
     w = [0.0] * len(vocab)
     squares = [1e-8] * len(vocab)
     bias, bias_square = 0.0, 1e-8
@@ -119,7 +131,10 @@ def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -
             (_sigmoid(bias + total(scaled)) - target) * count
             for total, target, count in zip(row_sums, targets, counts, strict=True)
         ]
-        grad = [v * total(errors) + shrink * x for v, total, x in zip(value, column_sums, w)]
+        grad = [
+            v * total(errors) + shrink * x
+            for v, total, x in zip(value, column_sums, w, strict=True)
+        ]
         squares = [s + g * g for s, g in zip(squares, grad, strict=True)]
         w = [x - step * g / math.sqrt(s) for x, g, s in zip(w, grad, squares, strict=True)]
         grad_bias = sum(errors)

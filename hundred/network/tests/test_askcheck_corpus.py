@@ -54,6 +54,10 @@ def test_the_locked_evaluation_says_when_there_is_no_locked_split(evaluation, ca
     assert "No locked test split yet" in capsys.readouterr().err
 
 
+# Fold D's held-out figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone.
+FOLD_D = {"checker": (0, 0, 0, 0), "rules": (0, 0, 0, 0), "model": (0, 0, 0, 0)}
+
+
 @pytest.fixture(scope="module")
 def fold_d(evaluation, train):
     """The cross-validation fold that holds author D out: trained on A-C, E and F, judged on D."""
@@ -67,15 +71,14 @@ def fold_d(evaluation, train):
 def test_the_checker_reaches_its_cross_validation_figures(fold_d) -> None:
     # One fold of `askcheck_eval.py --cv`, the figures docs/ask-checker.md reports for it; a
     # change to the rules or the model that lowers them must say so there.
-    overall = fold_d["checker"]["overall"]
-    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (145, 5, 5, 145)
+    def counts(tally):
+        return (tally.tp, tally.fp, tally.fn, tally.tn)
+
+    found = {m: counts(fold_d[m]["overall"]) for m in ("checker", "rules", "model")}
+    assert found == FOLD_D
     for register, tally in fold_d["checker"].items():
-        # Fold D's weakest register is casual (12 of its 14 job asks caught).
         assert tally.recall >= 0.85, register
         assert tally.precision >= 0.92, register
-    rules, model = fold_d["rules"]["overall"], fold_d["model"]["overall"]
-    assert (rules.tp, rules.fp) == (61, 4)
-    assert (model.tp, model.fp) == (141, 3)
 
 
 def test_retraining_from_the_corpus_gives_the_committed_weights() -> None:
