@@ -10,9 +10,10 @@
     var text = document.getElementById(button.dataset.copy);
     if (!text) return;
     text.select();
+    var label = button.querySelector("span") || button;  // beside its icon
     (navigator.clipboard ? navigator.clipboard.writeText(text.value) : Promise.reject()).then(
-      function () { button.textContent = "Copied"; },
-      function () { document.execCommand("copy"); button.textContent = "Copied"; });
+      function () { label.textContent = "Copied"; },
+      function () { document.execCommand("copy"); label.textContent = "Copied"; });
   });
 
   // The Copy buttons are hidden in the page (without JavaScript they could do nothing: the text
@@ -61,7 +62,8 @@
       var pad = function (n) { return (n < 10 ? "0" : "") + n; };
       var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
       var when = (note.dataset.date === today ? "" : note.dataset.day + ", ") + note.dataset.time;
-      note.textContent = "Offline — Today as of " + when + ", read-only";
+      (note.querySelector("span") || note).textContent =
+        "Offline — Today as of " + when + ", read-only";
       note.hidden = false;
     }
     document.querySelectorAll("button, input, select, textarea").forEach(function (control) {
