@@ -177,6 +177,9 @@ class PhoneLayoutTest(BrowserTestCase):
         expect(self.page.get_by_text("Menu", exact=True)).to_be_hidden()
         nav = self.page.get_by_role("navigation", name="Main")
         expect(nav.get_by_role("link", name="Insights")).to_be_visible()
+        # One line, icons and all: the menu and Log out beside the brand.
+        self.assertLessEqual(self.page.locator("header.top").bounding_box()["height"], 64)
+        expect(self.page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 class InstalledAppTest(BrowserTestCase):
