@@ -74,6 +74,8 @@ class OfflineTodayTest(BrowserTestCase):
         self.assertRegex(note.inner_text(), BANNER)
         expect(page.locator("#followups li").first).to_contain_text(followup)
         self.assertEqual(page.evaluate(ENABLED_CONTROLS), [])
+        done = page.locator("#followups button").first
+        self.assertLess(float(done.evaluate("e => getComputedStyle(e).opacity")), 1)  # looks off
         # Styled from the shell, with the page's own Content-Security-Policy kept.
         self.assertEqual(
             page.locator(".card").first.evaluate("e => getComputedStyle(e).borderStyle"), "solid"
