@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 def new_data_stamp() -> int:
@@ -205,6 +206,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_awaiting_confirmation(self) -> bool:
         return self.email_confirmed_at is None and not self.is_active
+
+    @property
+    def offline_key(self) -> str:
+        """Which account a kept offline copy of Today belongs to (docs/security.md): the
+        installed app forgets the copy on any page of another account or of nobody."""
+        return salted_hmac("hundred.offline-today", str(self.pk)).hexdigest()[:20]
 
     def local_today(self):
         """Today's date in the account's time zone."""

@@ -20,7 +20,7 @@ urlpatterns = [
         ),
         name="accounts-login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="accounts-logout"),
+    path("logout/", views.logout, name="accounts-logout"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -20,6 +20,15 @@ from hundred.accounts.signup import (
 from hundred.accounts.site import absolute_url
 
 
+@require_POST
+def logout(request):
+    """Log out, and ask the browser to forget what this site kept on the device: the installed
+    app's offline copy of Today and its files (Clear-Site-Data; app.js forgets the copy too)."""
+    response = auth_views.LogoutView.as_view()(request)
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
 def throttled(request, refusal: throttle.Refusal):
     response = render(request, "accounts/throttled.html", {"refusal": refusal}, status=429)
     response["Retry-After"] = str(refusal.retry_after_seconds)

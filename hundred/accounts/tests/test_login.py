@@ -56,6 +56,13 @@ class LogoutTestCase(BaseTestCase):
         self.assertRedirects(r, "/accounts/login/", fetch_redirect_response=False)
         self.assertNotIn("_auth_user_id", self.client.session)
 
+    def test_it_asks_the_browser_to_forget_what_the_site_kept(self):
+        # "storage" is what clears the installed app's copy of Today (Cache Storage) in
+        # Chromium; "cache" alone does not (hundred/tests/test_browser_offline.py).
+        self.login()
+        r = self.client.post("/accounts/logout/")
+        self.assertEqual(r["Clear-Site-Data"], '"cache", "storage"')
+
     def test_it_does_not_log_out_on_get(self):
         self.login()
         r = self.client.get("/accounts/logout/")

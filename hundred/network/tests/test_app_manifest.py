@@ -43,3 +43,18 @@ class ManifestTestCase(BaseTestCase):
         for url in shell:
             self.assertEqual(self.client.get(url).status_code, 200, url)
         self.assertEqual(self.client.post("/sw.js").status_code, 405)
+
+    def test_only_todays_page_is_marked_as_one_to_keep_offline_with_its_account(self):
+        self.login()
+        r = self.client.get("/")
+        self.assertEqual(r["Hundred-Offline-Copy"], self.alice.offline_key)
+        self.assertIn("no-store", r["Cache-Control"])  # still never in the HTTP cache
+        self.assertContains(r, f'<meta name="hundred-account" content="{self.alice.offline_key}">')
+        self.assertContains(r, 'id="offline-note" hidden')
+        self.assertNotEqual(self.alice.offline_key, self.bob.offline_key)
+        for path in ("/?all=followups", "/people/", "/insights/", "/accounts/settings/"):
+            with self.subTest(path=path):
+                self.assertNotIn("Hundred-Offline-Copy", self.client.get(path))
+        self.client.logout()
+        r = self.client.get("/accounts/login/")
+        self.assertContains(r, '<meta name="hundred-account" content="">')

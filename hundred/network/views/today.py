@@ -8,6 +8,8 @@ from django.shortcuts import render
 from hundred.network.forms.followups import NOT_NOW_CHOICES
 from hundred.network.today import SECTIONS, SHOWN, build_today
 
+OFFLINE_COPY_HEADER = "Hundred-Offline-Copy"
+
 
 @login_required
 def today(request):
@@ -16,7 +18,7 @@ def today(request):
     Each section shows its next few items; `?all=<section>` shows that one in full."""
     full = request.GET.get("all", "")
     data = build_today(request.user, shown=SHOWN, full=full if full in SECTIONS else "")
-    return render(
+    response = render(
         request,
         "network/today.html",
         {
@@ -29,6 +31,11 @@ def today(request):
             "not_now_weeks": NOT_NOW_CHOICES,
         },
     )
+    if not full:
+        # The one page the installed app may keep for offline reading, marked with whose it is
+        # (static/hundred/sw.js keeps only a page with this header; docs/security.md).
+        response[OFFLINE_COPY_HEADER] = request.user.offline_key
+    return response
 
 
 def _percent(done: int, target: int) -> int:

@@ -10,9 +10,10 @@
     var text = document.getElementById(button.dataset.copy);
     if (!text) return;
     text.select();
+    var label = button.querySelector("span") || button;  // beside its icon
     (navigator.clipboard ? navigator.clipboard.writeText(text.value) : Promise.reject()).then(
-      function () { button.textContent = "Copied"; },
-      function () { document.execCommand("copy"); button.textContent = "Copied"; });
+      function () { label.textContent = "Copied"; },
+      function () { document.execCommand("copy"); label.textContent = "Copied"; });
   });
 
   // The Copy buttons are hidden in the page (without JavaScript they could do nothing: the text
@@ -43,7 +44,7 @@
     var auto = document.querySelector("a.mailto[data-open]");
     if (auto) window.location.href = auto.href;
   }
-  // Installable app: the service worker keeps the app shell (never a page's data).
+  // Installable app: the service worker keeps the app shell and the last Today (read-only).
   function registerServiceWorker() {
     var meta = document.querySelector('meta[name="hundred-service-worker"]');
     if (meta && "serviceWorker" in navigator) {
@@ -51,7 +52,46 @@
     }
   }
 
+  // The installed app's kept copy of Today (static/hundred/sw.js), opened without a connection:
+  // say so, and when it was loaded, and turn every control off — nothing can be sent.
+  function readOnlyOfflineCopy() {
+    if (document.documentElement.dataset.copy !== "offline") return;
+    var note = document.getElementById("offline-note");
+    if (note) {
+      var now = new Date();
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+      var when = (note.dataset.date === today ? "" : note.dataset.day + ", ") + note.dataset.time;
+      (note.querySelector("span") || note).textContent =
+        "Offline — Today as of " + when + ", read-only";
+      note.hidden = false;
+    }
+    document.querySelectorAll("button, input, select, textarea").forEach(function (control) {
+      control.disabled = true;
+    });
+  }
+
+  // Today's offline copy belongs to one account: any page of another account, or of nobody
+  // (the log-in page, where logging out lands), forgets it.
+  function forgetOthersOfflineCopy() {
+    if (!window.caches || document.documentElement.dataset.copy === "offline") return;
+    var meta = document.querySelector('meta[name="hundred-account"]');
+    var mine = meta ? meta.content : "";
+    caches.has("hundred-today").then(function (kept) {
+      if (!kept) return null;
+      return caches.open("hundred-today").then(function (cache) { return cache.match("/"); })
+        .then(function (copy) {
+          if (copy && copy.headers.get("Hundred-Offline-Copy") !== mine) {
+            return caches.delete("hundred-today");
+          }
+          return null;
+        });
+    }).catch(function () {});
+  }
+
   function ready() {
+    readOnlyOfflineCopy();
+    forgetOthersOfflineCopy();
     registerServiceWorker();
     showCopyButtons();
     openMenuOnWideScreens();
