@@ -31,3 +31,32 @@ def no_legacy_proxy_setting(**kwargs):
         return []
     msg, hint = found
     return [checks.Warning(msg, hint=hint, id="hundred.W002")]
+
+
+SSO_REQUIRED = [
+    "OIDC_RP_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+]
+
+
+@checks.register(checks.Tags.security)
+def sso_is_complete(**kwargs):
+    """OIDC_RP_CLIENT_ID turns single sign-on on; without its other variables every log-in
+    would fail on the first click (docs/sso.md)."""
+    if not settings.SSO_ENABLED:
+        return []
+    missing = [name for name in SSO_REQUIRED if not getattr(settings, name)]
+    if settings.OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not settings.OIDC_OP_JWKS_ENDPOINT:
+        missing.append("OIDC_OP_JWKS_ENDPOINT")
+    if not missing:
+        return []
+    return [
+        checks.Error(
+            f"OIDC_RP_CLIENT_ID is set but {', '.join(missing)} is not: single sign-on cannot work.",
+            hint="Set them from the provider's discovery document (docs/sso.md), or unset "
+            "OIDC_RP_CLIENT_ID to turn single sign-on off.",
+            id="hundred.E001",
+        )
+    ]
