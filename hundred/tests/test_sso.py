@@ -197,7 +197,7 @@ class SingleSignOnTests(LiveServerTestCase):
     # -- the flow, as a browser follows it ---------------------------------------------------
 
     def sign_in(
-        self, email: str, *, allow: bool = True
+        self, email: str, *, allow: bool = True, status: int = 200
     ) -> tuple[requests.Session, requests.Response]:
         browser = requests.Session()
         login = browser.get(f"{self.live_server_url}/accounts/login/?next=/people/")
@@ -214,7 +214,7 @@ class SingleSignOnTests(LiveServerTestCase):
         data = {**form["fields"], **({"allow": "Authorize"} if allow else {})}
         # Consent → back to Hundred's callback → Hundred's answer.
         answer = browser.post(consent.url, data=data)
-        self.assertEqual(answer.status_code, 200, answer.url)
+        self.assertEqual(answer.status_code, status, answer.url)
         return browser, answer
 
     def signed_in_as(self, browser: requests.Session) -> str | None:
@@ -309,9 +309,12 @@ class SingleSignOnTests(LiveServerTestCase):
             self.assertEqual(answer.status_code, 200)
         _, answer = self.log_in("ann@example.org", "wrong")
         self.assertEqual(answer.status_code, 429)
-        # Locked out: the right password does not help, nor does the provider.
+        # Locked out: the right password does not help, nor does the provider from there.
         _, answer = self.log_in("ann@example.org")
         self.assertEqual(answer.status_code, 429)
+        browser, answer = self.sign_in("Ann@Example.org", status=429)
+        self.assertIn("Log-in is paused", answer.text)
+        self.assertIsNone(self.signed_in_as(browser))
 
 
 class WithoutSingleSignOnTests(TestCase):

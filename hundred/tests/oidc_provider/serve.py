@@ -20,7 +20,7 @@ def set_up(spec: dict) -> None:
 
     from hundred.tests.oidc_provider.validator import VERIFIED_GROUP
 
-    call_command("migrate", verbosity=0, interactive=False)
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
     verified = Group.objects.create(name=VERIFIED_GROUP)
     for person in spec["users"]:
         first, _, last = person.get("name", "").partition(" ")
