@@ -54,8 +54,8 @@ def sso_is_complete(**kwargs):
         return []
     return [
         checks.Error(
-            f"OIDC_RP_CLIENT_ID is set but {', '.join(missing)} is not: single sign-on "
-            "cannot work.",
+            "OIDC_RP_CLIENT_ID is set but these are not, so single sign-on cannot work: "
+            + ", ".join(missing),
             hint="Set them from the provider's discovery document (docs/sso.md), or unset "
             "OIDC_RP_CLIENT_ID to turn single sign-on off.",
             id="hundred.E001",

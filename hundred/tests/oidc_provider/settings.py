@@ -42,6 +42,7 @@ DATABASES = {
 MIGRATION_MODULES = {app.rpartition(".")[2]: None for app in INSTALLED_APPS}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USE_TZ = True
+TIME_ZONE = "UTC"
 # Its own cookie names: a browser keeps cookies by host, not port, so these must not collide
 # with Hundred's when both run on one machine.
 SESSION_COOKIE_NAME = "provider_session"
