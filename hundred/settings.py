@@ -178,7 +178,7 @@ def sso_settings(env) -> dict:
     and a second backend after the password one signs in accounts by verified e-mail.
     """
 
-    def flag(name: str) -> bool:
+    def envflag(name: str) -> bool:
         return env.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
     client_id = env.get("OIDC_RP_CLIENT_ID", "").strip()
@@ -195,8 +195,8 @@ def sso_settings(env) -> dict:
         "OIDC_OP_JWKS_ENDPOINT": env.get("OIDC_OP_JWKS_ENDPOINT", "").strip() or None,
         "OIDC_RP_SIGN_ALGO": env.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256",
         "OIDC_PROVIDER_NAME": env.get("OIDC_PROVIDER_NAME", "").strip() or "single sign-on",
-        "OIDC_CREATE_USERS": flag("OIDC_CREATE_USERS"),
-        "SSO_REQUIRED_FOR_STAFF": flag("SSO_REQUIRED_FOR_STAFF"),
+        "OIDC_CREATE_USERS": envflag("OIDC_CREATE_USERS"),
+        "SSO_REQUIRED_FOR_STAFF": envflag("SSO_REQUIRED_FOR_STAFF"),
         # Fixed choices, not settings: ask for the e-mail (and name), prove the code with PKCE.
         "OIDC_RP_SCOPES": "openid email profile",
         "OIDC_USE_PKCE": True,

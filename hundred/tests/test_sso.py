@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import requests
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.test import LiveServerTestCase, SimpleTestCase, TestCase, override_settings
@@ -244,6 +245,13 @@ class SingleSignOnTests(LiveServerTestCase):
         )
         self.assertIn(self.provider_url, form_action)
 
+    def test_the_callback_without_a_flow_of_its_own_signs_no_one_in(self):
+        # A link someone else made, or a replay: no state of this browser's, so nothing happens.
+        browser = requests.Session()
+        answer = browser.get(f"{self.live_server_url}/oidc/callback/?code=x&state=y")
+        self.assertRefused(answer, "Signing in with Test ID did not work")
+        self.assertIsNone(self.signed_in_as(browser))
+
     def test_a_verified_address_signs_in_its_account_whatever_its_case(self):
         browser, answer = self.sign_in("Ann@Example.org")
         self.assertEqual(urlsplit(answer.url).path, "/people/")  # where the person was going
@@ -253,6 +261,8 @@ class SingleSignOnTests(LiveServerTestCase):
         browser, answer = self.sign_in("una@example.org")
         self.assertRefused(answer, "Test ID has not verified the address una@example.org")
         self.assertIsNone(self.signed_in_as(browser))
+        # Counted as a failed log-in from this address, like a wrong password.
+        self.assertEqual(AccessAttempt.objects.get().failures_since_start, 1)
 
     def test_an_unknown_address_is_refused_and_no_account_is_made(self):
         browser, answer = self.sign_in("new@example.org")
@@ -336,6 +346,18 @@ print(json.dumps({
     "create": getattr(s, "OIDC_CREATE_USERS", None), "staff": s.SSO_REQUIRED_FOR_STAFF,
 }))
 """
+
+
+class CheckTests(SimpleTestCase):
+    def test_a_client_id_without_the_endpoints_is_an_error(self):
+        from hundred.accounts.checks import sso_is_complete
+
+        with self.settings(**sso_settings({"OIDC_RP_CLIENT_ID": "x"})):
+            (error,) = sso_is_complete()
+        self.assertEqual(error.id, "hundred.E001")
+        self.assertIn("OIDC_OP_TOKEN_ENDPOINT", error.msg)
+        with self.settings(**sso_settings(provider_env("https://id.example.edu"))):
+            self.assertEqual(sso_is_complete(), [])
 
 
 class SettingsFromTheEnvironmentTests(SimpleTestCase):
