@@ -19,6 +19,7 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+from unittest import mock
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -32,6 +33,7 @@ from django.urls import clear_url_caches
 import hundred
 from hundred.accounts.models import Role, User
 from hundred.settings import sso_settings
+from hundred.tests.browser import DEBIAN_CHROMIUM, find_chromium, launch
 
 pytest.importorskip(
     "oauth2_provider",
@@ -251,6 +253,39 @@ class SingleSignOnTests(LiveServerTestCase):
         answer = browser.get(f"{self.live_server_url}/oidc/callback/?code=x&state=y")
         self.assertRefused(answer, "Signing in with Test ID did not work")
         self.assertIsNone(self.signed_in_as(browser))
+
+    def test_in_chromium_the_button_may_send_the_browser_to_the_provider(self):
+        # CSP's form-action covers where a form's answer redirects: without the provider's
+        # origin in it, Chromium stops at the button. (HTTP clients do not enforce CSP.)
+        chromium = find_chromium()
+        if chromium is None:
+            self.skipTest(f"Chromium not found at {DEBIAN_CHROMIUM}")
+        from playwright.sync_api import sync_playwright
+
+        refused: list[str] = []
+        with (
+            mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}),
+            sync_playwright() as playwright,
+        ):
+            browser = launch(playwright, chromium)
+            try:
+                page = browser.new_page()
+                page.set_default_timeout(15_000)
+                page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else 0)
+                page.goto(f"{self.live_server_url}/accounts/login/")
+                page.get_by_role("button", name="Sign in with Test ID").click()
+                page.wait_for_url(f"{self.provider_url}/login/**")
+                page.fill("#id_username", "Ann@Example.org")
+                page.fill("#id_password", PASSWORD)
+                page.get_by_role("button", name="Log in").click()
+                page.get_by_role("button", name="Authorize").click()
+                page.wait_for_url(lambda url: url.startswith(self.live_server_url))
+                page.goto(f"{self.live_server_url}/accounts/settings/")
+                self.assertEqual(urlsplit(page.url).path, "/accounts/settings/")
+                self.assertIn("ann@example.org", page.content())
+            finally:
+                browser.close()
+        self.assertEqual(refused, [])
 
     def test_a_verified_address_signs_in_its_account_whatever_its_case(self):
         browser, answer = self.sign_in("Ann@Example.org")
