@@ -247,6 +247,16 @@ class SingleSignOnTests(LiveServerTestCase):
         )
         self.assertIn(self.provider_url, form_action)
 
+    def test_its_routes_are_public_and_take_no_id(self):
+        # test_isolation.py walks the URLs of an instance without SSO; these are the ones SSO
+        # adds, all reached before anyone is signed in, none naming an object.
+        from hundred.tests.test_isolation import all_routes
+
+        added = {r.name: r for r in all_routes() if r.route.startswith("oidc/")}
+        expected = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}
+        self.assertEqual(set(added), expected)
+        self.assertFalse([r.name for r in added.values() if r.takes_id])
+
     def test_the_callback_without_a_flow_of_its_own_signs_no_one_in(self):
         # A link someone else made, or a replay: no state of this browser's, so nothing happens.
         browser = requests.Session()
