@@ -405,6 +405,26 @@ class CheckTests(SimpleTestCase):
             self.assertEqual(sso_is_complete(), [])
 
 
+class ServeRefusesHalfASetUpTests(SimpleTestCase):
+    def test_serve_names_what_is_missing_and_exits_2(self):
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("OIDC_", "SSO_"))}
+        with tempfile.TemporaryDirectory() as home:
+            done = subprocess.run(
+                [sys.executable, "-m", "hundred", "serve", "--port", "1"],
+                env={
+                    **clean,
+                    "PYTHONPATH": str(SOURCE_ROOT),
+                    "HUNDRED_HOME": home,
+                    "OIDC_RP_CLIENT_ID": "hundred",
+                },
+                capture_output=True,
+                text=True,
+            )
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertIn("single sign-on cannot work: OIDC_RP_CLIENT_SECRET", done.stderr)
+        self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+
+
 class SettingsFromTheEnvironmentTests(SimpleTestCase):
     def report(self, **env: str) -> dict:
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("OIDC_", "SSO_"))}
