@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import checks
 
+from hundred.accounts.oidc import missing_sso_message, missing_sso_settings
 from hundred.accounts.site import legacy_proxy_setting
 
 
@@ -33,29 +34,16 @@ def no_legacy_proxy_setting(**kwargs):
     return [checks.Warning(msg, hint=hint, id="hundred.W002")]
 
 
-SSO_REQUIRED = [
-    "OIDC_RP_CLIENT_SECRET",
-    "OIDC_OP_AUTHORIZATION_ENDPOINT",
-    "OIDC_OP_TOKEN_ENDPOINT",
-    "OIDC_OP_USER_ENDPOINT",
-]
-
-
 @checks.register(checks.Tags.security)
 def sso_is_complete(**kwargs):
     """OIDC_RP_CLIENT_ID turns single sign-on on; without its other variables every log-in
-    would fail on the first click (docs/sso.md)."""
-    if not settings.SSO_ENABLED:
-        return []
-    missing = [name for name in SSO_REQUIRED if not getattr(settings, name)]
-    if settings.OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not settings.OIDC_OP_JWKS_ENDPOINT:
-        missing.append("OIDC_OP_JWKS_ENDPOINT")
+    would fail on the first click (docs/sso.md). `hundred serve` refuses to start the same way."""
+    missing = missing_sso_settings()
     if not missing:
         return []
     return [
         checks.Error(
-            "OIDC_RP_CLIENT_ID is set but these are not, so single sign-on cannot work: "
-            + ", ".join(missing),
+            missing_sso_message(missing),
             hint="Set them from the provider's discovery document (docs/sso.md), or unset "
             "OIDC_RP_CLIENT_ID to turn single sign-on off.",
             id="hundred.E001",

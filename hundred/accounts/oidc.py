@@ -22,6 +22,31 @@ REFUSAL_ATTRIBUTE = "hundred_sso_refusal"
 SSO_REQUIRED_ATTRIBUTE = "hundred_sso_required"
 
 
+REQUIRED_SETTINGS = [
+    "OIDC_RP_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+]
+
+
+def missing_sso_settings() -> list[str]:
+    """The variables single sign-on needs that are not set, once OIDC_RP_CLIENT_ID turned it on."""
+    if not settings.SSO_ENABLED:
+        return []
+    missing = [name for name in REQUIRED_SETTINGS if not getattr(settings, name)]
+    if settings.OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not settings.OIDC_OP_JWKS_ENDPOINT:
+        missing.append("OIDC_OP_JWKS_ENDPOINT")
+    return missing
+
+
+def missing_sso_message(missing: list[str]) -> str:
+    return (
+        "OIDC_RP_CLIENT_ID is set but these are not, so single sign-on cannot work: "
+        + ", ".join(missing)
+    )
+
+
 def sso_required_for(user: User) -> bool:
     """Whether this account may not use its password: staff, when the instance says so."""
     if not (settings.SSO_ENABLED and settings.SSO_REQUIRED_FOR_STAFF):
