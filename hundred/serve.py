@@ -168,12 +168,15 @@ def serve(args: argparse.Namespace) -> int:
     from granian import Granian
     from granian.constants import Interfaces
 
+    from hundred.accounts.oidc import missing_sso_message, missing_sso_settings
     from hundred.accounts.site import legacy_proxy_setting
 
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port} is not a port number; use 1 to 65535.")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1.")
+    if missing := missing_sso_settings():  # single sign-on half set up (docs/sso.md)
+        raise UsageError(missing_sso_message(missing) + ".")
     refuse_taken_port(args.host, args.port)
     ensure_migrated()  # here, not before: a bad argument changes nothing
     collect_static()

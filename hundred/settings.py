@@ -169,6 +169,57 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+
+def sso_settings(env) -> dict:
+    """Single sign-on by OpenID Connect (docs/sso.md), from the environment `env`.
+
+    Off unless OIDC_RP_CLIENT_ID is set: then the log-in page gains a button, /oidc/ answers,
+    and a second backend after the password one signs in accounts by verified e-mail.
+    """
+
+    def envflag(name: str) -> bool:
+        return env.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+    client_id = env.get("OIDC_RP_CLIENT_ID", "").strip()
+    if not client_id:
+        return {"SSO_ENABLED": False, "SSO_REQUIRED_FOR_STAFF": False, "SSO_FORM_ACTION": []}
+    authorization = env.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "").strip()
+    return {
+        "SSO_ENABLED": True,
+        "OIDC_RP_CLIENT_ID": client_id,
+        "OIDC_RP_CLIENT_SECRET": env.get("OIDC_RP_CLIENT_SECRET", ""),
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": authorization,
+        "OIDC_OP_TOKEN_ENDPOINT": env.get("OIDC_OP_TOKEN_ENDPOINT", "").strip(),
+        "OIDC_OP_USER_ENDPOINT": env.get("OIDC_OP_USER_ENDPOINT", "").strip(),
+        "OIDC_OP_JWKS_ENDPOINT": env.get("OIDC_OP_JWKS_ENDPOINT", "").strip() or None,
+        "OIDC_RP_SIGN_ALGO": env.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256",
+        "OIDC_PROVIDER_NAME": env.get("OIDC_PROVIDER_NAME", "").strip() or "single sign-on",
+        "OIDC_CREATE_USERS": envflag("OIDC_CREATE_USERS"),
+        "SSO_REQUIRED_FOR_STAFF": envflag("SSO_REQUIRED_FOR_STAFF"),
+        # Fixed choices, not settings: ask for the e-mail (and name), prove the code with PKCE.
+        "OIDC_RP_SCOPES": "openid email profile",
+        "OIDC_USE_PKCE": True,
+        "OIDC_TIMEOUT": 15,
+        "OIDC_CALLBACK_CLASS": "hundred.accounts.views.SSOCallbackView",
+        "AUTHENTICATION_BACKENDS": [
+            "axes.backends.AxesStandaloneBackend",
+            # Refuses a password to staff when SSO_REQUIRED_FOR_STAFF (accounts/oidc.py).
+            "hundred.accounts.oidc.PasswordBackend",
+            "hundred.accounts.oidc.SSOBackend",
+        ],
+        # The sign-in button is a form; its redirect goes to the provider, which CSP must allow.
+        "SSO_FORM_ACTION": [_origin(authorization)] if authorization else [],
+    }
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+_sso = sso_settings(os.environ)
+globals().update(_sso)
 PASSWORD_HASHERS = [
     # Argon2id at OWASP's minimum (m=19 MiB, t=2, p=1); Django's own parameters cost five times
     # the memory a log-in. Hashes made with them still verify and are upgraded at log-in.
@@ -293,7 +344,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF],
         "connect-src": [SELF],
         "font-src": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF, *_sso["SSO_FORM_ACTION"]],
         "frame-ancestors": [NONE],
         "object-src": [NONE],
         "base-uri": [NONE],

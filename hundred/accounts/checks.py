@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import checks
 
+from hundred.accounts.oidc import missing_sso_message, missing_sso_settings
 from hundred.accounts.site import legacy_proxy_setting
 
 
@@ -31,3 +32,20 @@ def no_legacy_proxy_setting(**kwargs):
         return []
     msg, hint = found
     return [checks.Warning(msg, hint=hint, id="hundred.W002")]
+
+
+@checks.register(checks.Tags.security)
+def sso_is_complete(**kwargs):
+    """OIDC_RP_CLIENT_ID turns single sign-on on; without its other variables every log-in
+    would fail on the first click (docs/sso.md). `hundred serve` refuses to start the same way."""
+    missing = missing_sso_settings()
+    if not missing:
+        return []
+    return [
+        checks.Error(
+            missing_sso_message(missing),
+            hint="Set them from the provider's discovery document (docs/sso.md), or unset "
+            "OIDC_RP_CLIENT_ID to turn single sign-on off.",
+            id="hundred.E001",
+        )
+    ]

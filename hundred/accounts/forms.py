@@ -4,6 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
 from hundred.accounts.models import SetupToken, User, time_zone_choices
+from hundred.accounts.oidc import SSO_REQUIRED_ATTRIBUTE
 
 
 class SignUpForm(forms.Form):
@@ -96,3 +97,20 @@ class ApiTokenForm(forms.Form):
     write = forms.BooleanField(
         label="Let it write too", required=False, help_text="Without it the token can only read."
     )
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's log-in form, which says so when the account must sign in with SSO instead.
+
+    Only someone who typed the right password learns it (accounts/oidc.PasswordBackend).
+    """
+
+    def get_invalid_login_error(self):
+        if getattr(self.request, SSO_REQUIRED_ATTRIBUTE, False):
+            return forms.ValidationError(
+                f"Coaches, centre admins and staff sign in with {settings.OIDC_PROVIDER_NAME} "
+                "here, not with a password: use the “Sign in with "
+                f"{settings.OIDC_PROVIDER_NAME}” button below.",
+                code="sso_required",
+            )
+        return super().get_invalid_login_error()

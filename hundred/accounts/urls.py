@@ -3,7 +3,7 @@ from django.urls import path, reverse_lazy
 from django.views.generic import TemplateView
 
 from hundred.accounts import views
-from hundred.accounts.forms import PasswordResetForm
+from hundred.accounts.forms import LoginForm, PasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="accounts-signup"),
@@ -16,7 +16,9 @@ urlpatterns = [
     path(
         "login/",
         auth_views.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
+            template_name="accounts/login.html",
+            authentication_form=LoginForm,
+            redirect_authenticated_user=True,
         ),
         name="accounts-login",
     ),

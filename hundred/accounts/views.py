@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from hundred.accounts import lockout, throttle
 from hundred.accounts.clients import client_ip
 from hundred.accounts.forms import AccountSettingsForm, ApiTokenForm, SignUpForm
 from hundred.accounts.models import ApiToken, SetupToken, User
+from hundred.accounts.oidc import REFUSAL_ATTRIBUTE
 from hundred.accounts.signup import (
     do_confirm,
     do_create_first_account,
@@ -146,3 +148,16 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         lockout.unlock(form.user.email)
         return response
+
+
+class SSOCallbackView(OIDCAuthenticationCallbackView):
+    """Where the OpenID Connect provider sends the browser back (/oidc/callback/): a refusal
+    is shown on the log-in page as a sentence, never a bare redirect (docs/sso.md)."""
+
+    def login_failure(self):
+        reason = getattr(self.request, REFUSAL_ATTRIBUTE, None) or (
+            f"Signing in with {settings.OIDC_PROVIDER_NAME} did not work. Try again, or log in "
+            "with your password."
+        )
+        messages.error(self.request, reason)
+        return redirect("accounts-login")

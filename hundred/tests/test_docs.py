@@ -20,13 +20,15 @@ RUN = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/hundred ser
 TEST = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest"
 
 # The ways Hundred reads a variable: os.environ.get / os.getenv / os.environ[...] (but not an
-# assignment to it) and the settings helpers envbool, envint and envlist.
+# assignment to it), the settings helpers envbool, envint, envlist and envflag, and env.get.
 _NAME = r"""\(\s*["']([A-Z][A-Z0-9_]*)["']"""
 ENV_READS = [
     re.compile(r"os\.environ\.get" + _NAME),
     re.compile(r"os\.getenv" + _NAME),
     re.compile(r"""os\.environ\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\](?!\s*=[^=])"""),
-    re.compile(r"\benv(?:bool|int|list)" + _NAME),
+    re.compile(r"\benv(?:bool|int|list|flag)" + _NAME),
+    # settings.sso_settings(env) reads a mapping it is given (the environment, or a test's).
+    re.compile(r"\benv\.get" + _NAME),
 ]
 
 
