@@ -22,9 +22,7 @@ def coaches_for(seeker: User):
     if seeker.organisation_id is None or seeker.role != Role.SEEKER:
         return User.objects.none()
     return (
-        User.objects.filter(
-            organisation_id=seeker.organisation_id, role=Role.COACH, is_active=True
-        )
+        User.objects.filter(organisation_id=seeker.organisation_id, role=Role.COACH, is_active=True)
         .exclude(pk=seeker.pk)
         .order_by("name", "email")
     )
