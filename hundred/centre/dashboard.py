@@ -1,9 +1,9 @@
 """The coach's dashboard: one row of figures per client who granted the coach access.
 
-Every figure is computed in the database, as a correlated subquery per column over the clients
-of one coach: two queries whatever the number of clients (their time zones, then the rows), never
-a query per client. The definitions are the seeker's own (docs/coaching.md lists them), so a
-client's row agrees with their Today and Insights pages:
+Every figure is computed in the database, one GROUP BY over the clients' rows of each table
+(people, meetings, interactions, follow-ups): the same handful of queries whatever the number of
+clients, never a query per client. The definitions are the seeker's own (docs/coaching.md lists
+them), so a client's row agrees with their Today and Insights pages:
 
 - listed, asked, met, names received: the Insights funnel (`insight/funnel.py`);
 - asks and meetings this week: Today's progress (`network/today.py`), in the client's week;
@@ -17,23 +17,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from hundred.accounts.models import User
+from hundred.accounts.models import Role, User
 from hundred.centre.models import CoachGrant
 from hundred.insight.funnel import ASKED_STAGES, MET_STAGES
 from hundred.network.models import (
@@ -109,29 +96,6 @@ class ClientRow:
         }
 
 
-def _count(model, *filters: Q, **lookups) -> Coalesce:
-    """How many of a client's rows of `model` match, as a subquery on the client's row."""
-    qs = (
-        model.objects.filter(*filters, owner=OuterRef("pk"), **lookups)
-        .order_by()
-        .values("owner")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(qs, output_field=IntegerField()), Value(0))
-
-
-def _latest(model, field: str, **lookups) -> Subquery:
-    qs = (
-        model.objects.filter(owner=OuterRef("pk"), **lookups)
-        .order_by()
-        .values("owner")
-        .annotate(at=Max(field))
-        .values("at")
-    )
-    return Subquery(qs)
-
-
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
@@ -139,42 +103,129 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def _per_zone(zones: list[str], now: datetime, figure) -> Case | Value:
-    """A figure whose bounds depend on the client's own calendar (their today, their week):
+def _in_own_calendar(zones: list[str], now: datetime, bounds) -> Q:
+    """Rows inside bounds that depend on each client's calendar (their today, their week):
     one branch per time zone among the clients, each with that zone's bounds."""
-    if not zones:
-        return Value(0)
-    whens = []
+    found = Q(pk__in=[])
     for name in zones:
-        today = timezone.localdate(now, _zone(name))
-        whens.append(When(time_zone=name, then=figure(today, _zone(name))))
-    return Case(*whens, default=Value(0), output_field=IntegerField())
+        found |= Q(owner__time_zone=name) & bounds(timezone.localdate(now, _zone(name)), name)
+    return found
 
 
-def _week(today: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+def _week(today: date, name: str) -> tuple[datetime, datetime]:
+    tz = _zone(name)
     monday = today - timedelta(days=today.weekday())
     start = datetime.combine(monday, datetime.min.time(), tzinfo=tz)
     return start, datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=tz)
 
 
-def _asks_week(today: date, tz: ZoneInfo) -> Coalesce:
-    start, end = _week(today, tz)
-    return _count(
-        Interaction,
-        direction=Direction.OUT,
-        is_outreach=True,
-        occurred_at__gte=start,
-        occurred_at__lt=end,
+def _by_owner(qs: QuerySet, owners: QuerySet, **figures) -> dict[int, dict]:
+    """One GROUP BY over the clients' rows of one table: {client id: {figure: value}}."""
+    rows = qs.filter(owner__in=owners).order_by().values("owner").annotate(**figures)
+    return {row.pop("owner"): row for row in rows}
+
+
+def _figures(owners: QuerySet, zones: list[str], now: datetime) -> dict[int, dict]:
+    """Every client's figures in four queries, one GROUP BY a table."""
+    met_stage = Q(stage__in=MET_STAGES)
+    people = _by_owner(
+        Person.objects,
+        owners,
+        listed=Count("pk"),
+        asked=Count("pk", filter=Q(stage__in=ASKED_STAGES) | Q(asked_at__isnull=False)),
+        met_by_stage=Count("pk", filter=met_stage),
+        names_received=Count("pk", filter=Q(introduced_by__isnull=False)),
+        names_given=Count("pk", filter=Q(introduced_at__debriefed_at__isnull=False)),
+        last_person=Max("created_at"),
     )
+    on = Q(cancelled_at__isnull=True)
+    meetings = _by_owner(
+        Meeting.objects,
+        owners,
+        debriefed=Count("pk", filter=Q(debriefed_at__isnull=False)),
+        # People met through a meeting whose stage does not already count them as met.
+        met_by_meeting=Count(
+            "person",
+            distinct=True,
+            filter=on & Q(starts_at__lte=now) & ~Q(person__stage__in=MET_STAGES),
+        ),
+        meetings_week=Count(
+            "pk",
+            filter=on
+            & _in_own_calendar(
+                zones,
+                now,
+                lambda today, name: Q(
+                    starts_at__gte=_week(today, name)[0], starts_at__lt=_week(today, name)[1]
+                ),
+            ),
+        ),
+    )
+    outreach = Q(direction=Direction.OUT, is_outreach=True)
+    interactions = _by_owner(
+        Interaction.objects,
+        owners,
+        replies=Count("pk", filter=Q(direction=Direction.IN)),
+        outreach=Count("pk", filter=outreach),
+        flagged=Count("pk", filter=outreach & Q(asks_for_job=True)),
+        asks_week=Count(
+            "pk",
+            filter=outreach
+            & _in_own_calendar(
+                zones,
+                now,
+                lambda today, name: Q(
+                    occurred_at__gte=_week(today, name)[0], occurred_at__lt=_week(today, name)[1]
+                ),
+            ),
+        ),
+        last_interaction=Max("occurred_at", filter=Q(occurred_at__lte=now)),
+    )
+    followups = _by_owner(
+        FollowUp.objects,
+        owners,
+        overdue=Count(
+            "pk",
+            filter=Q(state=FollowUpState.OPEN)
+            & _in_own_calendar(zones, now, lambda today, name: Q(due_on__lt=today)),
+        ),
+        last_followup=Max("done_at", filter=Q(state=FollowUpState.DONE)),
+    )
+    merged: dict[int, dict] = {}
+    for table in (people, meetings, interactions, followups):
+        for owner, values in table.items():
+            merged.setdefault(owner, {}).update(values)
+    return merged
 
 
-def _meetings_week(today: date, tz: ZoneInfo) -> Coalesce:
-    start, end = _week(today, tz)
-    return _count(Meeting, cancelled_at__isnull=True, starts_at__gte=start, starts_at__lt=end)
-
-
-def _overdue(today: date, tz: ZoneInfo) -> Coalesce:
-    return _count(FollowUp, state=FollowUpState.OPEN, due_on__lt=today)
+def _row(client: dict, figures: dict, now: datetime) -> ClientRow:
+    tz = _zone(client["time_zone"])
+    moments = [
+        figures[k] for k in ("last_interaction", "last_followup", "last_person") if figures.get(k)
+    ]
+    last = timezone.localdate(max(moments), tz) if moments else None
+    today = timezone.localdate(now, tz)
+    count = lambda key: figures.get(key) or 0  # noqa: E731 - a client with no rows: 0
+    return ClientRow(
+        id=client["pk"],
+        email=client["email"],
+        name=client["name"],
+        with_notes=client["with_notes"],
+        listed=count("listed"),
+        asked=count("asked"),
+        asks_week=count("asks_week"),
+        met=count("met_by_stage") + count("met_by_meeting"),
+        meetings_week=count("meetings_week"),
+        names_received=count("names_received"),
+        debriefed=count("debriefed"),
+        names_given=count("names_given"),
+        replies=count("replies"),
+        overdue=count("overdue"),
+        outreach=count("outreach"),
+        flagged=count("flagged"),
+        last_activity=last,
+        days_idle=(today - last).days if last else None,
+    )
 
 
 def clients_of(coach: User) -> QuerySet:
@@ -183,81 +234,9 @@ def clients_of(coach: User) -> QuerySet:
         return User.objects.none()
     return User.objects.filter(
         organisation_id=coach.organisation_id,
+        role=Role.SEEKER,
         coach_grants__coach=coach,
         coach_grants__revoked_at__isnull=True,
-    )
-
-
-def _annotated(coach: User, clients: QuerySet, zones: list[str], now: datetime) -> QuerySet:
-    notes = CoachGrant.objects.for_coach(coach).filter(seeker=OuterRef("pk"), with_notes=True)
-    met_meeting = Meeting.objects.filter(
-        person=OuterRef("pk"), cancelled_at__isnull=True, starts_at__lte=now
-    )
-    return clients.annotate(
-        with_notes=Exists(notes),
-        listed=_count(Person),
-        asked=_count(Person, Q(stage__in=ASKED_STAGES) | Q(asked_at__isnull=False)),
-        met=_count(Person, Q(stage__in=MET_STAGES) | Q(Exists(met_meeting))),
-        names_received=_count(Person, introduced_by__isnull=False),
-        debriefed=_count(Meeting, debriefed_at__isnull=False),
-        names_given=_count(Person, introduced_at__debriefed_at__isnull=False),
-        replies=_count(Interaction, direction=Direction.IN),
-        outreach=_count(Interaction, direction=Direction.OUT, is_outreach=True),
-        flagged=_count(Interaction, direction=Direction.OUT, is_outreach=True, asks_for_job=True),
-        asks_week=_per_zone(zones, now, _asks_week),
-        meetings_week=_per_zone(zones, now, _meetings_week),
-        overdue=_per_zone(zones, now, _overdue),
-        last_interaction=_latest(Interaction, "occurred_at", occurred_at__lte=now),
-        last_followup=_latest(FollowUp, "done_at", state=FollowUpState.DONE),
-        last_person=_latest(Person, "created_at"),
-    ).values(
-        "pk",
-        "email",
-        "name",
-        "time_zone",
-        "with_notes",
-        "listed",
-        "asked",
-        "met",
-        "names_received",
-        "debriefed",
-        "names_given",
-        "replies",
-        "outreach",
-        "flagged",
-        "asks_week",
-        "meetings_week",
-        "overdue",
-        "last_interaction",
-        "last_followup",
-        "last_person",
-    )
-
-
-def _row(values: dict, now: datetime) -> ClientRow:
-    tz = _zone(values["time_zone"])
-    moments = [values[k] for k in ("last_interaction", "last_followup", "last_person") if values[k]]
-    last = timezone.localdate(max(moments), tz) if moments else None
-    today = timezone.localdate(now, tz)
-    return ClientRow(
-        id=values["pk"],
-        email=values["email"],
-        name=values["name"],
-        with_notes=bool(values["with_notes"]),
-        listed=values["listed"],
-        asked=values["asked"],
-        asks_week=values["asks_week"],
-        met=values["met"],
-        meetings_week=values["meetings_week"],
-        names_received=values["names_received"],
-        debriefed=values["debriefed"],
-        names_given=values["names_given"],
-        replies=values["replies"],
-        overdue=values["overdue"],
-        outreach=values["outreach"],
-        flagged=values["flagged"],
-        last_activity=last,
-        days_idle=(today - last).days if last else None,
     )
 
 
@@ -272,15 +251,25 @@ def search(clients: QuerySet, query: str) -> QuerySet:
 def client_rows(
     coach: User, *, query: str = "", sort: str = "name", now: datetime | None = None
 ) -> list[ClientRow]:
-    """Every client's row, searched and sorted: two queries, whatever the number of clients.
+    """Every client's row, searched and sorted: six queries, whatever the number of clients
+    (the clients, their time zones, then one GROUP BY for each of four tables).
 
     `sort` is a key of SORT_KEYS, `-` first for descending; anything else sorts by name.
     Empty figures (no meeting debriefed, no outreach, no activity) sort last either way.
     """
     now = now or timezone.now()
-    clients = search(clients_of(coach), query)
-    zones = sorted(set(clients.values_list("time_zone", flat=True).distinct()))
-    rows = [_row(values, now) for values in _annotated(coach, clients.order_by(), zones, now)]
+    clients = search(clients_of(coach), query).order_by()
+    notes = CoachGrant.objects.for_coach(coach).filter(seeker=OuterRef("pk"), with_notes=True)
+    found = list(
+        clients.annotate(with_notes=Exists(notes)).values(
+            "pk", "email", "name", "time_zone", "with_notes"
+        )
+    )
+    if not found:
+        return []
+    zones = sorted({c["time_zone"] for c in found})
+    figures = _figures(clients.values("pk"), zones, now)
+    rows = [_row(c, figures.get(c["pk"], {}), now) for c in found]
     return sort_rows(rows, sort)
 
 
