@@ -136,6 +136,8 @@ class ComposeOneTestCase(ComposeBase):
         )
         self.assertRedirects(r, "/outreach/sent/", fetch_redirect_response=False)
         self.assertEqual(Interaction.objects.filter(owner=self.alice).count(), 1)
+        # Kept for a coach's dashboard: the share of outreach flagged as a job ask.
+        self.assertTrue(Interaction.objects.get(owner=self.alice).asks_for_job)
 
     def test_it_records_a_clean_message(self):
         r = self.client.post(
@@ -147,6 +149,7 @@ class ComposeOneTestCase(ComposeBase):
         self.assertTrue(interaction.is_outreach)
         self.assertEqual(interaction.direction, "out")
         self.assertEqual(interaction.channel, "email")
+        self.assertFalse(interaction.asks_for_job)
         self.assertEqual(list(interaction.people.all()), [self.maya])
         self.assertEqual(interaction.summary, f"15 minutes?\n\n{CLEAN}")
         self.maya.refresh_from_db()
