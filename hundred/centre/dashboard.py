@@ -9,6 +9,11 @@ them), so a client's row agrees with their Today and Insights pages:
 - asks and meetings this week: Today's progress (`network/today.py`), in the client's week;
 - names per meeting: Insights' names given per debriefed meeting (`insight/weeks.py`);
 - overdue follow-ups: Insights' open follow-ups due before the client's today.
+
+A client's figures are kept (`ClientFigures`) until their data changes or time moves them (their
+next midnight, their next meeting's start, a logged touch dated later): a dashboard of 500
+clients recomputes only those whose figures can have moved, in the same GROUP BYs restricted to
+them.
 """
 
 from __future__ import annotations
@@ -17,11 +22,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hundred.accounts.models import Role, User
-from hundred.centre.models import CoachGrant
+from hundred.centre.models import ClientFigures, CoachGrant
 from hundred.insight.funnel import ASKED_STAGES, MET_STAGES
 from hundred.network.models import (
     Direction,
@@ -119,13 +124,13 @@ def _week(today: date, name: str) -> tuple[datetime, datetime]:
     return start, datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=tz)
 
 
-def _by_owner(qs: QuerySet, owners: QuerySet, **figures) -> dict[int, dict]:
+def _by_owner(qs: QuerySet, owners, **figures) -> dict[int, dict]:
     """One GROUP BY over the clients' rows of one table: {client id: {figure: value}}."""
     rows = qs.filter(owner__in=owners).order_by().values("owner").annotate(**figures)
     return {row.pop("owner"): row for row in rows}
 
 
-def _figures(owners: QuerySet, zones: list[str], now: datetime) -> dict[int, dict]:
+def _figures(owners: list[int], zones: list[str], now: datetime) -> dict[int, dict]:
     """Every client's figures in four queries, one GROUP BY a table."""
     met_stage = Q(stage__in=MET_STAGES)
     people = _by_owner(
@@ -160,6 +165,8 @@ def _figures(owners: QuerySet, zones: list[str], now: datetime) -> dict[int, dic
                 ),
             ),
         ),
+        # When the figures stop holding: the next meeting counts as met once it starts.
+        next_change=Min("starts_at", filter=on & Q(starts_at__gt=now)),
     )
     outreach = Q(direction=Direction.OUT, is_outreach=True)
     interactions = _by_owner(
@@ -180,6 +187,7 @@ def _figures(owners: QuerySet, zones: list[str], now: datetime) -> dict[int, dic
             ),
         ),
         last_interaction=Max("occurred_at", filter=Q(occurred_at__lte=now)),
+        next_touch=Min("occurred_at", filter=Q(occurred_at__gt=now)),
     )
     followups = _by_owner(
         FollowUp.objects,
@@ -251,8 +259,11 @@ def search(clients: QuerySet, query: str) -> QuerySet:
 def client_rows(
     coach: User, *, query: str = "", sort: str = "name", now: datetime | None = None
 ) -> list[ClientRow]:
-    """Every client's row, searched and sorted: six queries, whatever the number of clients
-    (the clients, their time zones, then one GROUP BY for each of four tables).
+    """Every client's row, searched and sorted.
+
+    Three queries when every client's kept figures still hold (the clients, their kept
+    figures, the grants' note choice inside the first); for clients whose figures moved, one
+    GROUP BY for each of four tables over those clients only, and one write to keep them.
 
     `sort` is a key of SORT_KEYS, `-` first for descending; anything else sorts by name.
     Empty figures (no meeting debriefed, no outreach, no activity) sort last either way.
@@ -262,15 +273,70 @@ def client_rows(
     notes = CoachGrant.objects.for_coach(coach).filter(seeker=OuterRef("pk"), with_notes=True)
     found = list(
         clients.annotate(with_notes=Exists(notes)).values(
-            "pk", "email", "name", "time_zone", "with_notes"
+            "pk", "email", "name", "time_zone", "with_notes", "data_stamp"
         )
     )
     if not found:
         return []
-    zones = sorted({c["time_zone"] for c in found})
-    figures = _figures(clients.values("pk"), zones, now)
-    rows = [_row(c, figures.get(c["pk"], {}), now) for c in found]
+    figures = kept_figures(found, now)
+    rows = [_row(c, figures[c["pk"]], now) for c in found]
     return sort_rows(rows, sort)
+
+
+_MOMENTS = ("last_person", "last_interaction", "last_followup")
+
+
+def kept_figures(clients: list[dict], now: datetime) -> dict[int, dict]:
+    """Each client's figures: kept ones where they still hold, the others computed and kept."""
+    stamps = {c["pk"]: c["data_stamp"] for c in clients}
+    figures: dict[int, dict] = {}
+    for kept in ClientFigures.objects.filter(seeker__in=list(stamps), valid_until__gt=now):
+        if kept.stamp == stamps[kept.seeker_id]:
+            figures[kept.seeker_id] = _loads(kept.figures)
+    stale = [c for c in clients if c["pk"] not in figures]
+    if not stale:
+        return figures
+    zones = sorted({c["time_zone"] for c in stale})
+    fresh = _figures([c["pk"] for c in stale], zones, now)
+    keep = []
+    for client in stale:
+        values = fresh.get(client["pk"], {})
+        until = _holds_until(client["time_zone"], values, now)
+        values = {k: v for k, v in values.items() if k not in ("next_change", "next_touch")}
+        figures[client["pk"]] = values
+        keep.append(
+            ClientFigures(
+                seeker_id=client["pk"],
+                stamp=client["data_stamp"],
+                valid_until=until,
+                figures=_dumps(values),
+            )
+        )
+    ClientFigures.objects.bulk_create(
+        keep,
+        update_conflicts=True,
+        unique_fields=["seeker"],
+        update_fields=["stamp", "valid_until", "figures"],
+    )
+    return figures
+
+
+def _holds_until(zone: str, values: dict, now: datetime) -> datetime:
+    """The client's next midnight (their today and week move), or sooner their next meeting's
+    start (it becomes met) or a touch dated later (it becomes their last activity)."""
+    tz = _zone(zone)
+    tomorrow = timezone.localdate(now, tz) + timedelta(days=1)
+    moments = [datetime.combine(tomorrow, datetime.min.time(), tzinfo=tz)]
+    moments += [values[k] for k in ("next_change", "next_touch") if values.get(k)]
+    return min(moments)
+
+
+def _dumps(values: dict) -> dict:
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
+
+
+def _loads(values: dict) -> dict:
+    return {k: datetime.fromisoformat(v) if k in _MOMENTS and v else v for k, v in values.items()}
 
 
 def sort_rows(rows: list[ClientRow], sort: str) -> list[ClientRow]:

@@ -97,3 +97,20 @@ class CoachNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.coach} on {self.seeker}"
+
+
+class ClientFigures(models.Model):
+    """A client's dashboard figures as last computed, kept while they still hold: until the
+    client's data changes (their data stamp) or time moves them (`valid_until`: the client's
+    next midnight, or the start of their next meeting, whichever comes first). A coach's
+    dashboard then recomputes only the clients whose figures moved (centre/dashboard.py)."""
+
+    seeker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_figures"
+    )
+    stamp = models.BigIntegerField()
+    valid_until = models.DateTimeField()
+    figures = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"figures of {self.seeker}"

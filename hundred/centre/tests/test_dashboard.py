@@ -192,3 +192,48 @@ class DashboardTestCase(CentreTestCase):
         )
         self.grant()
         self.assertEqual(client_rows(self.coach)[0].overdue, 0)
+
+
+class KeptFiguresTestCase(CentreTestCase):
+    """A client's figures are computed once and kept until their data or their day moves."""
+
+    def rows(self, later=timedelta(0)):
+        with CaptureQueriesContext(connection) as ctx:
+            [row] = client_rows(self.coach, now=timezone.now() + later)
+        return row, len(ctx.captured_queries)
+
+    def test_unchanged_figures_are_read_not_recomputed(self):
+        self.grant()
+        self.make_person("Ann", "Lee", owner=self.alice)
+        first, computed = self.rows()
+        again, kept = self.rows()
+        self.assertEqual((first.listed, again.listed), (1, 1))
+        self.assertLess(kept, computed)
+        self.assertEqual(kept, 2)  # the clients, their kept figures
+
+    def test_a_write_by_the_client_is_seen_at_once(self):
+        self.grant()
+        self.make_person("Ann", "Lee", owner=self.alice)
+        self.rows()
+        self.make_person("Ben", "Ng", owner=self.alice)
+        row, _ = self.rows()
+        self.assertEqual(row.listed, 2)
+
+    def test_a_meeting_counts_as_met_once_it_starts(self):
+        self.grant()
+        ann = self.make_person("Ann", "Lee", owner=self.alice)
+        self.make_meeting(ann, starts_at=timezone.now() + timedelta(hours=2))
+        row, _ = self.rows()
+        self.assertEqual(row.met, 0)
+        row, queries = self.rows(later=timedelta(hours=3))
+        self.assertEqual(row.met, 1)
+        self.assertGreater(queries, 2)
+
+    def test_the_week_and_overdue_move_at_the_clients_midnight(self):
+        self.grant()
+        ann = self.make_person("Ann", "Lee", owner=self.alice)
+        self.make_followup(ann, due_on=timezone.localdate())
+        row, _ = self.rows()
+        self.assertEqual(row.overdue, 0)
+        row, _ = self.rows(later=timedelta(days=1))
+        self.assertEqual(row.overdue, 1)
