@@ -107,7 +107,7 @@ def _write(owner, plan: Plan, report: ImportReport) -> None:
     refreshed = 0
     if plan.updates:
         refreshed = Person.objects.for_user(owner).filter(updated_at=now).refresh_search_fields()
-    if len(ids) >= STATISTICS_AFTER > refreshed:
+    if len(ids) + refreshed >= STATISTICS_AFTER > refreshed:  # else refreshed already did
         refresh_statistics()  # the table has grown: let the query planner know
     _write_tags(owner, plan, ids)
     report.interactions_created = _write_interactions(owner, plan.interactions, ids)

@@ -466,7 +466,10 @@ def _find_owner(raws: list[_Raw], profile: Profile | None) -> Participant | None
         return None
     in_conversations: dict[str, set[str]] = {}
     named: dict[str, Participant] = {}
-    for record, sender, recipients in raws:
+    # Senders and recipient lists are shared objects (_Reader cleans each once): a
+    # conversation's messages mostly repeat the same few, and a repeat changes nothing below.
+    distinct = {(r.conversation_id, id(s), id(rs)): (r, s, rs) for r, s, rs in raws}
+    for record, sender, recipients in distinct.values():
         for p in (sender, *recipients):
             key = _key(p)
             if key == "name:":
