@@ -22,6 +22,7 @@ from hundred.network.models import (
     Stage,
     Tag,
 )
+from hundred.network.models.people import STATISTICS_AFTER, refresh_statistics
 from hundred.transfer.formats.records import ParseResult
 from hundred.transfer.history import apply_history
 from hundred.transfer.models import ImportRun
@@ -100,8 +101,14 @@ def _write(owner, plan: Plan, report: ImportReport) -> None:
     now = timezone.now()
     ids = _insert_people(owner, plan.new, companies, now)
     _update_people(owner, plan.updates, companies, now)
-    # The rows above went around Person.save(): fill their search and sort columns.
-    Person.objects.for_user(owner).refresh_search_fields()
+    # The updates went around Person.save(): fill their search and sort columns (the new
+    # people were inserted with theirs). Only the people written here are read again: a
+    # re-import that changes nothing used to recompute all 30,000.
+    refreshed = 0
+    if plan.updates:
+        refreshed = Person.objects.for_user(owner).filter(updated_at=now).refresh_search_fields()
+    if len(ids) + refreshed >= STATISTICS_AFTER > refreshed:  # else refreshed already did
+        refresh_statistics()  # the table has grown: let the query planner know
     _write_tags(owner, plan, ids)
     report.interactions_created = _write_interactions(owner, plan.interactions, ids)
     report.companies_created += _write_companies(plan.companies, companies)
@@ -132,11 +139,13 @@ class _Companies:
     def __init__(self, owner) -> None:
         self.owner = owner
         self.ids: dict[str, int] = {}
+        self.names: dict[str, str] = {}  # as stored, for the people's search text
         self.notes: dict[int, str] = {}
         for id, name, notes in (
             Company.objects.for_user(owner).order_by("id").values_list("id", "name", "notes")
         ):
             self.ids.setdefault(name.casefold(), id)
+            self.names.setdefault(name.casefold(), name)
             self.notes[id] = notes
         self.pending: dict[str, Company] = {}
 
@@ -152,6 +161,7 @@ class _Companies:
         made = Company.objects.bulk_create(self.pending.values())
         for key, company in zip(self.pending, made, strict=True):
             self.ids[key] = company.pk
+            self.names[key] = company.name
             self.notes[company.pk] = company.notes
         self.pending = {}
         return len(made)
@@ -195,30 +205,42 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
     columns = [
         "owner_id", "created_at", "updated_at", "stage_changed_at", "company_id", "source",
         "first_name", "last_name", "emails", "phones", "linkedin_url", "title", "location",
-        "how_known", "closeness", "notes", "stage", "connected_on",
+        "how_known", "closeness", "notes", "stage", "connected_on", "search_text", "sort_name",
     ]  # fmt: skip
     rows = []
     for p in people:
+        first, last, title = (
+            _cut(p["first_name"], 150),
+            _cut(p["last_name"], 150),
+            _cut(p["title"], 200),
+        )
+        key = p.get("company_key", "")
         rows.append(
             (
                 owner.pk,
                 stamp,
                 stamp,
                 stamp,
-                companies.ids.get(p.get("company_key", "")),
+                companies.ids.get(key),
                 p["source"],
-                _cut(p["first_name"], 150),
-                _cut(p["last_name"], 150),
+                first,
+                last,
                 _json(p["emails"]),
                 _json(p["phones"]),
                 _cut(p["linkedin_url"], 300),
-                _cut(p["title"], 200),
+                title,
                 _cut(p["location"], 200),
                 p["how_known"] or defaults["how_known"],
                 p["closeness"] or defaults["closeness"],
                 p["notes"] or "",
                 p["stage"] or defaults["stage"],
                 ops.adapt_datefield_value(p["connected_on"]),
+                # What Person.save() would fill; refresh_search_fields() reading all of them
+                # back was most of a re-import.
+                Person.search_text_for(
+                    first, last, p["emails"], companies.names.get(key, ""), title
+                ),
+                Person.sort_name_for(first, last),
             )
         )
     table = Person._meta.db_table

@@ -214,7 +214,10 @@ def make_plan(
     report.warnings = [_row(s) for s in result.warnings]
     plan = Plan(owner_id=owner.pk, fingerprint=account_fingerprint(owner), report=report)
     progress("Reading your people …")
-    state = people_now(owner, tags=any(rec.tags for rec in result.people))
+    # A file of messages alone (LinkedIn's messages.csv) has no one to match here: history.py
+    # matches its messages when they are written.
+    needed = bool(result.people or result.interactions)
+    state = people_now(owner, tags=any(rec.tags for rec in result.people)) if needed else {}
     matcher = Matcher(
         Existing(
             id=id,

@@ -332,7 +332,8 @@ class _Reader:
         self.cols = tuple(col.get(k, self.width) for k in _COLUMNS)
         self.history, self.file = history, file
         self.urls = _Urls()
-        self.senders: dict[tuple[str, str], Participant] = {}
+        # Each sender once: who they are, and whether LinkedIn itself (or a page) sends as them.
+        self.senders: dict[tuple[str, str], tuple[Participant, bool]] = {}
         self.recipients: dict[tuple[str, str], list[Participant]] = {}
 
     def read(self, line: int, row: list[str]) -> _Raw | None:
@@ -348,9 +349,9 @@ class _Reader:
                 reason = f"the date '{date_text[:40]}' cannot be read"
                 self.history.skipped.append(Skipped(line, reason, self.file))
             return None
-        sender = self.sender(row[i_from], row[i_url])
+        sender, from_linkedin = self.sender(row[i_from], row[i_url])
         content = row[i_content]
-        if _is_from_linkedin(sender, row[i_url], content, row[i_folder], row[i_title]):
+        if from_linkedin or _is_unwanted(content, row[i_folder], row[i_title]):
             self.history.from_linkedin += 1
             return None
         key = (row[i_to], row[i_urls])
@@ -367,11 +368,12 @@ class _Reader:
         record = MessageRecord(line, conversation, sent_at, "", [], text, "li:" + digest[:40])
         return record, sender, recipients
 
-    def sender(self, name: str, url: str) -> Participant:
+    def sender(self, name: str, url: str) -> tuple[Participant, bool]:
         key = (name, url)
         found = self.senders.get(key)
         if found is None:
-            found = self.senders[key] = Participant(clean_line(name), self.urls[url.strip()])
+            sender = Participant(clean_line(name), self.urls[url.strip()])
+            found = self.senders[key] = (sender, _is_linkedin_sender(sender, url))
         return found
 
 
@@ -409,12 +411,14 @@ def _moment(text: str) -> datetime | None:
     return parse_datetime(text)
 
 
-def _is_from_linkedin(sender: Participant, url: str, content: str, folder: str, title: str) -> bool:
-    if folder.strip().upper() == "SPAM":
-        return True
-    if sender.name.casefold() in _LINKEDIN_SENDERS or "sponsored" in title.casefold():
-        return True
-    if url and _PAGE.search(url):
+def _is_linkedin_sender(sender: Participant, url: str) -> bool:
+    """LinkedIn itself, or a company, school or group page, as the sender."""
+    return sender.name.casefold() in _LINKEDIN_SENDERS or bool(url and _PAGE.search(url))
+
+
+def _is_unwanted(content: str, folder: str, title: str) -> bool:
+    """Spam, a sponsored message, or a mail-merge left unfilled (%FIRSTNAME%)."""
+    if folder.strip().upper() == "SPAM" or (title and "sponsored" in title.casefold()):
         return True
     return "%" in content and bool(_PLACEHOLDER.search(content))
 
@@ -466,7 +470,10 @@ def _find_owner(raws: list[_Raw], profile: Profile | None) -> Participant | None
         return None
     in_conversations: dict[str, set[str]] = {}
     named: dict[str, Participant] = {}
-    for record, sender, recipients in raws:
+    # Senders and recipient lists are shared objects (_Reader cleans each once): a
+    # conversation's messages mostly repeat the same few, and a repeat changes nothing below.
+    distinct = {(r.conversation_id, id(s), id(rs)): (r, s, rs) for r, s, rs in raws}
+    for record, sender, recipients in distinct.values():
         for p in (sender, *recipients):
             key = _key(p)
             if key == "name:":
