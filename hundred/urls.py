@@ -9,6 +9,7 @@ urlpatterns = [
     path("transfer/", include("hundred.transfer.urls")),
     path("accounts/", include("hundred.accounts.urls")),
     path("mail/", include("hundred.mail.urls")),
+    path("", include("hundred.centre.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

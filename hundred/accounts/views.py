@@ -20,7 +20,6 @@ from hundred.accounts.signup import (
 )
 from hundred.accounts.site import absolute_url
 
-
 # Sign-up is open here only for a centre's domains (REGISTRATION_OPEN is off): whether this
 # address has an account or which centres exist is not said.
 DOMAINS_ONLY = (
