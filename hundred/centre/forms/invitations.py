@@ -22,6 +22,9 @@ class InviteForm(forms.Form):
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
+        if not self.inviter.is_centre_admin:
+            # A coach learns nothing about who is in the centre, not even from this refusal.
+            return email
         members = User.objects.filter(organisation_id=self.inviter.organisation_id)
         if members.filter(email__iexact=email).exists():
             raise forms.ValidationError(f"{email} is already a member of this centre.")

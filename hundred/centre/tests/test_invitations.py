@@ -70,6 +70,12 @@ class SendTestCase(CentreTestCase):
         self.assertContains(r, "alice@example.org is already a member", status_code=400)
         self.assertFalse(Invitation.objects.exists())
 
+    def test_a_coach_is_not_told_who_is_a_member(self):
+        self.login(self.cole)
+        r = self.client.post(INVITE, {"email": "alice@example.org", "role": "seeker"})
+        self.assertRedirects(r, INVITE, fetch_redirect_response=False)
+        self.assertEqual(mail.outbox[0].to, ["alice@example.org"])
+
     def test_it_limits_mail_to_one_address(self):
         self.login(self.ada)
         for _ in range(3):
