@@ -1,16 +1,25 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from hundred.accounts.models import ApiToken, SetupToken, Throttle, User
+from hundred.accounts.models import (
+    ApiToken,
+    Invitation,
+    Organisation,
+    SetupToken,
+    Throttle,
+    User,
+)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "time_zone", "is_active", "is_staff", "date_joined"]
+    list_display = ["email", "role", "organisation", "is_active", "is_staff", "date_joined"]
+    list_filter = ["role", "organisation", "is_active", "is_staff"]
     search_fields = ["email"]
     fieldsets = [
         (None, {"fields": ["email", "password", "time_zone"]}),
+        ("Career centre", {"fields": ["organisation", "role"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined", "email_confirmed_at"]}),
     ]
@@ -42,4 +51,18 @@ class ApiTokenAdmin(WrittenByCodeAdmin):
     """Staff see who has tokens and may delete one; the secret itself is never stored."""
 
     list_display = ["name", "owner", "can_write", "created_at", "last_used_at", "revoked_at"]
+    exclude = ["digest"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "signup_mode", "created_at"]
+    search_fields = ["name"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(WrittenByCodeAdmin):
+    """Staff see who was invited where and may delete an invitation (its link then fails)."""
+
+    list_display = ["email", "organisation", "role", "invited_by", "expires_at", "accepted_at"]
     exclude = ["digest"]

@@ -18,6 +18,17 @@ def _args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--admin", action="store_true", help="also allow this account into /admin/")
     parser.add_argument("--time-zone", default="UTC", help="the account's time zone (UTC)")
+    parser.add_argument(
+        "--role",
+        choices=["seeker", "coach", "admin"],
+        default="seeker",
+        help="at a career centre: job seeker (the default), coach, or centre admin",
+    )
+    parser.add_argument(
+        "--org",
+        metavar="NAME",
+        help="the career centre the account belongs to; made if there is none of that name",
+    )
 
 
 @command(
@@ -27,9 +38,29 @@ def _args(parser: argparse.ArgumentParser) -> None:
 )
 @arguments(_args)
 def createuser(args: argparse.Namespace) -> int:
+    from django.db import transaction
+
+    from hundred.accounts.models import Role, User
+
+    email = _checked_account_args(args)
+    password = _read_password(args, email)
+    with transaction.atomic():
+        org, made = None, False
+        if args.org is not None:
+            org, made = _organisation(args.org)
+        make = User.objects.create_superuser if args.admin else User.objects.create_user
+        make(email, password, time_zone=args.time_zone, role=args.role, organisation=org)
+    if made:
+        print(f"Created the centre {org.name}.")
+    at = f" ({Role(args.role).label} at {org.name})" if org else ""
+    print(f"Created the account {email}{at}.")
+    return 0
+
+
+def _checked_account_args(args: argparse.Namespace) -> str:
+    """The new account's address, once every option has been checked; else UsageError."""
     import zoneinfo
 
-    from django.contrib.auth import password_validation
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
@@ -42,8 +73,25 @@ def createuser(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.email} is not an e-mail address.") from None
     if args.time_zone not in zoneinfo.available_timezones():
         raise UsageError(f"{args.time_zone} is not a time zone; use a name like Europe/London.")
+    if args.org is not None and not args.org.strip():
+        raise UsageError("The centre's name is empty; give one with --org NAME.")
+    if args.org is not None and len(args.org.strip()) > 150:
+        raise UsageError("The centre's name is longer than 150 characters; shorten it.")
+    if args.role != "seeker" and args.org is None:
+        # A coach or an admin with no centre would share "no centre" with every laptop account.
+        raise UsageError(f"A {args.role} belongs to a career centre: give --org NAME.")
     if User.objects.filter(email__iexact=email).exists():
         raise UsageError(f"There is already an account for {email}.")
+    return email
+
+
+def _read_password(args: argparse.Namespace, email: str) -> str:
+    """The password from standard input or the terminal, checked by the validators."""
+    from django.contrib.auth import password_validation
+    from django.core.exceptions import ValidationError
+
+    from hundred.accounts.models import User
+
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif sys.stdin.isatty():
@@ -58,12 +106,18 @@ def createuser(args: argparse.Namespace) -> int:
         password_validation.validate_password(password, User(email=email))
     except ValidationError as e:
         raise UsageError(" ".join(e.messages)) from None
-    if args.admin:
-        User.objects.create_superuser(email, password, time_zone=args.time_zone)
-    else:
-        User.objects.create_user(email, password, time_zone=args.time_zone)
-    print(f"Created the account {email}.")
-    return 0
+    return password
+
+
+def _organisation(name: str):
+    """The centre called `name` (in any case), or a new one: (organisation, made)."""
+    from hundred.accounts.models import Organisation
+
+    name = name.strip()
+    found = Organisation.objects.filter(name__iexact=name).first()
+    if found is not None:
+        return found, False
+    return Organisation.objects.create(name=name), True
 
 
 def _token_args(parser: argparse.ArgumentParser) -> None:

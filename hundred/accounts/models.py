@@ -37,8 +37,12 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 class UserManager(BaseUserManager):
     def signup_allowed(self) -> bool:
-        """The first account can always be made from the web; later ones if the instance allows."""
-        return settings.REGISTRATION_OPEN or not self.exists()
+        """The first account can always be made from the web; later ones if the instance allows,
+        or for addresses at a centre's allowed domains (accounts/signup.py)."""
+        if settings.REGISTRATION_OPEN or not self.exists():
+            return True
+        by_domain = Organisation.objects.filter(signup_mode=SignupMode.DOMAINS)
+        return by_domain.exclude(allowed_domains="").exists()
 
     use_in_migrations = True
 

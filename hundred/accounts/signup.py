@@ -2,6 +2,11 @@
 
 The page that follows a sign-up says the same whatever happened, so no one can learn from it
 whether an address already has an account; the mailbox's owner learns it from the mail.
+
+A career centre whose sign-up mode is "domains" takes new accounts at its allowed e-mail
+domains: such an address signs up here (even when REGISTRATION_OPEN is off) and the account,
+once confirmed by the same mailed link, is a job seeker of that centre. A centre in "open" mode
+has its own page (hundred/centre/views/signup.py) that calls do_sign_up with the centre.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from hundred.accounts.models import SetupToken, User
+from hundred.accounts.models import Organisation, Role, SetupToken, SignupMode, User
 
 SALT = "hundred.accounts.signup.confirm"
 
@@ -66,10 +71,23 @@ def do_create_first_account(data: dict) -> User:
     return user
 
 
-def do_sign_up(data: dict, link: Callable[[str], str]) -> None:
+def centre_for_address(email: str) -> Organisation | None:
+    """The centre that takes sign-ups at this address's domain (exact match), or None.
+
+    Were two centres to list one domain, the older wins; the admin page refuses that anyway.
+    """
+    domain = email.rpartition("@")[2].strip().lower()
+    centres = Organisation.objects.filter(signup_mode=SignupMode.DOMAINS).order_by("pk")
+    return next((org for org in centres if domain and domain in org.domains), None)
+
+
+def do_sign_up(
+    data: dict, link: Callable[[str], str], organisation: Organisation | None = None
+) -> None:
     """Make (or refresh) a waiting account and mail its link; or tell an existing owner.
 
-    `link(path)` turns a path into a full address for the mail.
+    `link(path)` turns a path into a full address for the mail. With `organisation`, a new
+    account is a job seeker of that centre; an existing one is left as it is.
     """
     email = data["email"]
     user = User.objects.filter(email__iexact=email).first()
@@ -83,6 +101,8 @@ def do_sign_up(data: dict, link: Callable[[str], str]) -> None:
                     name=data["name"],
                     is_active=False,
                     email_confirmed_at=None,
+                    organisation=organisation,
+                    role=Role.SEEKER,
                 )
         except IntegrityError:  # the same address, signed up at the same moment
             return
@@ -90,7 +110,8 @@ def do_sign_up(data: dict, link: Callable[[str], str]) -> None:
         # Signed up again before confirming: the latest sign-up wins, earlier links stop.
         user.set_password(data["password"])
         user.time_zone, user.name = data["time_zone"], data["name"]
-        user.save(update_fields=["password", "time_zone", "name"])
+        user.organisation, user.role = organisation, Role.SEEKER
+        user.save(update_fields=["password", "time_zone", "name", "organisation", "role"])
     else:
         make_password(data["password"])  # as much work as the other paths: time tells nothing
         _mail(user.email, "signup_exists", link)

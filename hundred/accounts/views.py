@@ -14,12 +14,20 @@ from hundred.accounts.forms import AccountSettingsForm, ApiTokenForm, SignUpForm
 from hundred.accounts.models import ApiToken, SetupToken, User
 from hundred.accounts.oidc import REFUSAL_ATTRIBUTE
 from hundred.accounts.signup import (
+    centre_for_address,
     do_confirm,
     do_create_first_account,
     do_sign_up,
     waiting_user,
 )
 from hundred.accounts.site import absolute_url
+
+# Sign-up is open here only for a centre's domains (REGISTRATION_OPEN is off): whether this
+# address has an account or which centres exist is not said.
+DOMAINS_ONLY = (
+    "Sign-up on this server is for addresses at a career centre's e-mail domains. Use your "
+    "centre's address, or ask your centre for an invitation."
+)
 
 
 @require_POST
@@ -57,12 +65,18 @@ def signup(request):
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             # A new account starts with its target, its pitch and its first names.
             return redirect("network-welcome")
-        refusal = throttle.limit_mail(form.cleaned_data["email"])
-        if refusal:
-            return throttled(request, refusal)
-        do_sign_up(form.cleaned_data, lambda path: absolute_url(request, path))
-        return redirect("accounts-signup-sent")
-    return render(request, "accounts/signup.html", {"form": form, "needs_token": needs_token})
+        centre = centre_for_address(form.cleaned_data["email"])
+        if centre is None and not settings.REGISTRATION_OPEN:
+            form.add_error("email", DOMAINS_ONLY)
+        else:
+            refusal = throttle.limit_mail(form.cleaned_data["email"])
+            if refusal:
+                return throttled(request, refusal)
+            do_sign_up(form.cleaned_data, lambda path: absolute_url(request, path), centre)
+            return redirect("accounts-signup-sent")
+    domains_only = not first and not settings.REGISTRATION_OPEN
+    context = {"form": form, "needs_token": needs_token, "domains_only": domains_only}
+    return render(request, "accounts/signup.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -64,7 +64,7 @@ def _report(user, as_json: bool) -> None:
 )
 @arguments(_args)
 def coach(args: argparse.Namespace, user) -> int:
-    from hundred.centre.actions import GrantRefused, do_grant, do_revoke
+    from hundred.centre.actions.grants import GrantRefused, do_grant, do_revoke
 
     if args.action == "report":
         if args.coach:

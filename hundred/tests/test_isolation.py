@@ -39,6 +39,12 @@ PUBLIC = {
     "api-v1:openapi-view",
     "api-v1:api-root",
     "network-service-worker",  # the browser fetches it on its own; static code, no data
+    # Career centre (hundred/centre/): the invitation's secret is the key, not an id — an
+    # unknown, used or expired one is a 404 page, and accepting it needs the invited address;
+    # a join link opens only for a centre in open mode and shows nothing of its members.
+    # The admin's own pages take no id in the URL: centre/tests/test_admin_access.py walks them.
+    "invite-accept",
+    "centre-join",
 }
 
 # The JSON API answers an anonymous request 401 (a problem document), not a log-in redirect.
@@ -364,7 +370,7 @@ class CoachIsolationTestCase(BaseTestCase):
         self.assertEqual(coach_routes, COACH_ROUTES.keys())
 
     def test_a_coach_sees_a_client_only_through_an_active_grant_of_the_same_centre(self):
-        from hundred.centre.actions import do_grant, do_revoke
+        from hundred.centre.actions.grants import do_grant, do_revoke
         from hundred.centre.models import CoachGrant
 
         for name, (method, expected) in COACH_ROUTES.items():

@@ -2,12 +2,12 @@ import io
 from contextlib import redirect_stderr, redirect_stdout
 from unittest.mock import patch
 
-from hundred.accounts.models import User
+from hundred.accounts.models import Organisation, User
 from hundred.cli import main
 from hundred.test import PASSWORD, BaseTestCase
 
 
-class CreateUserTestCase(BaseTestCase):
+class CliTestCase(BaseTestCase):
     def run_cli(self, *argv: str, stdin: str = "") -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
         with patch("sys.stdin", io.StringIO(stdin)), redirect_stdout(out), redirect_stderr(err):
@@ -19,6 +19,8 @@ class CreateUserTestCase(BaseTestCase):
         self.assertEqual(err.count("\n"), 1, err)
         self.assertNotIn("Traceback", err)
 
+
+class CreateUserTestCase(CliTestCase):
     def test_it_creates_an_account_from_stdin(self):
         code, out, err = self.run_cli(
             "createuser", "Dana@Example.org", "--password-stdin", stdin=PASSWORD + "\n"
@@ -110,3 +112,82 @@ class CreateUserTestCase(BaseTestCase):
         code, _, err = self.run_cli("createuser")
         self.assertEqual(code, 2)
         self.assertOneLineError(err)
+
+
+class CreateUserRoleTestCase(CliTestCase):
+    """--role and --org: accounts for a career centre."""
+
+    def make(self, *options: str) -> tuple[int, str, str]:
+        return self.run_cli(
+            "createuser", "dana@example.org", "--password-stdin", *options, stdin=PASSWORD
+        )
+
+    def test_it_makes_a_job_seeker_without_a_centre_by_default(self):
+        code, out, _ = self.make()
+        self.assertEqual(code, 0)
+        self.assertEqual(out, "Created the account dana@example.org.\n")
+        dana = User.objects.get(email="dana@example.org")
+        self.assertEqual((dana.role, dana.organisation), ("seeker", None))
+
+    def test_it_makes_the_centre_it_names_and_says_so(self):
+        code, out, err = self.make("--role", "admin", "--org", " Riverside Careers ")
+        self.assertEqual((code, err), (0, ""))
+        self.assertEqual(
+            out.splitlines(),
+            [
+                "Created the centre Riverside Careers.",
+                "Created the account dana@example.org (centre admin at Riverside Careers).",
+            ],
+        )
+        dana = User.objects.get(email="dana@example.org")
+        self.assertEqual(dana.role, "admin")
+        self.assertEqual(dana.organisation.name, "Riverside Careers")
+        self.assertTrue(dana.is_centre_admin)
+        # A centre admin is not Django's staff: /admin/ stays closed to it.
+        self.assertFalse(dana.is_staff)
+
+    def test_it_joins_a_centre_that_exists_whatever_the_case(self):
+        org = Organisation.objects.create(name="Riverside Careers")
+        code, out, _ = self.make("--role", "coach", "--org", "riverside careers")
+        self.assertEqual(code, 0)
+        self.assertNotIn("Created the centre", out)
+        self.assertEqual(Organisation.objects.count(), 1)
+        dana = User.objects.get(email="dana@example.org")
+        self.assertEqual((dana.role, dana.organisation), ("coach", org))
+
+    def test_a_seeker_may_belong_to_a_centre(self):
+        code, _, _ = self.make("--org", "Riverside Careers")
+        self.assertEqual(code, 0)
+        dana = User.objects.get(email="dana@example.org")
+        self.assertEqual((dana.role, dana.organisation.name), ("seeker", "Riverside Careers"))
+
+    def test_it_refuses_an_unknown_role(self):
+        code, out, err = self.make("--role", "dean", "--org", "Riverside Careers")
+        self.assertEqual(code, 2)
+        self.assertOneLineError(err)
+        self.assertIn("dean", err)
+        self.assertEqual(out, "")
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
+        self.assertFalse(Organisation.objects.exists())
+
+    def test_a_coach_or_an_admin_needs_a_centre(self):
+        for role in ("coach", "admin"):
+            with self.subTest(role=role):
+                code, _, err = self.make("--role", role)
+                self.assertEqual(code, 2)
+                self.assertOneLineError(err)
+                self.assertIn("give --org NAME", err)
+                self.assertFalse(User.objects.filter(email="dana@example.org").exists())
+
+    def test_it_refuses_an_empty_centre_name(self):
+        code, _, err = self.make("--org", "  ")
+        self.assertEqual(code, 2)
+        self.assertOneLineError(err)
+        self.assertFalse(Organisation.objects.exists())
+
+    def test_a_refused_account_makes_no_centre(self):
+        code, _, _ = self.run_cli(
+            "createuser", "dana@example.org", "--password-stdin", "--org", "New", stdin="abc"
+        )
+        self.assertEqual(code, 2)
+        self.assertFalse(Organisation.objects.exists())

@@ -4,7 +4,7 @@ second centre whose coach must never see her."""
 from __future__ import annotations
 
 from hundred.accounts.models import Organisation, Role
-from hundred.centre.actions import do_grant
+from hundred.centre.actions.grants import do_grant
 from hundred.test import BaseTestCase
 
 

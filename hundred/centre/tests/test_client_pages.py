@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from hundred.centre.actions import do_revoke
+from hundred.centre.actions.grants import do_revoke
 from hundred.centre.models import CoachNote, CoachView
 from hundred.centre.tests.base import CentreTestCase
 

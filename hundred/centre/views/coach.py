@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hundred.accounts.models import Role
 from hundred.centre.dashboard import SORT_KEYS, client_rows
-from hundred.centre.forms import NoteForm
+from hundred.centre.forms.coaching import NoteForm
 from hundred.centre.models import CoachGrant, CoachNote, CoachView
 from hundred.insight.views import render_body
 from hundred.lib.text import fold

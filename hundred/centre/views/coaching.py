@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hundred.accounts.models import Role, User
-from hundred.centre.actions import GrantRefused, do_grant, do_revoke
-from hundred.centre.forms import GrantForm, RevokeForm
+from hundred.centre.actions.grants import GrantRefused, do_grant, do_revoke
+from hundred.centre.forms.coaching import GrantForm, RevokeForm
 from hundred.centre.models import CoachGrant, CoachView
 
 LOG_PAGE = 50

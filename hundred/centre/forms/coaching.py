@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from hundred.centre.actions import coaches_for
+from hundred.centre.actions.grants import coaches_for
 
 
 class CoachChoiceField(forms.ModelChoiceField):
