@@ -202,6 +202,7 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
     same = {
         "owner_id": owner.pk, "created_at": stamp, "updated_at": stamp,
         "channel": str(Channel.LINKEDIN), "is_override": False, "override_reason": "",
+        "asks_for_job": False,  # the ask-checker judged nothing: an imported message
         "message_id": "",  # a mail's Message-ID: none for a LinkedIn message
     }  # fmt: skip
     with connection.cursor() as cursor, _big_cache(cursor):
