@@ -5,6 +5,7 @@ from hundred.api.urls import api
 
 urlpatterns = [
     path("", include("hundred.network.urls")),
+    path("", include("hundred.centre.urls")),
     path("insights/", include("hundred.insight.urls")),
     path("transfer/", include("hundred.transfer.urls")),
     path("accounts/", include("hundred.accounts.urls")),

@@ -106,7 +106,7 @@ def insights(request):
         body = kept[1]
     else:
         with _collector_paused():
-            body = _insights(request)
+            body = render_body(request.user)
         with _bodies_lock:
             _bodies[request.user.pk] = (key, body)
             _bodies.move_to_end(request.user.pk)
@@ -115,10 +115,12 @@ def insights(request):
     return render(request, "insight/insights.html", {"body": body})
 
 
-def _insights(request) -> SafeString:
-    data = build_insights(request.user)
+def render_body(user, person_url: str | None = None) -> SafeString:
+    """The page's body for `user`; people link to `person_url` ("{}" for the id), by default
+    the account's own person pages (a coach's read-only copy links to its own)."""
+    data = build_insights(user)
     people = data.people
-    person_url = person_url_format()
+    person_url = person_url or person_url_format()
     weeks = [w.starts_on.strftime("%d %b") for w in data.weeks]
     tree_svg, tree_hidden = svg.tree(
         "tree",

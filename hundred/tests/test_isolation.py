@@ -242,12 +242,25 @@ NOT_AN_OBJECT = {
 }
 
 
+# A coach's pages about one client (hundred/centre/): the id is the client's account, reached
+# only through the client's active grant, so they are walked by CoachIsolationTestCase below
+# (granted coach, no grant, revoked, another centre, a job seeker, an admin), not as alice's
+# object. The value is what the granted coach gets from GET, or POST for a form's target.
+COACH_ROUTES = {
+    "coach-client-today": ("get", 200),
+    "coach-client-insights": ("get", 200),
+    "coach-client-hundred": ("get", 200),
+    "coach-client-people": ("get", 200),
+    "coach-client-note": ("post", 302),
+}
+
+
 class IsolationTestCase(BaseTestCase):
     def test_every_url_with_a_parameter_is_walked_or_named(self):
         unnamed = sorted(
             r.name
             for r in all_routes()
-            if r.converters and r.name not in {*BUILDERS, *PUBLIC, *NOT_AN_OBJECT}
+            if r.converters and r.name not in {*BUILDERS, *PUBLIC, *NOT_AN_OBJECT, *COACH_ROUTES}
         )
         self.assertEqual(
             unnamed,
@@ -259,7 +272,9 @@ class IsolationTestCase(BaseTestCase):
         self.assertEqual(stale, [], "NOT_AN_OBJECT names URLs that no longer exist.")
 
     def test_it_has_a_builder_for_every_route_with_an_id(self):
-        with_id = {r.name for r in all_routes() if r.takes_id and r.name not in PUBLIC}
+        with_id = {
+            r.name for r in all_routes() if r.takes_id and r.name not in {*PUBLIC, *COACH_ROUTES}
+        }
         missing = sorted(with_id - BUILDERS.keys())
         stale = sorted(BUILDERS.keys() - with_id)
         self.assertEqual(
@@ -311,6 +326,72 @@ class IsolationTestCase(BaseTestCase):
                     self.assertLess(alice["get"], 500, f"alice GET {url}")
                 else:
                     self.assertNotEqual(alice["post"], 404, f"alice POST {url}")
+
+
+class CoachIsolationTestCase(BaseTestCase):
+    """Every coach route about a client: 200 with an active grant, 404 for everyone else."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        from hundred.accounts.models import Organisation, Role
+
+        super().setUpTestData()
+        north = Organisation.objects.create(name="North")
+        south = Organisation.objects.create(name="South")
+        cls.alice.organisation = north
+        cls.alice.save()
+        cls.bob.organisation = north  # a job seeker of the same centre
+        cls.bob.save()
+        cls.coach = cls.make_user("coach@north.example", role=Role.COACH, organisation=north)
+        cls.far_coach = cls.make_user("coach@south.example", role=Role.COACH, organisation=south)
+        cls.admin = cls.make_user("admin@north.example", role=Role.ADMIN, organisation=north)
+
+    def setUp(self) -> None:
+        self.make_person()  # something to show
+
+    def statuses(self, user, url: str) -> dict[str, int]:
+        self.login(user)
+        return {m: getattr(self.client, m)(url).status_code for m in METHODS}
+
+    def assertHidden(self, user, url: str, when: str) -> None:
+        found = self.statuses(user, url)
+        for method, status in found.items():
+            self.assertIn(status, (404, 405), f"{when}: {user} {method.upper()} {url}")
+        self.assertTrue(404 in (found["get"], found["post"]), f"{when}: {user} {url}")
+
+    def test_every_coach_route_about_a_client_is_walked(self):
+        coach_routes = {r.name for r in all_routes() if r.name.startswith("coach-client")}
+        self.assertEqual(coach_routes, COACH_ROUTES.keys())
+
+    def test_a_coach_sees_a_client_only_through_an_active_grant_of_the_same_centre(self):
+        from hundred.centre.actions import do_grant, do_revoke
+        from hundred.centre.models import CoachGrant
+
+        for name, (method, expected) in COACH_ROUTES.items():
+            url = reverse(name, kwargs={"client_id": self.alice.pk})
+            with self.subTest(url=name):
+                self.assertHidden(self.coach, url, "no grant")
+                grant = do_grant(self.alice, self.coach)
+                self.login(self.coach)
+                self.assertEqual(getattr(self.client, method)(url).status_code, expected, url)
+                for other in (self.far_coach, self.bob, self.admin, self.alice):
+                    self.assertHidden(other, url, "someone else")
+                do_revoke(self.alice, self.coach)
+                self.assertHidden(self.coach, url, "after revocation")
+                # A grant across centres (written around do_grant, which refuses it) opens
+                # nothing either.
+                CoachGrant.objects.create(seeker=self.alice, coach=self.far_coach)
+                self.assertHidden(self.far_coach, url, "another centre")
+                CoachGrant.objects.filter(pk__gt=grant.pk).delete()
+
+    def test_the_dashboard_and_report_are_for_coaches_only(self):
+        for name in ("coach-dashboard", "coach-report"):
+            url = reverse(name)
+            with self.subTest(url=name):
+                self.login(self.coach)
+                self.assertEqual(self.client.get(url).status_code, 200)
+                for other in (self.alice, self.admin):
+                    self.assertHidden(other, url, "not a coach")
 
 
 class LoginRequiredTestCase(BaseTestCase):

@@ -15,12 +15,18 @@ from hundred.network.models import (
 
 @transaction.atomic
 def do_record_outreach(
-    owner, messages: list[tuple[Person, str]], *, channel: str, override: bool = False
+    owner,
+    messages: list[tuple[Person, str]],
+    *,
+    channel: str,
+    override: bool = False,
+    asks_for_job: bool = False,
 ) -> list:
     """Log one outbound outreach per person (each with its own text); they move to asked.
 
     All or nothing: if the pest guard refuses anyone, PestGuard names each refused person and
     nothing is recorded, unless `override` (then each override is recorded on its outreach).
+    `asks_for_job`: the ask-checker flagged the message and it is recorded anyway.
     """
     now = timezone.now()
     # One sentence for everyone refused, before anything is written.
@@ -35,6 +41,7 @@ def do_record_outreach(
             summary=text,
             is_outreach=True,
             override=override,
+            asks_for_job=asks_for_job,
         )
         for person, text in messages
     ]

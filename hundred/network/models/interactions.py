@@ -52,6 +52,13 @@ class Interaction(OwnedModel):
     is_override = models.BooleanField(
         default=False, help_text="An outreach recorded against the pest guard, on purpose."
     )
+    # The composer's ask-checker found a job ask and the message was recorded anyway: a
+    # coach's dashboard shows the share of outreach this is (docs/coaching.md).
+    asks_for_job = models.BooleanField(
+        "flagged as asking for a job",
+        default=False,
+        help_text="The ask-checker flagged it as asking for a job; it was recorded anyway.",
+    )
     override_reason = models.TextField(
         blank=True, help_text="What the pest guard said when it was overridden."
     )

@@ -122,13 +122,19 @@ def _templates(user) -> list[dict]:
     return defaults + own
 
 
-def _record_or_refuse(request, form: ComposeForm, summaries: list[tuple[Person, str]]):
+def _record_or_refuse(
+    request, form: ComposeForm, summaries: list[tuple[Person, str]], *, asks_for_job: bool
+):
     """Record the outreach through the pest guard; a refusal goes on the form, as typed, and
     gives None (nothing is recorded for anyone)."""
     data = form.cleaned_data
     try:
         return do_record_outreach(
-            request.user, summaries, channel=data["channel"], override=data["override"]
+            request.user,
+            summaries,
+            channel=data["channel"],
+            override=data["override"],
+            asks_for_job=asks_for_job,
         )
     except PestGuard as refusal:
         offer_override(form, refusal)
@@ -154,7 +160,8 @@ def _record_unless_refused(request, form: ComposeForm, people: list[Person], tar
         # Placeholders alone ("{pitch}" with no pitch yet) fill to nothing.
         form.add_error("body", askcheck.EMPTY_MESSAGE)
         return None
-    if _asks_for_job([text for _, text in filled], data["subject"]) and not data["send_anyway"]:
+    asks_for_job = _asks_for_job([text for _, text in filled], data["subject"])
+    if asks_for_job and not data["send_anyway"]:
         form.add_error(
             "body",
             "This message asks for a job. Ask for advice, names and ideas instead — or "
@@ -168,7 +175,7 @@ def _record_unless_refused(request, form: ComposeForm, people: list[Person], tar
             return None
     subject_by_person = {p.pk: _fill(request, data["subject"], p, target) for p in people}
     summaries = [(p, f"{subject_by_person[p.pk]}\n\n{text}".strip()) for p, text in filled]
-    interactions = _record_or_refuse(request, form, summaries)
+    interactions = _record_or_refuse(request, form, summaries, asks_for_job=asks_for_job)
     if interactions is None:
         return None
     request.session["last_outreach"] = {

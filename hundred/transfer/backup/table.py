@@ -215,6 +215,7 @@ INTERACTIONS = Table(
         Value("is_outreach", missing=False),
         Value("is_override", missing=False),
         Value("override_reason", missing=""),
+        Value("asks_for_job", missing=False),
         OptionalRef("meeting", to=Meeting),
         Value("message_id", missing=""),
         Value("thread", missing=""),

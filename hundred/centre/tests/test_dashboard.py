@@ -1,0 +1,194 @@
+"""The coach's dashboard and its CSV: the figures, their agreement with the client's own
+Insights and Today, sorting, search, paging, and a query count that does not grow with clients.
+
+The clock is BaseTestCase's: Wednesday 25 November 2026, 10:00 UTC ("this week" starts on
+Monday the 23rd)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from hundred.accounts.models import Role
+from hundred.centre.dashboard import client_rows
+from hundred.centre.tests.base import CentreTestCase
+from hundred.insight.metrics import build_insights
+from hundred.network.models import Direction, FollowUpState, Stage
+from hundred.network.today import build_today
+
+URL = reverse("coach-dashboard")
+
+
+class DashboardTestCase(CentreTestCase):
+    def make_history(self, owner) -> None:
+        """A small job search: 4 people, 2 asked (one this week), a meeting met and debriefed
+        with a name given, a reply, an overdue follow-up and one flagged outreach."""
+        now = timezone.now()
+        ann = self.make_person("Ann", "Lee", owner=owner)
+        ben = self.make_person("Ben", "Ng", owner=owner)
+        self.make_person("Cy", "Oz", owner=owner, stage=Stage.ASKED)
+        self.make_interaction(
+            ann,
+            direction=Direction.OUT,
+            is_outreach=True,
+            occurred_at=now - timedelta(days=10),
+        )
+        self.make_interaction(
+            ben,
+            direction=Direction.OUT,
+            is_outreach=True,
+            asks_for_job=True,
+            occurred_at=now - timedelta(days=1),
+        )
+        self.make_interaction(ann, direction=Direction.IN, occurred_at=now - timedelta(days=9))
+        meeting = self.make_meeting(
+            ann, starts_at=now - timedelta(days=2), debriefed_at=now - timedelta(days=2)
+        )
+        self.make_person("Dee", "Fox", owner=owner, introduced_by=ann, introduced_at=meeting)
+        self.make_followup(ben, due_on=timezone.localdate() - timedelta(days=3))
+        self.make_followup(ben, due_on=timezone.localdate() - timedelta(days=4), state="done")
+
+    def test_a_clients_row_agrees_with_their_insights_and_today(self):
+        self.make_history(self.alice)
+        self.grant()
+        [row] = client_rows(self.coach)
+        insights = build_insights(self.alice)
+        funnel = {s.key: s.count for s in insights.funnel}
+        today = build_today(self.alice)
+        self.assertEqual(row.listed, insights.listed)
+        self.assertEqual(row.asked, funnel["asked"])
+        self.assertEqual(row.met, funnel["met"])
+        self.assertEqual(row.names_received, funnel["names"])
+        self.assertEqual(row.names_per_meeting, insights.names_per_meeting)
+        self.assertEqual(row.overdue, insights.overdue)
+        self.assertEqual(row.replies, sum(w.replies for w in insights.weeks))
+        self.assertEqual(row.asks_week, today.asks_this_week)
+        self.assertEqual(row.meetings_week, today.meetings_this_week)
+        # And the figures themselves, so agreeing on zeros could not pass.
+        self.assertEqual(
+            (row.listed, row.asked, row.met, row.names_received, row.overdue, row.replies),
+            (4, 3, 1, 1, 1, 1),
+        )
+        self.assertEqual((row.asks_week, row.meetings_week), (1, 1))
+        self.assertEqual(row.names_per_meeting, 1.0)
+        self.assertEqual((row.flagged, row.outreach, row.flagged_share), (1, 2, 0.5))
+        self.assertEqual(row.last_activity, timezone.localdate())
+        self.assertEqual(row.days_idle, 0)
+
+    def test_this_week_is_the_clients_own_week(self):
+        # Sunday 23:30 in UTC is already Monday in Auckland: a new week there.
+        self.alice.time_zone = "Pacific/Auckland"
+        self.alice.save()
+        person = self.make_person()
+        sunday_night = timezone.now().replace(day=22, hour=23, minute=30)
+        self.make_interaction(
+            person, direction=Direction.OUT, is_outreach=True, occurred_at=sunday_night
+        )
+        self.grant()
+        [row] = client_rows(self.coach)
+        self.assertEqual(row.asks_week, build_today(self.alice).asks_this_week)
+        self.assertEqual(row.asks_week, 1)
+
+    def test_it_lists_only_clients_with_an_active_grant(self):
+        self.make_person(owner=self.bob)
+        self.grant()
+        charlie = self.make_user("charlie2@north.example", organisation=self.centre)
+        self.grant(seeker=charlie, coach=self.second_coach)
+        self.assertEqual([r.email for r in client_rows(self.coach)], ["alice@example.org"])
+        self.assertEqual(client_rows(self.far_coach), [])
+        self.assertEqual(client_rows(self.admin), [])
+
+    def test_the_query_count_does_not_grow_with_the_clients(self):
+        def queries_for(n: int) -> int:
+            for i in range(n - len(client_rows(self.coach))):
+                seeker = self.make_user(
+                    f"seeker{i}-{n}@north.example",
+                    organisation=self.centre,
+                    time_zone=["UTC", "Europe/Paris"][i % 2],
+                )
+                self.make_history(seeker)
+                self.grant(seeker=seeker)
+            self.login(self.coach)
+            with CaptureQueriesContext(connection) as ctx:
+                r = self.client.get(URL + "?sort=-asked")
+            self.assertEqual(r.status_code, 200)
+            self.assertEqual(r.context["total"], n)
+            return len(ctx.captured_queries)
+
+        self.assertEqual(queries_for(3), queries_for(30))
+
+    def test_it_sorts_by_a_whitelisted_key_and_ignores_others(self):
+        self.grant()
+        busy = self.make_user("zed@north.example", name="Zed", organisation=self.centre)
+        for n in range(3):
+            self.make_person(f"P{n}", owner=busy)
+        self.grant(seeker=busy)
+        self.login(self.coach)
+        order = lambda sort: [  # noqa: E731
+            r.email for r in self.client.get(URL, {"sort": sort}).context["page"].object_list
+        ]
+        self.assertEqual(order("-listed"), ["zed@north.example", "alice@example.org"])
+        self.assertEqual(order("listed"), ["alice@example.org", "zed@north.example"])
+        self.assertEqual(order("-name"), ["zed@north.example", "alice@example.org"])
+        self.assertEqual(order("password"), ["alice@example.org", "zed@north.example"])
+
+    def test_it_searches_by_name_and_email(self):
+        self.grant()
+        other = self.make_user("zed@north.example", name="Zed Quinn", organisation=self.centre)
+        self.grant(seeker=other)
+        self.login(self.coach)
+        found = lambda q: [  # noqa: E731
+            r.email for r in self.client.get(URL, {"q": q}).context["page"].object_list
+        ]
+        self.assertEqual(found("quinn"), ["zed@north.example"])
+        self.assertEqual(found("ALICE@"), ["alice@example.org"])
+        self.assertEqual(found("nobody"), [])
+
+    def test_it_pages_fifty_clients_at_a_time(self):
+        for i in range(52):
+            seeker = self.make_user(f"s{i:02}@north.example", organisation=self.centre)
+            self.grant(seeker=seeker)
+        self.login(self.coach)
+        r = self.client.get(URL)
+        self.assertEqual(len(r.context["page"].object_list), 50)
+        self.assertContains(r, "Page 1 of 2")
+        self.assertEqual(len(self.client.get(URL, {"page": 2}).context["page"].object_list), 2)
+
+    def test_it_is_404_for_anyone_but_a_coach(self):
+        for user in (self.alice, self.admin, self.bob):
+            self.login(user)
+            self.assertEqual(self.client.get(URL).status_code, 404, user.email)
+            self.assertEqual(self.client.get(reverse("coach-report")).status_code, 404)
+
+    def test_the_csv_has_the_figures_and_no_contact_details(self):
+        self.make_history(self.alice)
+        self.grant()
+        self.login(self.coach)
+        r = self.client.get(reverse("coach-report"))
+        self.assertEqual(r["Content-Type"], "text/csv; charset=utf-8")
+        rows = list(csv.DictReader(io.StringIO(r.content.decode())))
+        self.assertEqual(len(rows), 1)
+        row = rows[0]
+        self.assertEqual(row["client"], str(self.alice.pk))
+        self.assertEqual(row["name"], "Alice Archer")
+        self.assertEqual((row["listed"], row["asked"], row["met"]), ("4", "3", "1"))
+        self.assertEqual((row["overdue_followups"], row["flagged_messages"]), ("1", "1"))
+        self.assertEqual(row["last_activity"], timezone.localdate().isoformat())
+        body = r.content.decode()
+        self.assertNotIn("alice@example.org", body)
+        self.assertNotIn("@example.net", body)  # the people's addresses
+        self.assertEqual(self.coach.role, Role.COACH)
+
+    def test_a_closed_follow_up_is_not_overdue(self):
+        person = self.make_person()
+        self.make_followup(
+            person, due_on=timezone.localdate() - timedelta(days=5), state=FollowUpState.SKIPPED
+        )
+        self.grant()
+        self.assertEqual(client_rows(self.coach)[0].overdue, 0)

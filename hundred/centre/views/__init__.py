@@ -1,0 +1,1 @@
+"""The career centre's pages: the job seeker's consent (`coaching`) and the coach's (`coach`)."""
