@@ -215,7 +215,8 @@ def make_users():
         for i in range(COACHES)
     )  # fmt: skip
     CoachGrant.objects.bulk_create(
-        CoachGrant(seeker=s, coach=coaches[(i // PER_COACH) % COACHES], with_notes=i % 2 == 0)
+        # Seeker i to coach i mod COACHES: the large accounts go to different coaches.
+        CoachGrant(seeker=s, coach=coaches[i % COACHES], with_notes=i // COACHES % 2 == 0)
         for i, s in enumerate(seekers[: COACHES * PER_COACH])
     )
     return seekers
