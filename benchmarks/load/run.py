@@ -112,14 +112,16 @@ def start_server(args, env) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )
-    for _ in range(120):
+    for _ in range(360):
+        if server.poll() is not None:  # e.g. the port taken: never measure another's server
+            sys.exit(f"hundred serve stopped (exit {server.returncode}); is --port free?")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{args.port}/accounts/login/", timeout=2)
             return server
         except OSError:
             time.sleep(0.5)
     server.terminate()
-    sys.exit("the server did not answer within a minute")
+    sys.exit("the server did not answer within three minutes")
 
 
 def locust(args, env, user_classes: list[str], users: int, rate: float, seconds: int, csv_prefix):
