@@ -14,7 +14,7 @@ centre-coach-N@example.org, every password common.PASSWORD (hashed once, shared)
 Users, the centre and the grants go in through the ORM (2,000 rows); people, companies,
 interactions, their links and follow-ups go straight into the real tables with PostgreSQL's
 COPY, their secondary indexes dropped first and rebuilt after (each exactly as the migrations
-made it: the definitions are read back from pg_indexes), then ANALYZE. PostgreSQL only.
+made it: the definitions are read back from pg_indexes), then VACUUM and ANALYZE. PostgreSQL only.
 """
 
 from __future__ import annotations
@@ -259,6 +259,9 @@ def main() -> None:
                 i.finish(cursor)
     indexed = time.perf_counter() - started - loaded
     with connection.cursor() as cursor:
+        # VACUUM too, as autovacuum would after the inserts: the visibility map lets the
+        # dashboard's counts scan indexes only (its SQL took 2.8 s before, 1.7 s after, once).
+        cursor.execute(f"VACUUM (ANALYZE) {', '.join(TABLES)}")
         cursor.execute("ANALYZE")
         cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
         size = cursor.fetchone()[0]
