@@ -6,6 +6,12 @@
 benchmarks/load/run.py starts the server, seeds the accounts (seed.py) and runs both headless.
 Accounts are load-small-N@example.org (150 people each, most users) and load-large-N@example.org
 (30,000 people, LARGE_SHARE of users), all with the password common.PASSWORD.
+
+With LOAD_CENTRE=1 the job seekers are seed_centre.py's centre-seeker-N@example.org (200–800
+people; the first LOAD_LARGE_ACCOUNTS have 30,000, LARGE_SHARE of users) and `Coach` users
+(centre-coach-N@example.org) open their dashboard and their clients' pages:
+
+    locust -f benchmarks/load/locustfile.py --host … SignedIn Coach    # the centre's mix
 """
 
 from __future__ import annotations
@@ -27,7 +33,16 @@ _PERSON = re.compile(r'href="/people/(\d+)/"')
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+CENTRE = os.environ.get("LOAD_CENTRE") == "1"
+COACHES = int(os.environ.get("LOAD_COACHES", 50))
+_CLIENT = re.compile(r'href="/coach/clients/(\d+)/"')
+
+
 def account() -> str:
+    if CENTRE:
+        if LARGE and random.random() < LARGE_SHARE:
+            return f"centre-seeker-{random.randrange(LARGE)}@example.org"
+        return f"centre-seeker-{random.randrange(LARGE, SMALL + LARGE)}@example.org"
     if LARGE and random.random() < LARGE_SHARE:
         return f"load-large-{random.randrange(LARGE)}@example.org"
     return f"load-small-{random.randrange(SMALL)}@example.org"
@@ -60,6 +75,7 @@ class SignedIn(_Visitor):
     """A signed-in user going about their day: Today, People, a person, Insights, a form."""
 
     wait_time = between(1, 3)
+    weight = 4
 
     def on_start(self) -> None:
         self.email = account()
@@ -104,6 +120,35 @@ class SignedIn(_Visitor):
     @task(1)
     def log_in_again(self) -> None:
         self.log_in()
+
+
+class Coach(_Visitor):
+    """A coach of the centre (LOAD_CENTRE=1): the dashboard, then one client's pages.
+
+    One user in five of the centre's mix (weight 1 against the job seekers' 4).
+    """
+
+    wait_time = between(1, 3)
+    weight = 1
+
+    def on_start(self) -> None:
+        self.email = f"centre-coach-{random.randrange(COACHES)}@example.org"
+        self.log_in()
+        page = self.client.get("/coach/", name="/coach/ (dashboard)")
+        self.clients = [int(i) for i in _CLIENT.findall(page.text)] or [0]
+
+    @task(3)
+    def dashboard(self) -> None:
+        self.client.get("/coach/", name="/coach/ (dashboard)")
+
+    @task(3)
+    def client_today(self) -> None:
+        self.client.get(f"/coach/clients/{random.choice(self.clients)}/", name="/coach/clients/N/")
+
+    @task(1)
+    def client_people(self) -> None:
+        pk = random.choice(self.clients)
+        self.client.get(f"/coach/clients/{pk}/people/", name="/coach/clients/N/people/")
 
 
 class LoginSpike(_Visitor):

@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/load/run.py --seed                    # once: 20 small, 2 large
     .venv/bin/python benchmarks/load/run.py --workers 4 --users 10,20,40 --time 60 --spike
+    .venv/bin/python benchmarks/load/run.py --centre --seed             # seed_centre.py
+    .venv/bin/python benchmarks/load/run.py --centre --coaches --users 40,80 --pages
 
 For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s),
 to accounts with today's hash, then again to accounts whose hash has Django's defaults.
@@ -9,7 +11,10 @@ Then for each count in --users it runs the mixed load (locustfile.SignedIn) for 
 seconds after all users have started, and prints requests/s against p50/p95/p99, failures,
 the CPU seconds the server (all its processes) and locust used, and the largest resident
 memory of any server process. DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/
-hundred_load; the database must exist (--seed migrates and fills it).
+hundred_load; the database must exist (--seed migrates and fills it). With --centre the
+job seekers are seed_centre.py's career centre (DATABASE_URL defaults to …/hundred_centre),
+--coaches adds its coaches to the mix (locustfile.Coach, one user in five), and --pages prints
+each page's line under each run's total.
 """
 
 from __future__ import annotations
@@ -38,11 +43,14 @@ def environment(args) -> dict[str, str]:
     env = dict(os.environ)
     # This checkout's code, in the server and in each of its worker processes.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hundred_load")
+    database = "hundred_centre" if args.centre else "hundred_load"
+    env.setdefault("DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{database}")
     env.setdefault("HUNDRED_HOME", str(Path(tempfile.gettempdir()) / "hundred-load"))
     env.setdefault("SECRET_KEY", "load-test-only-" + "x" * 40)
     if args.threads:
         env["HUNDRED_THREADS"] = str(args.threads)
+    if args.centre:
+        env["LOAD_CENTRE"] = "1"
     return env
 
 
@@ -104,25 +112,27 @@ def start_server(args, env) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )
-    for _ in range(120):
+    for _ in range(360):
+        if server.poll() is not None:  # e.g. the port taken: never measure another's server
+            sys.exit(f"hundred serve stopped (exit {server.returncode}); is --port free?")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{args.port}/accounts/login/", timeout=2)
             return server
         except OSError:
             time.sleep(0.5)
     server.terminate()
-    sys.exit("the server did not answer within a minute")
+    sys.exit("the server did not answer within three minutes")
 
 
-def locust(args, env, user_class: str, users: int, rate: float, seconds: int, csv_prefix: str):
+def locust(args, env, user_classes: list[str], users: int, rate: float, seconds: int, csv_prefix):
     """Run locust headless; return (its Aggregated and 'log in' rows, its CPU seconds)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
-        [BIN / "locust", "-f", LOCUSTFILE, user_class, "--headless", "--only-summary",
+        [BIN / "locust", "-f", LOCUSTFILE, *user_classes, "--headless", "--only-summary",
          "--host", f"http://127.0.0.1:{args.port}", "-u", str(users), "-r", str(rate),
          "-t", f"{seconds}s", "--csv", csv_prefix, "--loglevel", "WARNING",
          # The mix is measured once every user has started; the spike is all start-up.
-         *(["--reset-stats"] if user_class != "LoginSpike" else [])],
+         *(["--reset-stats"] if "LoginSpike" not in user_classes else [])],
         env=env, check=False, stdout=subprocess.DEVNULL,
         stderr=open(f"{csv_prefix}.log", "w"),  # noqa: SIM115 - closed with the process
     )  # fmt: skip
@@ -137,13 +147,21 @@ def line(label: str, row: dict, seconds: float, server_cpu: float, locust_cpu: f
     return (
         f"{label:>16} {float(row['Requests/s']):7.1f} {row['50%']:>6} {row['95%']:>6} "
         f"{row['99%']:>6} {row['Failure Count']:>6} {server_cpu:7.1f} {server_cpu / seconds:5.2f}"
-        f" {locust_cpu:7.1f} {peak / 2**20:8.0f}"
+        f" {locust_cpu:7.1f} {locust_cpu / seconds:5.2f} {peak / 2**20:8.0f}"
+        f" {os.getloadavg()[0]:5.1f}"
+    )
+
+
+def page_line(page: str, row: dict) -> str:
+    return (
+        f"  {page[:38]:<38} {float(row['Requests/s']):6.1f} {row['50%']:>6} {row['95%']:>6}"
+        f" {row['99%']:>6} {row['Failure Count']:>6}"
     )
 
 
 HEADER = (
     f"{'run':>16} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fails':>6} {'srv cpu':>7} "
-    f"{'cores':>5} {'loc cpu':>7} {'peak MB':>8}"
+    f"{'cores':>5} {'loc cpu':>7} {'cores':>5} {'peak MB':>8} {'load':>5}"
 )
 
 
@@ -158,8 +176,16 @@ def main() -> None:
     parser.add_argument("--time", type=int, default=60, help="seconds at each user count")
     parser.add_argument("--spike", action="store_true", help="run the log-in spike first")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--centre", action="store_true", help="seed_centre.py's career centre")
+    parser.add_argument("--coaches", action="store_true", help="coaches in the mix (--centre)")
+    parser.add_argument("--pages", action="store_true", help="print each page's line too")
     args = parser.parse_args()
+    if args.centre and (args.small, args.large) == (20, 2):
+        args.small, args.large = 1980, 20  # seed_centre.py's job seekers: small, then large
     env = environment(args)
+    if args.seed and args.centre:
+        subprocess.run([sys.executable, HERE / "seed_centre.py"], env=env, check=True)
+        return
     if args.seed:
         seed = [sys.executable, HERE / "seed.py", str(args.small), str(args.large)]
         subprocess.run(seed, env=env, check=True)
@@ -172,11 +198,10 @@ def main() -> None:
     print(HEADER)
     try:
         watch = Watch(server.pid)
-        runs = [("LoginSpike", 100, 5, 30, k) for k in ("new", "old")] if args.spike else []
+        runs = [(["LoginSpike"], 100, 5, 30, k) for k in ("new", "old")] if args.spike else []
+        mix = ["SignedIn", "Coach"] if args.coaches else ["SignedIn"]
         runs += [
-            ("SignedIn", int(u), max(1, int(u) // 5), args.time, "")
-            for u in args.users.split(",")
-            if u
+            (mix, int(u), max(1, int(u) // 5), args.time, "") for u in args.users.split(",") if u
         ]
         for user_class, users, rate, seconds, kind in runs:
             if kind:
@@ -185,14 +210,18 @@ def main() -> None:
                 env["LOAD_SPIKE"] = kind
             cpu = watch.cpu()
             with watch:
-                name = str(out / f"{user_class}{users}{kind}")
+                name = str(out / f"{user_class[0]}{users}{kind}")
                 rows, locust_cpu = locust(args, env, user_class, users, rate, seconds, name)
             server_cpu = watch.cpu() - cpu
-            if user_class == "LoginSpike":
+            if user_class == ["LoginSpike"]:
                 label, row = f"spike, {kind} hash", rows["log in"]
             else:
                 label, row = f"{users} users", rows["Aggregated"]
             print(line(label, row, seconds, server_cpu, locust_cpu, watch.peak), flush=True)
+            if args.pages and user_class != ["LoginSpike"]:
+                for page, row in rows.items():
+                    if page != "Aggregated":
+                        print(page_line(page, row))
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
