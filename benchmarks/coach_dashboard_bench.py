@@ -143,5 +143,6 @@ def main() -> None:
     mark_data_changed(seeker)
     timed("one recomputed")
 
+
 if __name__ == "__main__":
     main()
