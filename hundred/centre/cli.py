@@ -38,10 +38,17 @@ def _coach_named(email: str | None):
 
 def _report(user, as_json: bool) -> None:
     from hundred.centre.dashboard import client_rows
+    from hundred.centre.models import CoachView
 
     if not user.is_coach:
         raise UsageError(f"{user.email} is not a coach; report --user names a coach.")
-    rows = [row.report() for row in client_rows(user, sort="name")]
+    found = client_rows(user, sort="name")
+    # The client's log of coach views names this too, as it names the dashboard and the CSV.
+    CoachView.objects.bulk_create(
+        CoachView(seeker_id=row.id, coach=user, page="figures report (command line)")
+        for row in found
+    )
+    rows = [row.report() for row in found]
     if as_json:
         print(json.dumps(rows, indent=2))
         return

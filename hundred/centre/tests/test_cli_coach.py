@@ -10,7 +10,7 @@ from contextlib import redirect_stderr, redirect_stdout
 
 from django.utils import timezone
 
-from hundred.centre.models import CoachGrant
+from hundred.centre.models import CoachGrant, CoachView
 from hundred.centre.tests.base import CentreTestCase
 from hundred.cli import main
 from hundred.network.models import Direction
@@ -109,6 +109,12 @@ class CoachCliTestCase(CentreTestCase):
         )
         code, out, _ = self.run_cli("coach", "report", "--user", "carl@north.example", "--json")
         self.assertEqual((code, json.loads(out)), (0, []))
+        # Alice's log of coach views names the report; Bob, not in it, has nothing.
+        self.assertEqual(
+            list(CoachView.objects.filter(seeker=self.alice).values_list("page", flat=True)),
+            ["figures report (command line)"],
+        )
+        self.assertFalse(CoachView.objects.filter(seeker=self.bob).exists())
 
     def test_report_without_json_is_a_table(self):
         self.grant()

@@ -75,6 +75,17 @@ class CoachingPageTestCase(CentreTestCase):
         self.assertContains(r, "<td>Cora Coach</td><td>People</td>", html=False)
         self.assertContains(r, "<td>Cora Coach</td><td>Insights</td>", html=False)
 
+    def test_the_dashboard_and_the_csv_are_in_the_log_of_each_client_they_show(self):
+        self.grant()
+        self.login(self.coach)
+        self.client.get(reverse("coach-dashboard"))
+        self.client.get(reverse("coach-report"))
+        self.client.get(reverse("coach-dashboard") + "?q=nobody-matches")
+        self.assertEqual(
+            sorted(CoachView.objects.filter(seeker=self.alice).values_list("page", flat=True)),
+            ["dashboard", "figures report (CSV)"],
+        )
+
     def test_the_log_is_paginated(self):
         self.grant()
         CoachView.objects.bulk_create(

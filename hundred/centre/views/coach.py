@@ -1,8 +1,10 @@
 """The coach's pages: the dashboard, its CSV, and a client's read-only Today, Insights, 100 list
 and people — each only through an active grant the client made, read afresh on every request.
 
-Every client page writes a CoachView row the client reads on `/coaching/`. Nothing here posts
-to the client's data: the only form is the coach's own private note.
+Every client page writes a CoachView row the client reads on `/coaching/`, and so do the
+dashboard (for each client on the page shown) and the CSV (for each client in it): a client
+sees every time a coach looked at their figures. Nothing here posts to the client's data: the
+only form is the coach's own private note.
 """
 
 from __future__ import annotations
@@ -84,6 +86,13 @@ def _viewed(request, client_id: int, page: str) -> CoachGrant:
     return grant
 
 
+def figures_seen(coach, rows, page: str) -> None:
+    """Log that `coach` saw these clients' figures (the dashboard, the CSV): one row each."""
+    CoachView.objects.bulk_create(
+        CoachView(seeker_id=row.id, coach=coach, page=page) for row in rows
+    )
+
+
 def _client_context(grant: CoachGrant, page: str) -> dict:
     client = grant.seeker
     return {"grant": grant, "client": client, "with_notes": grant.with_notes, "page_name": page}
@@ -100,6 +109,7 @@ def dashboard(request):
         sort = "name"
     rows = client_rows(coach, query=query, sort=sort)
     page = Paginator(rows, DASHBOARD_PAGE).get_page(request.GET.get("page"))
+    figures_seen(coach, page.object_list, "dashboard")
     base = {"q": query} if query else {}
     columns = [
         ("name", "Client"),
@@ -154,7 +164,9 @@ def report(request):
     response["Content-Disposition"] = 'attachment; filename="hundred-clients.csv"'
     writer = csv.writer(response)
     writer.writerow([header for header, _ in REPORT_COLUMNS])
-    for row in client_rows(coach, sort="name"):
+    rows = client_rows(coach, sort="name")
+    figures_seen(coach, rows, "figures report (CSV)")
+    for row in rows:
         writer.writerow([_csv_value(getattr(row, attr)) for _, attr in REPORT_COLUMNS])
     return response
 
