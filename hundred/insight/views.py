@@ -115,9 +115,10 @@ def insights(request):
     return render(request, "insight/insights.html", {"body": body})
 
 
-def render_body(user, person_url: str | None = None) -> SafeString:
+def render_body(user, person_url: str | None = None, *, read_only: bool = False) -> SafeString:
     """The page's body for `user`; people link to `person_url` ("{}" for the id), by default
-    the account's own person pages (a coach's read-only copy links to its own)."""
+    the account's own person pages (a coach's read-only copy links to its own, and with
+    `read_only` links nowhere else: companies, Today and Settings are the client's own)."""
     data = build_insights(user)
     people = data.people
     person_url = person_url or person_url_format()
@@ -203,5 +204,6 @@ def render_body(user, person_url: str | None = None) -> SafeString:
             ],
             "review": data.review,
             "person_url_format": person_url,
+            "read_only": read_only,
         },
     )  # safe: a rendered template

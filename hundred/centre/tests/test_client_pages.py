@@ -60,6 +60,19 @@ class ClientPagesTestCase(CentreTestCase):
                 )
                 self.assertNotIn("hx-post", body)
 
+    def test_the_insights_copy_links_to_none_of_the_clients_own_pages(self):
+        company = self.make_company("Acme", is_target=True)
+        self.person.company = company
+        self.person.save()
+        self.grant()
+        self.login(self.coach)
+        body = self.client.get(reverse("coach-client-insights", args=[self.alice.pk]))
+        self.assertContains(body, "Acme")
+        self.assertNotContains(body, f'href="{reverse("network-company", args=[company.pk])}"')
+        self.login()
+        own = self.client.get(reverse("insight-insights"))
+        self.assertContains(own, f'href="{reverse("network-company", args=[company.pk])}"')
+
     def test_without_notes_no_notes_message_texts_or_debriefs(self):
         self.grant(with_notes=False)
         self.login(self.coach)

@@ -194,7 +194,7 @@ def client_today(request, client_id: int):
 def client_insights(request, client_id: int):
     grant = _viewed(request, client_id, "Insights")
     people = reverse("coach-client-people", args=[grant.seeker_id])
-    body = render_body(grant.seeker, person_url=f"{people}?person={{}}")
+    body = render_body(grant.seeker, person_url=f"{people}?person={{}}", read_only=True)
     return render(
         request,
         "centre/coach_client_insights.html",
