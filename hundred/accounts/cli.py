@@ -78,8 +78,7 @@ def _checked_account_args(args: argparse.Namespace) -> str:
     if args.org is not None and len(args.org.strip()) > 150:
         raise UsageError("The centre's name is longer than 150 characters; shorten it.")
     if args.role != "seeker" and args.org is None:
-        # A coach or an admin with no centre would share "no centre" with every laptop account.
-        raise UsageError(f"A {args.role} belongs to a career centre: give --org NAME.")
+        args.org = _only_centre(args.role)
     if User.objects.filter(email__iexact=email).exists():
         raise UsageError(f"There is already an account for {email}.")
     return email
@@ -107,6 +106,22 @@ def _read_password(args: argparse.Namespace, email: str) -> str:
     except ValidationError as e:
         raise UsageError(" ".join(e.messages)) from None
     return password
+
+
+def _only_centre(role: str) -> str:
+    """The name of the instance's one career centre, for a coach or admin made without --org.
+
+    A coach or an admin with no centre would share "no centre" with every laptop account, so
+    with none or several centres the centre must be named."""
+    from hundred.accounts.models import Organisation
+
+    names = list(Organisation.objects.order_by("name").values_list("name", flat=True)[:4])
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise UsageError(f"A {role} belongs to a career centre: give --org NAME to make one.")
+    listed = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    raise UsageError(f"A {role} belongs to a career centre: give --org NAME (one of {listed}).")
 
 
 def _organisation(name: str):

@@ -176,8 +176,26 @@ class CreateUserRoleTestCase(CliTestCase):
                 code, _, err = self.make("--role", role)
                 self.assertEqual(code, 2)
                 self.assertOneLineError(err)
-                self.assertIn("give --org NAME", err)
+                self.assertIn("give --org NAME to make one", err)
                 self.assertFalse(User.objects.filter(email="dana@example.org").exists())
+
+    def test_without_org_a_coach_joins_the_only_centre(self):
+        org = Organisation.objects.create(name="Riverside Careers")
+        code, out, _ = self.make("--role", "coach")
+        self.assertEqual(code, 0)
+        self.assertIn("(coach at Riverside Careers)", out)
+        dana = User.objects.get(email="dana@example.org")
+        self.assertEqual((dana.role, dana.organisation), ("coach", org))
+
+    def test_without_org_among_several_centres_it_names_them(self):
+        Organisation.objects.create(name="Riverside Careers")
+        Organisation.objects.create(name="Hilltop Jobs Club")
+        code, out, err = self.make("--role", "admin")
+        self.assertEqual(code, 2)
+        self.assertOneLineError(err)
+        self.assertIn("one of Hilltop Jobs Club, Riverside Careers", err)
+        self.assertEqual(out, "")
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
     def test_it_refuses_an_empty_centre_name(self):
         code, _, err = self.make("--org", "  ")
