@@ -185,6 +185,7 @@ def sso_settings(env) -> dict:
     if not client_id:
         return {"SSO_ENABLED": False, "SSO_REQUIRED_FOR_STAFF": False, "SSO_FORM_ACTION": []}
     authorization = env.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "").strip()
+    logout = env.get("OIDC_OP_LOGOUT_ENDPOINT", "").strip()
     return {
         "SSO_ENABLED": True,
         "OIDC_RP_CLIENT_ID": client_id,
@@ -193,6 +194,10 @@ def sso_settings(env) -> dict:
         "OIDC_OP_TOKEN_ENDPOINT": env.get("OIDC_OP_TOKEN_ENDPOINT", "").strip(),
         "OIDC_OP_USER_ENDPOINT": env.get("OIDC_OP_USER_ENDPOINT", "").strip(),
         "OIDC_OP_JWKS_ENDPOINT": env.get("OIDC_OP_JWKS_ENDPOINT", "").strip() or None,
+        # Logging out of Hundred also ends the provider's session (RP-initiated logout), which
+        # needs the ID token of the sign-in: kept in the session only then.
+        "OIDC_OP_LOGOUT_ENDPOINT": logout,
+        "OIDC_STORE_ID_TOKEN": bool(logout),
         "OIDC_RP_SIGN_ALGO": env.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256",
         "OIDC_PROVIDER_NAME": env.get("OIDC_PROVIDER_NAME", "").strip() or "single sign-on",
         "OIDC_CREATE_USERS": envflag("OIDC_CREATE_USERS"),
@@ -208,8 +213,11 @@ def sso_settings(env) -> dict:
             "hundred.accounts.oidc.PasswordBackend",
             "hundred.accounts.oidc.SSOBackend",
         ],
-        # The sign-in button is a form; its redirect goes to the provider, which CSP must allow.
-        "SSO_FORM_ACTION": [_origin(authorization)] if authorization else [],
+        # The sign-in button and the log-out button are forms whose answers may redirect to
+        # the provider, which CSP must allow.
+        "SSO_FORM_ACTION": list(
+            dict.fromkeys(_origin(url) for url in (authorization, logout) if url)
+        ),
     }
 
 

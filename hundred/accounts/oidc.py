@@ -11,6 +11,8 @@ Two authentication backends, listed after django-axes's by `sso_settings` in set
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
@@ -45,6 +47,23 @@ def missing_sso_message(missing: list[str]) -> str:
         "OIDC_RP_CLIENT_ID is set but these are not, so single sign-on cannot work: "
         + ", ".join(missing)
     )
+
+
+def provider_logout_url(id_token: str | None, back_to: str) -> str | None:
+    """Where to send the browser after logging out of Hundred so that the provider's session
+    ends too (OpenID Connect RP-Initiated Logout), then back to `back_to`; None when the
+    session was not signed in by the provider or the instance names no logout endpoint."""
+    endpoint = getattr(settings, "OIDC_OP_LOGOUT_ENDPOINT", "")
+    if not (settings.SSO_ENABLED and endpoint and id_token):
+        return None
+    query = urlencode(
+        {
+            "id_token_hint": id_token,
+            "client_id": settings.OIDC_RP_CLIENT_ID,
+            "post_logout_redirect_uri": back_to,
+        }
+    )
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
 
 
 def sso_required_for(user: User) -> bool:

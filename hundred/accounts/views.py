@@ -12,7 +12,7 @@ from hundred.accounts import lockout, throttle
 from hundred.accounts.clients import client_ip
 from hundred.accounts.forms import AccountSettingsForm, ApiTokenForm, SignUpForm
 from hundred.accounts.models import ApiToken, SetupToken, User
-from hundred.accounts.oidc import REFUSAL_ATTRIBUTE
+from hundred.accounts.oidc import REFUSAL_ATTRIBUTE, provider_logout_url
 from hundred.accounts.signup import (
     centre_for_address,
     do_confirm,
@@ -33,8 +33,17 @@ DOMAINS_ONLY = (
 @require_POST
 def logout(request):
     """Log out, and ask the browser to forget what this site kept on the device: the installed
-    app's offline copy of Today and its files (Clear-Site-Data; app.js forgets the copy too)."""
+    app's offline copy of Today and its files (Clear-Site-Data; app.js forgets the copy too).
+
+    A session signed in by the provider goes on to the provider's logout, so that on a shared
+    computer the next person's "Sign in with …" does not find the last person still signed in
+    there (docs/sso.md)."""
+    id_token = request.session.get("oidc_id_token")  # the session is flushed below
     response = auth_views.LogoutView.as_view()(request)
+    back_to = absolute_url(request, reverse("accounts-login"))
+    ending = provider_logout_url(id_token, back_to)
+    if ending:
+        response = redirect(ending)
     response["Clear-Site-Data"] = '"cache", "storage"'
     return response
 

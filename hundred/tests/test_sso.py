@@ -92,7 +92,9 @@ def the_form(response: requests.Response, **match) -> dict:
     raise AssertionError(f"no form {match} on {response.url}: {forms}")
 
 
-def start_provider(workdir: Path, redirect_uri: str) -> tuple[subprocess.Popen, str]:
+def start_provider(
+    workdir: Path, redirect_uri: str, logged_out_uri: str = ""
+) -> tuple[subprocess.Popen, str]:
     """Run the provider; return the process and its base URL once it listens."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = key.private_bytes(
@@ -120,6 +122,7 @@ def start_provider(workdir: Path, redirect_uri: str) -> tuple[subprocess.Popen, 
             "client_id": CLIENT_ID,
             "client_secret": CLIENT_SECRET,
             "redirect_uri": redirect_uri,
+            "post_logout_redirect_uri": logged_out_uri,
         },
         "users": PROVIDER_USERS,
     }
@@ -144,6 +147,7 @@ def provider_env(base: str, **extra: str) -> dict[str, str]:
         "OIDC_OP_TOKEN_ENDPOINT": f"{base}/o/token/",
         "OIDC_OP_USER_ENDPOINT": f"{base}/o/userinfo/",
         "OIDC_OP_JWKS_ENDPOINT": f"{base}/o/.well-known/jwks.json",
+        "OIDC_OP_LOGOUT_ENDPOINT": f"{base}/o/logout/",
         "OIDC_PROVIDER_NAME": "Test ID",
         **extra,
     }
@@ -170,7 +174,9 @@ class SingleSignOnTests(LiveServerTestCase):
         cls.workdir = Path(tempfile.mkdtemp(prefix="hundred-oidc-"))
         cls.addClassCleanup(shutil.rmtree, cls.workdir, ignore_errors=True)
         cls.provider, cls.provider_url = start_provider(
-            cls.workdir, f"{cls.live_server_url}/oidc/callback/"
+            cls.workdir,
+            f"{cls.live_server_url}/oidc/callback/",
+            f"{cls.live_server_url}/accounts/login/",
         )
         cls.addClassCleanup(cls.stop_provider)
         cls.sso = override_settings(**settings_for(provider_env(cls.provider_url)))
@@ -332,6 +338,58 @@ class SingleSignOnTests(LiveServerTestCase):
         browser, answer = self.sign_in("Ann@Example.org", allow=False)
         self.assertRefused(answer, "Signing in with Test ID did not work")
         self.assertIsNone(self.signed_in_as(browser))
+
+    def log_out(self, browser: requests.Session) -> requests.Response:
+        """Press Log out (a form on every signed-in page) and follow where it leads."""
+        page = browser.get(f"{self.live_server_url}/accounts/settings/")
+        form = the_form(page, action="/accounts/logout/")
+        return browser.post(urljoin(page.url, form["action"]), data=form["fields"])
+
+    def provider_asks_who(self, browser: requests.Session) -> bool:
+        """Whether pressing "Sign in with Test ID" again meets the provider's log-in page
+        (False: its session is alive and it goes straight to asking for consent). Asked from
+        a browser holding only the provider's cookies, since Hundred's log-in page sends a
+        signed-in person to Today."""
+        probe = requests.Session()
+        for cookie in browser.cookies:
+            if cookie.name.startswith("provider_"):
+                probe.cookies.set_cookie(cookie)
+        login = probe.get(f"{self.live_server_url}/accounts/login/")
+        button = the_form(login, action="/oidc/authenticate/")
+        page = probe.get(urljoin(login.url, button["action"]), params=button["fields"])
+        if page.url.startswith(f"{self.provider_url}/login/"):
+            return True
+        self.assertIn("Authorize Hundred?", page.text)
+        return False
+
+    def test_logging_out_ends_the_providers_session_too(self):
+        # On a shared computer the next person's "Sign in with …" must not find Ann still
+        # signed in at the provider.
+        browser, _ = self.sign_in("Ann@Example.org")
+        self.assertFalse(self.provider_asks_who(browser))  # the provider remembers her
+        answer = self.log_out(browser)
+        self.assertTrue(answer.history[0].headers["Location"].startswith(self.provider_url))
+        self.assertEqual(answer.url, f"{self.live_server_url}/accounts/login/")
+        self.assertEqual(answer.history[0].headers["Clear-Site-Data"], '"cache", "storage"')
+        self.assertIsNone(self.signed_in_as(browser))
+        self.assertTrue(self.provider_asks_who(browser))
+
+    def test_a_password_log_in_logs_out_of_hundred_only(self):
+        browser, _ = self.log_in("ann@example.org")
+        answer = self.log_out(browser)
+        self.assertEqual(
+            [urlsplit(r.url).netloc for r in answer.history],
+            [urlsplit(self.live_server_url).netloc],
+        )
+        self.assertIsNone(self.signed_in_as(browser))
+
+    def test_without_a_logout_endpoint_only_hundreds_session_ends(self):
+        browser, _ = self.sign_in("Ann@Example.org")
+        with self.settings(OIDC_OP_LOGOUT_ENDPOINT=""):
+            answer = self.log_out(browser)
+        self.assertFalse(answer.url.startswith(self.provider_url))
+        self.assertIsNone(self.signed_in_as(browser))
+        self.assertFalse(self.provider_asks_who(browser))
 
     def log_in(self, email: str, password: str = PASSWORD) -> tuple[requests.Session, str]:
         """Log in with a password on Hundred's page: the browser and the page's text."""

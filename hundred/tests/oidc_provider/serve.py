@@ -4,7 +4,7 @@ then serve on a free port of 127.0.0.1 and print the port (one line) once it lis
     OIDC_PROVIDER_DB=/tmp/p.sqlite3 OIDC_PROVIDER_KEY="$(cat key.pem)" \\
         python -m hundred.tests.oidc_provider.serve < setup.json
 
-setup.json: {"client": {"client_id", "client_secret", "redirect_uri"},
+setup.json: {"client": {"client_id", "client_secret", "redirect_uri", "post_logout_redirect_uri"},
              "users": [{"email", "password", "verified", "name"}]}
 """
 
@@ -37,6 +37,7 @@ def set_up(spec: dict) -> None:
         client_type=Application.CLIENT_CONFIDENTIAL,
         authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
         redirect_uris=client["redirect_uri"],
+        post_logout_redirect_uris=client.get("post_logout_redirect_uri", ""),
         algorithm=Application.RS256_ALGORITHM,
     )
 

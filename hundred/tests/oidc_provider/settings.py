@@ -60,4 +60,7 @@ OAUTH2_PROVIDER = {
         "profile": "Your name",
     },
     "OAUTH2_VALIDATOR_CLASS": "hundred.tests.oidc_provider.validator.Validator",
+    # RP-initiated logout at /o/logout/: with a valid id_token_hint it logs out without asking.
+    "OIDC_RP_INITIATED_LOGOUT_ENABLED": True,
+    "OIDC_RP_INITIATED_LOGOUT_ALWAYS_PROMPT": False,
 }
