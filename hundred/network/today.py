@@ -162,16 +162,22 @@ def _counts(user, **querysets) -> dict[str, int]:
 
 
 def build_today(
-    user, now: datetime | None = None, *, shown: int = FULL, full: str = ""
+    user,
+    now: datetime | None = None,
+    *,
+    shown: int = FULL,
+    full: str = "",
+    bring_back: bool = True,
 ) -> TodayData:
-    """What Today shows, in a constant number of queries; brings paused people back first.
+    """What Today shows, in a constant number of queries; brings paused people back first
+    (unless `bring_back` is off: a coach's read-only view writes nothing of the client's).
 
     Each section lists its first `shown` items (the one named by `full`, FULL) and counts the
     rest."""
     now = now or timezone.now()
     today = local_date(user, now)
-    back = bring_back_paused(user, today)
-    s = FollowUpSettings.objects.get_for(user)
+    back = bring_back_paused(user, today) if bring_back else 0
+    s = FollowUpSettings.objects.read_for(user)
     start_today = local_midnight(user, today)
     start_tomorrow = local_midnight(user, today + timedelta(days=1))
     week_end = local_midnight(user, today + timedelta(days=8))

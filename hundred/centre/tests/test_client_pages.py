@@ -60,6 +60,37 @@ class ClientPagesTestCase(CentreTestCase):
                 )
                 self.assertNotIn("hx-post", body)
 
+    def test_the_clients_today_writes_nothing_of_the_clients(self):
+        # A pause that has ended is the client's Today's to end (or the worker's), not the
+        # coach's look: the client's data, and so their kept figures, stay as they were.
+        paused = self.make_person(
+            "Pat", "Lee", stage="paused", paused_until=timezone.localdate() - timedelta(days=1)
+        )
+        self.grant()
+        self.alice.refresh_from_db()
+        stamp = self.alice.data_stamp
+        self.login(self.coach)
+        self.client.get(reverse("coach-client-today", args=[self.alice.pk]))
+        paused.refresh_from_db()
+        self.alice.refresh_from_db()
+        self.assertEqual((paused.stage, self.alice.data_stamp), ("paused", stamp))
+        self.login()
+        self.assertContains(self.client.get(reverse("network-today")), "1 paused person is back")
+        paused.refresh_from_db()
+        self.assertNotEqual(paused.stage, "paused")
+
+    def test_no_page_writes_to_the_clients_account(self):
+        # Nothing made on first use either (follow-up settings, a target): a coach's look
+        # leaves the client's data, and so their kept figures and Insights, as they were.
+        self.grant(with_notes=True)
+        self.alice.refresh_from_db()
+        stamp = self.alice.data_stamp
+        self.login(self.coach)
+        for url in self.urls():
+            self.client.get(url)
+        self.alice.refresh_from_db()
+        self.assertEqual(self.alice.data_stamp, stamp)
+
     def test_the_insights_copy_links_to_none_of_the_clients_own_pages(self):
         company = self.make_company("Acme", is_target=True)
         self.person.company = company

@@ -175,7 +175,8 @@ def report(request):
 @require_GET
 def client_today(request, client_id: int):
     grant = _viewed(request, client_id, "Today")
-    data = build_today(grant.seeker, shown=SHOWN)
+    # Read-only: people whose pause has ended come back when the client (or the worker) acts.
+    data = build_today(grant.seeker, shown=SHOWN, bring_back=False)
     note = CoachNote.objects.filter(coach=grant.coach, seeker=grant.seeker).first()
     return render(
         request,

@@ -63,6 +63,11 @@ class FollowUpSettingsQuerySet(models.QuerySet):
         found, _ = self.get_or_create(owner=user)
         return found
 
+    def read_for(self, user) -> FollowUpSettings:
+        """The account's settings to read, writing nothing: the defaults, unsaved, when the
+        account has none yet (a page that only shows them, or a coach's read-only view)."""
+        return self.filter(owner=user).first() or self.model(owner=user)
+
 
 def _validate_holidays(text: str) -> None:
     from django.core.exceptions import ValidationError
