@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 from hundred.api.core import PROBLEMS, ApiProblem, Problem
 from hundred.transfer.formats.dispatch import UnsupportedFile, parse
 from hundred.transfer.loader import do_import
+from hundred.transfer.tasks import after_import
 
 router = Router(tags=["imports"])
 
@@ -57,4 +58,5 @@ def import_file(
             422, "Invalid request", str(e), errors=[{"field": "file", "detail": str(e)}]
         ) from e
     report = do_import(request.user, result, dry_run=not confirm, filename=name)
+    after_import(request.user, report)
     return Status(200, {**report.as_dict(), "skipped": report.skipped})

@@ -47,6 +47,7 @@ def import_(args: argparse.Namespace, user) -> int:
     from hundred.transfer.formats.dispatch import UnsupportedFile, parse
     from hundred.transfer.history import describe
     from hundred.transfer.loader import do_import
+    from hundred.transfer.tasks import after_import
 
     data = read_input(args.file)
     if args.kind == "email":
@@ -60,6 +61,7 @@ def import_(args: argparse.Namespace, user) -> int:
         _progress("")
         raise UsageError(str(e)) from None
     report = do_import(user, result, dry_run=args.dry_run, filename=args.file, progress=_progress)
+    after_import(user, report)
     _progress("")
     if sys.stderr.isatty():
         print(file=sys.stderr)

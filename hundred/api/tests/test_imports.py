@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tasks_db.models import DBTaskResult
 
 from hundred.api.tests.base import ApiTestCase
 from hundred.network.models import Person
@@ -29,8 +30,12 @@ class ImportTestCase(ApiTestCase):
         self.assertEqual((r.json()["created"], r.json()["is_dry_run"]), (1, True))
         self.assertFalse(Person.objects.exists())
         self.assertFalse(ImportRun.objects.exists())
-        r = self.upload(VCARD, confirm="true")
+        with self.captureOnCommitCallbacks(execute=True):
+            r = self.upload(VCARD, confirm="true")
         self.assertEqual((r.json()["created"], r.json()["is_dry_run"]), (1, False))
+        # The duplicate review's pairs are queued for the worker, as after a web import.
+        queued = DBTaskResult.objects.filter(task_path="hundred.transfer.tasks.refresh_duplicates")
+        self.assertEqual([t.args_kwargs["args"] for t in queued], [[self.alice.pk]])
         person = Person.objects.get()
         self.assertEqual((person.owner, person.emails), (self.alice, ["ann@example.org"]))
         self.assertEqual(r.json()["run_id"], ImportRun.objects.get().pk)

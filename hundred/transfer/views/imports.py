@@ -24,6 +24,7 @@ from hundred.transfer.formats.textfile import mb
 from hundred.transfer.loader import PlanOutdated, apply_plan
 from hundred.transfer.models import ImportRun
 from hundred.transfer.planning import ImportReport, Plan, make_plan
+from hundred.transfer.tasks import after_import
 from hundred.transfer.uploads import (
     PlanExpired,
     drop_plan,
@@ -207,6 +208,7 @@ def confirm(request, token: str):
         messages.error(request, f"{e} Here is the preview again, made from your people now.")
         return redirect("transfer-preview", token=token)
     drop_upload(token)
+    after_import(request.user, report)
     messages.success(request, report.summary())
     return redirect("transfer-run", pk=report.run_id)
 
