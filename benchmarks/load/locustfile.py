@@ -23,7 +23,7 @@ import re
 from datetime import datetime
 
 from common import PASSWORD  # noqa: E402
-from locust import HttpUser, between, constant, task
+from locust import FastHttpUser, between, constant, task
 
 SMALL = int(os.environ.get("LOAD_SMALL_ACCOUNTS", 20))
 LARGE = int(os.environ.get("LOAD_LARGE_ACCOUNTS", 2))
@@ -48,11 +48,14 @@ def account() -> str:
     return f"load-small-{random.randrange(SMALL)}@example.org"
 
 
-class _Visitor(HttpUser):
+class _Visitor(FastHttpUser):
+    """FastHttpUser (geventhttpclient) rather than HttpUser (requests): locust runs on the
+    server's machine, and requests costs it several times more CPU a request."""
+
     abstract = True
 
     def log_in(self) -> None:
-        self.client.cookies.clear()
+        self.client.cookiejar.clear()
         page = self.client.get("/accounts/login/", name="log-in page")
         token = _CSRF.search(page.text)
         with self.client.post(
