@@ -4,13 +4,13 @@
     .venv/bin/python benchmarks/askcheck_train.py --cv       # cross-validation across authors
     .venv/bin/python benchmarks/askcheck_train.py --check    # exit 1 unless the file matches
 
-Reads corpus/ask/train/ only (authors A to F; the locked test split, corpus/ask/test/,
+Reads corpus/ask/train/ only (authors A to G; the locked test split, corpus/ask/test/,
 is never read here). The threshold is chosen by leave-one-author-out cross-validation within the
 training messages: each author's messages are scored by a model fitted on the other authors'
 alone, and the threshold is the highest one at which, together with the rules, the checker
-still catches RECALL_FLOOR (96 %) of the job asks on those scores. `train(rows)` is the
-whole procedure, so benchmarks/askcheck_eval.py --cv can run it on five authors and measure on
-the sixth. Pure Python and deterministic
+still catches RECALL_FLOOR (97.5 %) of the job asks on those scores. `train(rows)` is the
+whole procedure, so benchmarks/askcheck_eval.py --cv can run it on six authors and measure on
+the seventh. Pure Python and deterministic
 (hundred/network/askcheck/training.py): running it again on the same corpus writes the same
 file, which a test checks.
 """
@@ -18,6 +18,7 @@ file, which a test checks.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
@@ -32,16 +33,39 @@ from hundred.network.askcheck.job_asks import rule_findings  # noqa: E402
 from hundred.network.askcheck.training import Fitted, Settings, fit  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "ask" / "train"
+# The code the procedure runs: the features and the fit, the rules (the threshold and veto are
+# chosen with them) and this script. `fingerprint` hashes them with the training messages.
+ASKCHECK = ROOT / "hundred" / "network" / "askcheck"
+PROCEDURE = [
+    *(
+        ASKCHECK / f"{name}.py"
+        for name in (
+            "context",
+            "features",
+            "guards",
+            "intent_rules",
+            "job_ask_rules",
+            "job_asks",
+            "kinds",
+            "model",
+            "patterns",
+            "training",
+            "triggers",
+        )
+    ),
+    Path(__file__).resolve(),
+]
 SETTINGS = Settings(c=1.0, min_df=2, epochs=200, step=0.5, nb_alpha=1.0, honest_weight=2.0)
 THRESHOLDS = [x / 10 for x in range(-10, 31)]
 # The veto (model.overrules) sits this far below the lowest held-out score of a job ask the
 # rules caught, rounded down to a half: the model overrules a rule only where no such ask fell.
 VETO_MARGIN = 1.0
 DECIMALS = 4
-# The threshold keeps held-out recall at least this (choose_threshold): a margin over the 0.95
+# The threshold keeps held-out recall at least this (choose_threshold): a margin over the 0.97
 # the issue asks of messages the checker has never seen. Chosen by cross-validation between
-# authors over maximum F1 (docs/ask-checker.md): it spares honest messages for few misses.
-RECALL_FLOOR = 0.96
+# authors (docs/ask-checker.md): 0.96 until the fifth version, raised once the new intent rules
+# and the *offer* cue let the model's threshold come down without costing precision.
+RECALL_FLOOR = 0.975
 
 
 def read(folder: Path) -> list[dict]:
@@ -50,6 +74,16 @@ def read(folder: Path) -> list[dict]:
         with file.open(encoding="utf-8") as lines:
             rows.extend(json.loads(line) for line in lines if line.strip())
     return rows
+
+
+def fingerprint() -> str:
+    """SHA-256 of the training messages and of the code the procedure runs: the weights file
+    records it, and a test compares it (cheaply) with the files as they are now."""
+    digest = hashlib.sha256()
+    for path in sorted(TRAIN.glob("*.jsonl")) + PROCEDURE:
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()
 
 
 _FITS: dict[tuple[frozenset[str], Settings], Fitted] = {}
@@ -167,6 +201,7 @@ def train(rows: list[dict]) -> dict:
             "honest_weight": SETTINGS.honest_weight,
         },
         "training_messages": len(rows),
+        "inputs_sha256": fingerprint(),
         "threshold": threshold,
         "veto": veto,
         "bias": round(fitted.bias, DECIMALS),

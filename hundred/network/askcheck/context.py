@@ -92,10 +92,19 @@ def disclaims_ask(text: str) -> bool:
     return bool(_DISCLAIMER.search(text))
 
 
+# A favour already done, thanked or told: "Thank you for passing my CV along", "that you'd put
+# my name forward" ("if you'd put…" still asks).
+_DONE = rx(
+    r"(?:\bthank(?:s| you)(?: [\w']+){0,3}? for|(?<!\bif\s)(?<!\bwhether\s)(?<!\bhoping\s)"
+    r"(?<!\bhope\s)(?<!\bwish\s)\b(?:you'd|you had|you've)) $"
+)
+
+
 def is_negated(ctx: Context, words: str) -> bool:
-    """True when a negation in the clause withdraws the ask ("I'm not asking for a job")."""
+    """True when a negation in the clause withdraws the ask ("I'm not asking for a job"), or
+    the ask is a favour already done ("Thank you for passing my CV along")."""
     prefix = ctx.prefix
-    if _NEGATED_ASK.search(prefix) or _INSTEAD.search(prefix):
+    if _NEGATED_ASK.search(prefix) or _INSTEAD.search(prefix) or _DONE.search(prefix):
         return True
     # "I don't know whether you're hiring" hedges the ask rather than withdrawing it.
     if re.match(r"(?:if|whether)\b", words, re.IGNORECASE):

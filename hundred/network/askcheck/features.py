@@ -85,6 +85,19 @@ CUES: dict[str, re.Pattern[str]] = {
         "thanked": r"\bthanks?(?: you)?(?: \w+){0,2} for (?:the|your) (?:\w+ )?(?:referral"
         r"|recommendation|introduction|intro)\b",
         "referee": r"\breferees?\b",
+        # The writer's time on offer, in words no job ask needs: "free from June", "I'm around
+        # all August", "u know where i am", "give me a shout", "I'm your guy", "I'd jump at it"
+        "offer": r"\b(?:(?:I"
+        + _A
+        + r"m|I am|I"
+        + _A
+        + r"ll be) (?:\w+ )?(?:free|around|about|available)"
+        r" (?:from|all|the whole|through|until|most|every|any|mornings|evenings|weekends"
+        r"|this|next)|free (?:from|all) (?:the|next|[0-9]|june|july|august|jan\w*|may|april)"
+        r"|know where (?:I am|im|to find me)|(?:give|gimme|give me) (?:me )?a (?:shout|bell"
+        r"|ring|buzz)|(?:I" + _A + r"m|I am) (?:your|ur) (?:guy|man|girl|woman|person|lad)|jump at"
+        r"|bite your hand off|send (?:them|it|work|jobs) my way|count on me|a text away"
+        r"|(?:mornings|evenings|weekends|nights|sundays|saturdays) are (?:mine|yours))\b",
         "disclaims": r"\b(?:not|n" + _A + r"t|never|nor|cannot) (?:\w+ ){0,3}?(?:asking|ask|apply"
         r"\w*|seek\w*|expect\w*|fishing|give me (?:a )?(?:job|work)|hire me)\b",
     }.items()

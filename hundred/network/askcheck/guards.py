@@ -87,6 +87,40 @@ def comes_up(ctx: Context) -> bool:
 _ABOUT_THE_PLACE = rx(r"\b(?:what|before|after|since|like|how|why)\b")
 
 
+# An offer made for nothing: "if you ever need someone to look over a draft, no charge".
+_FREE = rx(
+    r"\b(?:unpaid|no charge|without charge|free of charge|for free|free,? of course|for nothing"
+    r"|pro bono|no fee|volunteer\w*|happy to help|glad to help|no strings)\b"
+)
+
+
+def not_free(ctx: Context) -> bool:
+    """An offer of the writer's work, unless the sentence offers it for nothing."""
+    return not _FREE.search(ctx.sentence)
+
+
+# A letter accepting an offer ("I am delighted to accept and can start on Monday").
+_ACCEPTING = rx(
+    r"\b(?:delighted|pleased|happy|glad) to accept\b|\baccept(?:ed|ing)? (?:your|the) (?:kind )?"
+    r"offer\b|\boffering me the (?:position|role|job|post)\b"
+)
+# The writer offers a third person help: "Happy to read drafts. Just give her my number."
+_HELPING = rx(
+    r"\b(?:happy|glad|more than happy) to (?:help|read|look|talk|chat|have a look|go through"
+    r"|meet)\b|\btell (?:him|her|them) to (?:ring|call|phone|text|message|email)\b"
+)
+
+
+def not_accepting(ctx: Context) -> bool:
+    """An offer to start, unless the message accepts a job already offered."""
+    return not _ACCEPTING.search(ctx.text)
+
+
+def not_helping(ctx: Context) -> bool:
+    """Passing the writer's number on, unless the writer offers a third person help."""
+    return not _HELPING.search(ctx.text)
+
+
 def joining(ctx: Context) -> bool:
     """A wish to join or work for them, not a question about what that is like."""
     return wish(ctx) and not _ABOUT_THE_PLACE.search(ctx.prefix)

@@ -12,7 +12,15 @@ procurement officer", "ppl").
 
 from __future__ import annotations
 
-from hundred.network.askcheck.guards import joining, question, strong
+from hundred.network.askcheck.guards import (
+    joining,
+    not_accepting,
+    not_free,
+    not_helping,
+    question,
+    stands_alone,
+    strong,
+)
 from hundred.network.askcheck.kinds import DIRECT, HIRING, OFFER, REFERRAL, RESUME, Rule, make_rule
 
 # The reader and theirs, also as typed in a hurry.
@@ -64,10 +72,12 @@ INTENT_RULES: tuple[Rule, ...] = (
     # "I can start tomorrow", "able to begin immediately", "could jump in as early as Monday"
     make_rule(
         OFFER,
-        strong,
+        not_accepting,
         r"\b(?:can|could|cn|able to|ready to|free to|happy to|available to|in a position to"
         r"|would be able to|will) (?:[\w']+ ){0,2}?(?:start|begin|jump in|come in|slot"
-        r"(?: straight)? in|be (?:there|on site|on-site)) (?:work )?(?:[\w']+ ){0,2}?" + _WHEN,
+        r"(?: straight)? in|be (?:there|on site|on-site)) (?:work )?(?:[\w']+ ){0,2}?"
+        + _WHEN
+        + r"\b",
     ),
     # "available immediately", "free from the 1st", "I'm around from next week"
     make_rule(
@@ -152,11 +162,14 @@ INTENT_RULES: tuple[Rule, ...] = (
         strong,
         rf"\b(?:talk|speak|have a word) (?:to|with) {_THIRD} (?:for|about|on behalf of) "
         r"(?:me|him|her|my (?:son|daughter|husband|wife|brother|sister|nephew|niece))\b"
-        rf"|\btell {_THIRD} (?:about me|I can|im|I'm|that I)",
+        rf"|\btell {_THIRD} (?:about me|I can|im|I'm|that I)\b"
+        # "tell ur sis i can look at her cv": the writer offers help, not asks for it
+        r"(?! (?:happy|glad|more than happy|look|have a look|read|check|help|talk|chat|go"
+        r" through)\b)",
     ),
     make_rule(
         RESUME,
-        strong,
+        not_helping,
         rf"\b(?:give|pass|send|forward|show|hand) (?:{_THIRD}|it to {_THIRD}) (?:my|his|her)"
         r" (?:number|cv|resume|résumé|details|biodata|portfolio|site|contact)\b"
         rf"|\b(?:give|pass|send|forward|show) my (?:number|details|biodata|portfolio|site) to\b",
@@ -193,5 +206,97 @@ INTENT_RULES: tuple[Rule, ...] = (
         question,
         r"\b(?:postdoc(?:toral)?|research assistant(?:ship)?|RA|teaching fellow|lectureship"
         r"|assistant) (?:post|position|role|opening|vacancy|place|spot)s?\b",
+    ),
+    # Offers and asks with none of the usual job words, as trades and casual texts put them
+    # (written from authors A-G's training messages, on word families):
+    # "are they taking anyone on?", "looking for a start", "any use for me?", "put a word in"
+    make_rule(
+        HIRING,
+        question,
+        r"\b(?:tak(?:e|es|ing|in)|tkin) on (?:anyone|anybody|any ?one|people|ppl|someone"
+        r"|somebody|staff|more|new)\b|\b(?:tak(?:e|es|ing|in)|tkin) (?:anyone|anybody|any ?one"
+        r"|people|ppl|someone|somebody|more|new (?:[\w-]+ )?(?:staff|people|hands|starts?)) on\b",
+    ),
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:looking for|after|give (?:me|him|her)|get|any chance of|need|needs|want|wants"
+        r"|offer(?:ed)? (?:me|him|her)) (?:a|any) start\b",
+    ),
+    make_rule(
+        REFERRAL,
+        strong,
+        r"\bput (?:a|in a) (?:good )?word in\b|\bput in a word\b|\bmention (?:me|him|her"
+        r"|my (?:son|daughter))\b(?! (?:in|as)\b)|\bmention (?:that )?(?:I'm|im|I am|he's|she's)\b",
+    ),
+    # "if you ever need an extra body", "if u want someone on the books", "if ur stuck for a
+    # spark": an offer of the writer, unless it is offered for free
+    make_rule(
+        OFFER,
+        not_free,
+        rf"\bif (?:{_YOU}|{_YOU}'re|{_YOU} are|ur|youre) (?:ever |still |end up )?(?:need(?:ing)?"
+        r"|want(?:ing)?|short of|stuck for|a) (?:an? |another |an extra |one more |extra )?"
+        r"(?:body|bodies|man|pair of hands|hand on|spark|sparky|chippy|fitter|fitters|labourer"
+        r"|driver|cover|someone (?:on|for|to cover|to take|to run|to help out)|person short"
+        r"|body short|man short)\b",
+    ),
+    make_rule(
+        HIRING,
+        question,
+        rf"\b(?:{_YOU}|{_YOUR} (?:[\w-]+ ){{0,2}}?[\w-]+|they)(?:'ll| will)? (?:ever |end up |be "
+        r"|ever end up )(?:need|needs|needing|want|wanting|short of|stuck for) (?:any )?" + _A_ROLE,
+    ),
+    make_rule(
+        DIRECT,
+        strong,
+        rf"\b(?:any|a|some) use for (?:me|him|her|someone like me)\b|\b(?:could|can|would"
+        rf"|might) {_YOU} use (?:me|him|her|someone like me)\b",
+    ),
+    make_rule(
+        OFFER,
+        strong,
+        r"\b(?:a |one )?(?:body|man|person|pair of hands|hand|worker|driver|chef|cook|cdp"
+        r"|server|waiter|picker|steward) short\b|\bstuck for (?:a|an|another|one|someone|staff"
+        r"|people|hands|cover)\b",
+    ),
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:put|stick|pop|add|keep) (?:me|him|her|my name) (?:on|down for|down on|in for)"
+        r" (?:the |your |ur )?(?:list|books|rota|roster|it|crew|team|job|staff)\b"
+        r"|\bfill my (?:diary|calendar|books)\b|\b(?:I'll|I will|I'd|I would|ill|id) (?:happily"
+        r" |gladly )?(?:do|take|work) (?:whatever|any|the) (?:hours|shifts|nights|weekends)\b",
+    ),
+    # "any overtime going?", "u got any cleaning hrs?", "a chair free?"
+    make_rule(
+        DIRECT,
+        question,
+        r"\b(?:any|some|more|got) (?:[\w-]+ )?(?:overtime|hrs|shifts|hours)\b|\b(?:a|any)"
+        r" (?:chair|van|desk|bench|pitch|spot|slot) (?:free|going|spare|available)\b",
+    ),
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:come in|do|have|get) (?:for )?a trial\b|\btrial (?:day|week|run)s?\b",
+    ),
+    make_rule(DIRECT, joining, r"\b(?:work|working) (?:there|for (?:them|him|her|it))\b"),
+    # "need cover?", "need an extra pair of hands?" as a whole question
+    make_rule(
+        HIRING,
+        stands_alone,
+        r"\b(?:need|needing|want) (?:an? |another |an extra |any |some )?(?:cover|extra pair of"
+        r" hands|pair of hands|body|bodies|staff|help|hands?)\b(?= ?\?)",
+    ),
+    # The same asks in a few words of Spanish, Hindi and Indonesian, as texts mix them in:
+    # "tiene chamba para mi?", "kaam hai kya?", "boleh gak sy apply?"
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:hay|tiene|tienes|tienen|habr[aá]) (?:algo de |algún |algun |un )?(?:chamba|trabajo"
+        r"|chance|vacantes?|lugar|puesto)\b|\bnecesita(?:n|s)? (?:[\w]+ )?(?:meser[oa]s?"
+        r"|ayudantes?|gente|personal|trabajador\w*|empleados?)\b|\bpuedo empezar\b"
+        r"|\bcuenta conmigo\b|\bkaam (?:hai|milega|mil sakta|chahiye|dila)\b|\bnaukri\b"
+        r"|\bkal se aa\b|\blowongan\b|\b(?:boleh|bisa) (?:gak |nggak |tidak |ga )?(?:sy |saya"
+        r" |aku )?(?:apply|melamar|kerja|gabung)\b",
     ),
 )

@@ -1,8 +1,9 @@
-"""The ask-checker against its corpus: the cross-validation figures it reached, and a model that
-is what the corpus and the training script give (corpus/ask/README.md, docs/ask-checker.md)."""
+"""The ask-checker against its corpus: a quick cross-validation fold's figures, and a model built
+from this corpus and this code (corpus/ask/README.md, docs/ask-checker.md)."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -14,6 +15,7 @@ from hundred.network.askcheck import check, has_job_ask
 from hundred.network.askcheck import model as modellib
 from hundred.network.askcheck.context import disclaims_ask, sentence_ends
 from hundred.network.askcheck.job_asks import job_ask_findings, model_finding, rule_findings
+from hundred.network.askcheck.training import fit
 
 ROOT = Path(__file__).resolve().parents[3]
 TRAIN = ROOT / "corpus" / "ask" / "train"
@@ -38,13 +40,13 @@ def train(evaluation):
     return evaluation.read_messages([str(TRAIN)])
 
 
-def test_the_training_split_is_authors_a_to_f(train) -> None:
-    assert len(train) == 1800
-    assert {r["author"] for r in train} == set("ABCDEF")
-    assert sum(r["label"] == "job_ask" for r in train) == 900
+def test_the_training_split_is_authors_a_to_g(train) -> None:
+    assert len(train) == 2100
+    assert {r["author"] for r in train} == set("ABCDEFG")
+    assert sum(r["label"] == "job_ask" for r in train) == 1050
     # The locked split is another writer's: no training author's file is in it (its messages
     # are not read here; the integrator measures it once). Until it is added, test/ is absent.
-    assert not {f"author-{a}.jsonl" for a in "ABCDEF"} & {p.name for p in LOCKED.glob("*")}
+    assert not {f"author-{a}.jsonl" for a in "ABCDEFG"} & {p.name for p in LOCKED.glob("*")}
 
 
 def test_the_locked_evaluation_says_when_there_is_no_locked_split(evaluation, capsys) -> None:
@@ -54,53 +56,61 @@ def test_the_locked_evaluation_says_when_there_is_no_locked_split(evaluation, ca
     assert "No locked test split yet" in capsys.readouterr().err
 
 
-# Fold D's held-out figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone.
-FOLD_D = {"checker": (146, 3, 4, 147), "rules": (61, 4, 89, 146), "model": (142, 2, 8, 148)}
+@pytest.fixture(scope="module")
+def training():
+    return _script("askcheck_train")
+
+
+def test_the_weights_were_built_from_this_corpus_and_this_code(training) -> None:
+    # The weights file records a hash of the training messages and of the code the training
+    # procedure runs (the features, the fit, the rules that pick the threshold and veto, the
+    # script): a change to any of them without retraining fails here, in milliseconds.
+    # `askcheck_train.py --check` reruns the whole procedure and compares the file byte for
+    # byte (eight fits, a few minutes of CPU): by hand, not in the suite.
+    committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert committed["inputs_sha256"] == training.fingerprint()
+    assert committed["settings"]["honest_weight"] == training.SETTINGS.honest_weight
+    assert committed["settings"]["epochs"] == training.SETTINGS.epochs
+
+
+# One cross-validation fold, author G held out, with a short fit: the committed procedure's
+# arithmetic (features, label scaling, class weight, Adagrad) for QUICK_EPOCHS passes instead of
+# 200, on the other six authors, judged with the committed threshold and veto. Its held-out
+# figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone: a change to the
+# rules, the features, the fit or how they are combined moves them, and must say so here.
+QUICK_EPOCHS = 20
+QUICK_FOLD_G = {"checker": (145, 2, 5, 148), "rules": (105, 1, 45, 149), "model": (135, 2, 15, 148)}
 
 
 @pytest.fixture(scope="module")
-def fold_d(evaluation, train):
-    """The cross-validation fold that holds author D out: trained on A-C, E and F, judged on D."""
-    training = _script("askcheck_train")
-    model = training.as_model(training.train([r for r in train if r["author"] != "D"]))
-    held_out = [r for r in train if r["author"] == "D"]
+def quick_fold_g(evaluation, train, training):
+    rows = [r for r in train if r["author"] != "G"]
+    settings = dataclasses.replace(training.SETTINGS, epochs=QUICK_EPOCHS)
+    fitted = fit([r["text"] for r in rows], [r["label"] == "job_ask" for r in rows], settings)
+    committed = modellib.load()
+    model = modellib.Model(fitted.bias, committed.threshold, fitted.weights, committed.veto)
+    held_out = [r for r in train if r["author"] == "G"]
     judges = evaluation.fold_judges(model)
     return {m: evaluation.evaluate(held_out, judges[m]) for m in judges}
 
 
-def test_the_checker_reaches_its_cross_validation_figures(fold_d) -> None:
-    # One fold of `askcheck_eval.py --cv`, the figures docs/ask-checker.md reports for it; a
-    # change to the rules or the model that lowers them must say so there.
+def test_a_quick_fold_reaches_its_figures(quick_fold_g) -> None:
     def counts(tally):
         return (tally.tp, tally.fp, tally.fn, tally.tn)
 
-    found = {m: counts(fold_d[m]["overall"]) for m in ("checker", "rules", "model")}
-    assert found == FOLD_D
-    for register, tally in fold_d["checker"].items():
-        assert tally.recall >= 0.85, register
-        assert tally.precision >= 0.92, register
-
-
-def test_refitting_on_the_corpus_gives_the_committed_weights() -> None:
-    # The final fit on every training message, with the committed settings: the weights and
-    # bias are what the corpus gives. The threshold and veto come from the same procedure's
-    # cross-validation, which fold D's test above runs whole; `askcheck_train.py --check`
-    # repeats the whole procedure and compares the file byte for byte (about seven fits, a
-    # few minutes of CPU: by hand, not in the suite).
-    training = _script("askcheck_train")
-    committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
-    fitted = training._fit(training.read(TRAIN))
-    assert committed["settings"]["honest_weight"] == training.SETTINGS.honest_weight
-    assert abs(fitted.bias - committed["bias"]) < 1e-3
-    built = {f: w for f, w in fitted.weights.items() if round(w, training.DECIMALS)}
-    assert set(built) == set(committed["weights"])
-    assert max(abs(built[f] - w) for f, w in committed["weights"].items()) < 1e-3
+    found = {m: counts(quick_fold_g[m]["overall"]) for m in ("checker", "rules", "model")}
+    assert found == QUICK_FOLD_G
+    overall = quick_fold_g["checker"]["overall"]
+    assert overall.precision >= 0.95 and overall.recall >= 0.95
+    for register, tally in quick_fold_g["checker"].items():
+        assert tally.recall >= 0.8, register
+        assert tally.precision >= 0.8, register
 
 
 def test_the_model_was_fitted_on_the_train_split_only() -> None:
     committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
     train = sum(1 for f in TRAIN.glob("*.jsonl") for line in f.open() if line.strip())
-    assert committed["training_messages"] == train == 1800
+    assert committed["training_messages"] == train == 2100
 
 
 # An honest advice ask that mentions a kind of post in passing, and says it is not asking.
@@ -212,6 +222,17 @@ INTENT_ASKS = [
     ("I am writing to apply for any suitable position.", "apply for"),
     ("Is there a postdoc position in your group?", "postdoc position"),
     ("ask uncle joe if the warehouse is taking people on?", "taking people on"),
+    # Trades and casual asks with none of the usual job words (this round's rules)
+    ("Are they taking anyone on at the yard?", "taking anyone on"),
+    ("My lad is after a start as an apprentice.", "after a start"),
+    ("Could you put a word in with the site manager?", "put a word in"),
+    ("Could you mention me to the foreman?", "mention me"),
+    ("If you're ever short of a driver, I'm your man.", "short of a driver"),
+    ("Would you have any use for me on Saturdays?", "any use for me"),
+    ("Pop me on the rota for the summer.", "Pop me on the rota"),
+    ("any overtime going on nights?", "any overtime"),
+    ("Could I come in for a trial on Friday?", "come in for a trial"),
+    ("u need cover?", "need cover"),
 ]
 INTENT_NOT_ASKS = [
     "What if you need a plumber?",
@@ -224,6 +245,13 @@ INTENT_NOT_ASKS = [
     "I know you cannot hire me, and I would not ask.",
     "If anything comes up, just text me and we can bump it.",
     "They're always short-staffed, which is why I admire how calm you stay.",
+    # Favours done, help offered, a job accepted
+    "Thank you for putting in a good word for Laura.",
+    "It means a lot that you'd put my name forward.",
+    "If you ever need someone to look over a grant bid, I'm happy to help for free.",
+    "Tell your sister I can look at her CV tonight.",
+    "I'm delighted to accept, and I can start on Monday.",
+    "Happy to talk to him. Give him my number.",
 ]
 
 
