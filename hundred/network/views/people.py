@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions.followups import PestGuard
 from hundred.network.actions.people import do_delete_person, do_log_interaction
+from hundred.network.forms.blank import blank_html, this_minute
 from hundred.network.forms.favours import FavourForm
 from hundred.network.forms.followups import NOT_NOW_CHOICES
 from hundred.network.forms.people import (
@@ -260,12 +261,14 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             "timeline": history["timeline"],
             "meetings": history["meetings"],
             "introduced": person.introduced.all(),
-            "interaction_form": interaction_form or InteractionForm(),
+            # Empty forms are the same HTML on every view: rendered once (forms/blank.py).
+            "interaction_form": interaction_form
+            or blank_html(("interaction", *this_minute()), InteractionForm),
             "open_followups": [f for f in history["followups"] if f.state == FollowUpState.OPEN],
             "favours": history["favours"],
             # Its own id prefix: the interaction form above has a `direction` field too, and an id
             # may be used once a page (the field names, which the POST reads, stay the same).
-            "favour_form": FavourForm(auto_id="favour_%s"),
+            "favour_form": blank_html(("favour",), lambda: FavourForm(auto_id="favour_%s")),
             "not_now_weeks": NOT_NOW_CHOICES,
         },
         status=status,
