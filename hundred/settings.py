@@ -139,6 +139,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hundred.accounts.context_processors.instance",
             ],
+            # Every template's {% url %}, with integer arguments cached (network/urlcache.py).
+            "builtins": ["hundred.network.templatetags.fasturl"],
         },
     }
 ]

@@ -226,10 +226,15 @@ def build_today(
         meetings_this_week=on.filter(starts_at__gte=week_from, starts_at__lt=week_to),
         suggestions=suggestions,
     )
-    followups = list(followups[: limit("followups")])
-    meetings = list(meetings[: limit("meetings")])
-    debriefs = list(debriefs[: limit("debriefs")])
-    favours = list(favours[: limit("favours")])
+
+    def first(name: str, qs, n: int) -> list:
+        # An empty section (most accounts have no mail suggestions) costs no query.
+        return list(qs[:n]) if counts[name] else []
+
+    followups = first("followups", followups, limit("followups"))
+    meetings = first("meetings", meetings, limit("meetings"))
+    debriefs = first("debriefs", debriefs, limit("debriefs"))
+    favours = first("favours", favours, limit("favours"))
     return TodayData(
         today=today,
         followups=followups,
@@ -244,7 +249,7 @@ def build_today(
         asks_target=s.asks_per_week,
         meetings_target=s.meetings_per_week,
         back_from_pause=back,
-        mail_suggestions=list(suggestions[:5]),
+        mail_suggestions=first("suggestions", suggestions, 5),
         mail_suggestions_count=counts["suggestions"],
         tz=user.tzinfo,
         totals={name: counts[name] for name in SECTIONS},

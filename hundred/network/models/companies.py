@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 
 from hundred.network.models.choices import ResearchStatus
 from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+from hundred.network.urlcache import fast_reverse
 
 
 class CompanyQuerySet(OwnedQuerySet):
@@ -44,7 +44,7 @@ class Company(OwnedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("network-company", args=[self.pk])
+        return fast_reverse("network-company", args=[self.pk])
 
     # People's search text holds their company's name (models/people.py): a rename or a
     # delete refreshes it for the people who work here.

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from django.db import connections, models
 from django.db.models import Min
-from django.urls import reverse
 from django.utils import timezone
 
 from hundred.lib.text import fold
 from hundred.network.models.choices import Closeness, Direction, HowKnown, Source, Stage
 from hundred.network.models.companies import Company
 from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+from hundred.network.urlcache import fast_reverse
 
 
 class TagQuerySet(OwnedQuerySet):
@@ -193,7 +193,7 @@ class Person(OwnedModel):
         return self.full_name
 
     def get_absolute_url(self) -> str:
-        return reverse("network-person", args=[self.pk])
+        return fast_reverse("network-person", args=[self.pk])
 
     @staticmethod
     def search_text_for(

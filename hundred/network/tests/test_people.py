@@ -1,3 +1,6 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from hundred.network.models import HowKnown, Person, Stage, Tag
 from hundred.test import BaseTestCase
 
@@ -213,6 +216,23 @@ class PeopleTestCase(BaseTestCase):
         self.assertNotIn("<html", html)
         self.assertIn("Maya Okafor", html)
         self.assertNotIn("Li Wen", html)
+
+    def test_its_queries_do_not_grow_with_the_rows_shown(self):
+        # The rows read only the columns the list shows: one it did not read, shown in a row,
+        # would cost a query a person.
+        for query in ({}, {"q": "example"}):
+            with CaptureQueriesContext(connection) as two:
+                r = self.client.get(URL, query)
+            self.assertContains(r, "maya.okafor@northwind.example")
+            self.assertContains(r, "Northwind Analytics")
+            self.assertContains(r, "Head of Data")
+            for i in range(12):
+                self.make_person("Q", f"Person{i}", company=self.northwind, title="Analyst")
+            with CaptureQueriesContext(connection) as more:
+                r = self.client.get(URL, query)
+            self.assertContains(r, "QPerson", count=0)
+            self.assertContains(r, "Q Person11")
+            self.assertEqual(len(two), len(more), query)
 
     def test_it_answers_a_plain_request_with_the_whole_page(self):
         r = self.client.get(URL, {"q": "maya"})

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hundred.network.actions.followups import PestGuard
 from hundred.network.actions.people import do_delete_person, do_log_interaction
+from hundred.network.forms.blank import blank_html, this_minute
 from hundred.network.forms.favours import FavourForm
 from hundred.network.forms.followups import NOT_NOW_CHOICES
 from hundred.network.forms.people import (
@@ -33,6 +34,9 @@ from hundred.network.models.people import PersonQuerySet
 from hundred.network.views.owned import get_person_for_user
 
 PEOPLE_PER_PAGE = 50
+# The columns a row of the list shows (people.html): reading the rest (notes, search text,
+# phones …) and making model fields of them was a quarter of the page's CPU.
+LIST_FIELDS = ("first_name", "last_name", "emails", "title", "how_known", "stage", "company__name")
 # Matches are counted up to here, then shown as "1,000+": counting every match of a common
 # word costs more than the page it is on.
 COUNT_CAP = 1000
@@ -88,7 +92,7 @@ def _keyset_page(qs: PersonQuerySet, side: str, mark) -> dict:
     """One page of `qs` in name order from the database, after or before `mark` (keyset
     paging: it reads the page, not everything before it). For the whole list and for
     filters that match more than COUNT_CAP, where the name index finds a page at once."""
-    rows = qs.select_related("company").order_by("sort_name", "id")
+    rows = qs.select_related("company").only(*LIST_FIELDS).order_by("sort_name", "id")
     if mark is None:
         people = list(rows[: PEOPLE_PER_PAGE + 1])
     elif side == "after":
@@ -120,7 +124,11 @@ def _sparse_page(marks: list[tuple[str, int]], side: str, mark) -> dict:
     else:
         at = bisect.bisect_left(marks, mark)
         window = marks[max(0, at - PEOPLE_PER_PAGE - 1) : at]
-    found = Person.objects.select_related("company").in_bulk([pk for _, pk in window])
+    found = (
+        Person.objects.select_related("company")
+        .only(*LIST_FIELDS)
+        .in_bulk([pk for _, pk in window])
+    )
     people = [found[pk] for _, pk in window if pk in found]
     return _page(people, side, len(window) > PEOPLE_PER_PAGE)
 
@@ -260,12 +268,14 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             "timeline": history["timeline"],
             "meetings": history["meetings"],
             "introduced": person.introduced.all(),
-            "interaction_form": interaction_form or InteractionForm(),
+            # Empty forms are the same HTML on every view: rendered once (forms/blank.py).
+            "interaction_form": interaction_form
+            or blank_html(("interaction", *this_minute()), InteractionForm),
             "open_followups": [f for f in history["followups"] if f.state == FollowUpState.OPEN],
             "favours": history["favours"],
             # Its own id prefix: the interaction form above has a `direction` field too, and an id
             # may be used once a page (the field names, which the POST reads, stay the same).
-            "favour_form": FavourForm(auto_id="favour_%s"),
+            "favour_form": blank_html(("favour",), lambda: FavourForm(auto_id="favour_%s")),
             "not_now_weeks": NOT_NOW_CHOICES,
         },
         status=status,
