@@ -12,6 +12,7 @@ compares it with `reverse()` for every URL name of the project.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 # Numbers no real id or URL text contains, one per argument.
@@ -40,7 +41,9 @@ def fast_reverse(name: str, args=()) -> str:
     """`reverse(name, args=args)`, the same text, cached for integer arguments."""
     if len(args) > len(_PROBES) or ":" in name or any(type(a) is not int or a < 0 for a in args):
         return reverse(name, args=args)
-    key = (get_script_prefix(), get_urlconf(), name, len(args))
+    # get_urlconf() is None unless a request set its own: an overridden ROOT_URLCONF (a test's)
+    # must not read what another URLconf made.
+    key = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, name, len(args))
     try:
         parts = _parts[key]
     except KeyError:
