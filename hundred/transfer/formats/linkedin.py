@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from hundred.transfer.formats.fields import (
     clean_emails,
@@ -62,14 +63,21 @@ def _parse_connections(
             "linkedin", data, "no header row with First Name, Last Name and Connected On was found"
         )
     col = table.index()
-    i_first, i_last = col.get("first name"), col.get("last name")
-    i_url, i_email = col.get("url"), col.get("email address")
-    i_company, i_title, i_date = col.get("company"), col.get("position"), col.get("connected on")
+    names = ("first name", "last name", "url", "email address", "company", "position")
+    columns = [col.get(name) for name in (*names, "connected on")]
+    # The seven cells in one C call, when every column is there and the row is long enough.
+    pick = itemgetter(*columns) if None not in columns else None
+    width = max((i for i in columns if i is not None), default=-1) + 1
     people, skipped, warnings = result.people, result.skipped, result.warnings
+    cleaned = _Cleaned()
     for line, row in table.rows:
-        first, last = clean_line(cell(row, i_first)), clean_line(cell(row, i_last))
-        email, url = cell(row, i_email).strip(), cell(row, i_url).strip()
-        company, title = clean_line(cell(row, i_company)), clean_line(cell(row, i_title))
+        if pick is not None and len(row) >= width:
+            first, last, url, email, company, title, connected = pick(row)
+        else:
+            first, last, url, email, company, title, connected = (cell(row, i) for i in columns)
+        first, last = cleaned[first], cleaned[last]
+        email, url = email.strip(), url.strip()
+        company, title = cleaned[company], cleaned[title]
         if not (first or last or email):
             if url or company or title:
                 skipped.append(Skipped(line, "the row has no name and no e-mail", file))
@@ -103,11 +111,20 @@ def _parse_connections(
                 linkedin_url=linkedin_url,
                 company=company,
                 title=title,
-                connected_on=parse_date(cell(row, i_date), us_slashes=True),
+                connected_on=parse_date(connected, us_slashes=True),
                 source="linkedin",
                 how_known=HOW_KNOWN,
             )
         )
+
+
+class _Cleaned(dict[str, str]):
+    """clean_line of each cell, remembered: names, companies and titles come back row after
+    row, and each is cleaned (and held in memory) once."""
+
+    def __missing__(self, raw: str) -> str:
+        value = self[raw] = clean_line(raw)
+        return value
 
 
 def _parse_zip(data: bytes, result: ParseResult, limits: Limits) -> None:

@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from hundred.transfer.formats.records import DEFAULT_LIMITS, Budget, Limits, UnsupportedFile
 
@@ -159,8 +160,7 @@ def find_table(
     """
     check_cells = len(text) > limits.max_field_chars
     for delimiter in _delimiter_order(text):
-        source = _Lines(io.StringIO(text, newline=""))
-        reader = csv.reader(source, delimiter=delimiter)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         last = 0
         try:
             for count, row in enumerate(reader):
@@ -174,7 +174,7 @@ def find_table(
                 if is_header is None or is_header([header_key(c) for c in row]):
                     headers = [" ".join(c.replace("\ufeff", "").split()) for c in row]
                     rows = _rows(
-                        reader, source, last, budget or Budget(limits), check_cells=check_cells
+                        reader, text, last, budget or Budget(limits), check_cells=check_cells
                     )
                     return Table(delimiter, start, headers, rows)
         except csv.Error as e:
@@ -184,26 +184,6 @@ def find_table(
         if is_header is None:
             return None
     return None
-
-
-class _Lines:
-    """The physical lines under a csv.reader, keeping those of the row being read."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.current: list[str] = []
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.lines)
-        self.current.append(line)
-        return line
-
-    def take(self) -> list[str]:
-        taken, self.current = self.current, []
-        return taken
 
 
 def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
@@ -232,16 +212,14 @@ def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
 
 
 def _rows(
-    reader: Iterator[list[str]], source: _Lines, last: int, budget: Budget, *, check_cells: bool
+    reader: Iterator[list[str]], text: str, last: int, budget: Budget, *, check_cells: bool
 ) -> Iterator[tuple[int, list[str]]]:
     limits = budget.limits
     start = last + 1
-    source.take()  # the header's lines
-    row_lines: list[str] = []
+    read = False
     try:
         for row in reader:
-            start, last = last + 1, reader.line_num  # type: ignore[attr-defined]
-            row_lines = source.take()
+            start, last, read = last + 1, reader.line_num, True  # type: ignore[attr-defined]
             if not row:
                 continue
             budget.count_row()
@@ -250,6 +228,9 @@ def _rows(
                 raise UnsupportedFile(field_too_long(start, limits))
             yield start, row
         delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
+        # The last row's physical lines, read again: only it can hold a quote never closed
+        # (csv.reader reads one to the end of the file).
+        row_lines = list(islice(io.StringIO(text, newline=""), start - 1, last)) if read else []
         if row_lines and (k := unclosed_quote(row_lines, delimiter)) is not None:
             raise UnsupportedFile(
                 f'Line {start + k} opens a quote (") that is never closed, so everything after '
