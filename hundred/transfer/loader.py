@@ -24,6 +24,7 @@ from hundred.network.models import (
     Tag,
 )
 from hundred.network.models.people import STATISTICS_AFTER, refresh_statistics
+from hundred.transfer.formats.collector import collector_paused
 from hundred.transfer.formats.records import ParseResult
 from hundred.transfer.history import apply_history
 from hundred.transfer.models import ImportRun
@@ -64,7 +65,7 @@ def apply_plan(owner, plan: Plan) -> ImportReport:
         raise PlanOutdated("This preview belongs to another account.")
     report = ImportReport.from_dict(plan.report.as_dict())
     report.is_dry_run = False
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         # Two confirms of one preview (a double click) take turns here; the second finds the
         # account changed. On SQLite the transaction already holds the write lock.
         list(get_user_model().objects.select_for_update().filter(pk=owner.pk).values_list("pk"))
