@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
 
 from hundred.transfer.formats.fields import (
@@ -64,31 +65,17 @@ def _parse_connections(
         )
     col = table.index()
     names = ("first name", "last name", "url", "email address", "company", "position")
-    columns = [col.get(name) for name in (*names, "connected on")]
-    # The seven cells in one C call, when every column is there and the row is long enough.
-    pick = itemgetter(*columns) if None not in columns else None
-    width = max((i for i in columns if i is not None), default=-1) + 1
+    pick = _picker([col.get(name) for name in (*names, "connected on")])
     people, skipped, warnings = result.people, result.skipped, result.warnings
     cleaned = _Cleaned()
     for line, row in table.rows:
-        if pick is not None and len(row) >= width:
-            first, last, url, email, company, title, connected = pick(row)
-        else:
-            first, last, url, email, company, title, connected = (cell(row, i) for i in columns)
+        first, last, url, email, company, title, connected = pick(row)
         first, last = cleaned[first], cleaned[last]
         email, url = email.strip(), url.strip()
         company, title = cleaned[company], cleaned[title]
         if not (first or last or email):
-            if url or company or title:
-                skipped.append(Skipped(line, "the row has no name and no e-mail", file))
-            elif any(c.strip() for c in row):
-                skipped.append(
-                    Skipped(
-                        line,
-                        "hidden or closed LinkedIn profile: the row has only a connection date",
-                        file,
-                    )
-                )
+            if reason := _nameless(row, url or company or title):
+                skipped.append(Skipped(line, reason, file))
             continue
         emails: list[str] = []
         if email:
@@ -116,6 +103,24 @@ def _parse_connections(
                 how_known=HOW_KNOWN,
             )
         )
+
+
+def _picker(columns: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The cells at these positions ('' for a column the file lacks): in one C call
+    (itemgetter) when every column is there and the row is long enough."""
+    if None in columns:
+        return lambda row: tuple(cell(row, i) for i in columns)
+    pick, width = itemgetter(*columns), max(columns) + 1  # type: ignore[type-var]
+    return lambda row: pick(row) if len(row) >= width else tuple(cell(row, i) for i in columns)
+
+
+def _nameless(row: list[str], other: str) -> str:
+    """Why a row without a name or e-mail is skipped ('' for a blank row, left out quietly)."""
+    if other:
+        return "the row has no name and no e-mail"
+    if any(c.strip() for c in row):
+        return "hidden or closed LinkedIn profile: the row has only a connection date"
+    return ""
 
 
 class _Cleaned(dict[str, str]):
