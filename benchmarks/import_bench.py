@@ -84,30 +84,37 @@ def new_user():
     return User.objects.create(email=f"bench-{time.time_ns()}@example.org", password="!")
 
 
+def read(data: bytes):
+    """parse("linkedin", data) without the 30-second limit on reading one upload: on this
+    shared machine, under load, parsing alone has taken longer, and the benchmark stopped with
+    "Reading the file took more than the 30 seconds". The product keeps its limit."""
+    from dataclasses import replace
+
+    from hundred.transfer.formats.dispatch import DEFAULT_LIMITS, parse
+
+    return parse("linkedin", data, limits=replace(DEFAULT_LIMITS, max_parse_seconds=float("inf")))
+
+
 def preview(user, data: bytes):
     """What the web preview does: parse, match, plan, and store the plan."""
-    from hundred.transfer.formats.dispatch import parse
     from hundred.transfer.planning import make_plan
 
-    plan = make_plan(user, parse("linkedin", data))
+    plan = make_plan(user, read(data))
     Path(os.environ["HUNDRED_HOME"], "bench.plan").write_bytes(plan.dumps())
     return plan.report
 
 
 def do_import(user, data: bytes):
-    from hundred.transfer.formats.dispatch import parse
     from hundred.transfer.loader import do_import
 
-    return do_import(user, parse("linkedin", data))
+    return do_import(user, read(data))
 
 
 def floor(data: bytes) -> None:
     """The same rows inserted by sqlite3 alone into a bare table: the least any import costs."""
-    from hundred.transfer.formats.dispatch import parse
-
     rows = [
         (p.first_name, p.last_name, p.linkedin_url, ",".join(p.emails), p.company, p.title)
-        for p in parse("linkedin", data).people
+        for p in read(data).people
     ]
     path = Path(os.environ["HUNDRED_HOME"]) / f"floor-{time.time_ns()}.sqlite3"
     start = time.perf_counter()
@@ -145,9 +152,7 @@ def times() -> None:
     base = min(floor(data) for _ in range(3))
     user = new_user()
     figures = []
-    from hundred.transfer.formats.dispatch import parse
-
-    figures.append(("parse 30,000 rows", *timed(lambda: len(parse("linkedin", data).people))))
+    figures.append(("parse 30,000 rows", *timed(lambda: len(read(data).people))))
     figures.append(("preview 30,000 rows (empty account)", *timed(lambda: preview(user, data))))
     figures.append(("first import 30,000 rows (empty)", *timed(lambda: do_import(user, data))))
     figures.append(("re-import, nothing changes", *timed(lambda: do_import(user, data))))

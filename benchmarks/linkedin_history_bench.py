@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_bench import ROWS, connections_csv  # noqa: E402
+from import_bench import ROWS, connections_csv, read  # noqa: E402
 
 MESSAGES = 200_000
 OWNER = "https://www.linkedin.com/in/bench-owner"
@@ -116,7 +116,6 @@ def main() -> None:
 
     from hundred.accounts.models import User
     from hundred.network.models import Interaction
-    from hundred.transfer.formats.dispatch import parse
     from hundred.transfer.loader import do_import
     from hundred.transfer.planning import Plan, make_plan
 
@@ -133,30 +132,26 @@ def main() -> None:
         f"{len(messages) / 2**20:.1f} MiB, zip {len(export) / 2**20:.1f} MiB"
     )
 
-    parsed = measure("parse the zip", lambda: parse("linkedin", export))
+    parsed = measure("parse the zip", lambda: read(export))
     plan = make_plan(user, parsed)
     blob = measure("plan dumps (web preview)", plan.dumps)
     measure("plan loads (web confirm)", lambda: Plan.loads(blob))
     print(f"  stored plan {len(blob) / 2**20:.1f} MiB")
-    first = measure(
-        "parse + import (empty account)", lambda: do_import(user, parse("linkedin", export))
-    )
+    first = measure("parse + import (empty account)", lambda: do_import(user, read(export)))
     h = first.history
     assert h["created"] > MESSAGES // 2, "the generated messages name people the file lacks"
     print(
         f"  people {first.created}, messages added {h['created']}, not in the account "
         f"{h['unmatched_messages']}, follow-ups {h.get('followups', 0)}"
     )
-    again = measure(
-        "parse + import messages again", lambda: do_import(user, parse("linkedin", only_messages))
-    )
+    again = measure("parse + import messages again", lambda: do_import(user, read(only_messages)))
     print(f"  messages added {again.history['created']}, already there {again.history['known']}")
 
     other = User.objects.create_user("second-" + email, "x")
-    do_import(other, parse("linkedin", people))
+    do_import(other, read(people))
     second = measure(
         "parse + import messages (30,000 people)",
-        lambda: do_import(other, parse("linkedin", only_messages)),
+        lambda: do_import(other, read(only_messages)),
     )
     print(f"  messages added {second.history['created']}")
     assert Interaction.objects.for_user(other).count() == second.history["created"]

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from hundred.lib.text import fold
 from hundred.network.models import (
     Closeness,
     Company,
@@ -23,10 +24,17 @@ from hundred.network.models import (
     Tag,
 )
 from hundred.network.models.people import STATISTICS_AFTER, refresh_statistics
+from hundred.transfer.formats.collector import collector_paused
 from hundred.transfer.formats.records import ParseResult
 from hundred.transfer.history import apply_history
 from hundred.transfer.models import ImportRun
-from hundred.transfer.planning import ImportReport, Plan, account_fingerprint, make_plan
+from hundred.transfer.planning import (
+    ImportReport,
+    NewPerson,
+    Plan,
+    account_fingerprint,
+    make_plan,
+)
 
 
 class PlanOutdated(Exception):
@@ -63,7 +71,7 @@ def apply_plan(owner, plan: Plan) -> ImportReport:
         raise PlanOutdated("This preview belongs to another account.")
     report = ImportReport.from_dict(plan.report.as_dict())
     report.is_dry_run = False
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         # Two confirms of one preview (a double click) take turns here; the second finds the
         # account changed. On SQLite the transaction already holds the write lock.
         list(get_user_model().objects.select_for_update().filter(pk=owner.pk).values_list("pk"))
@@ -185,7 +193,7 @@ def _update_people(
         Person.objects.bulk_update(objs, [*names, "updated_at"], batch_size=500)
 
 
-def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, now) -> list[int]:
+def _insert_people(owner, people: list[NewPerson], companies: _Companies, now) -> list[int]:
     """Insert new people in one statement and return their ids in order.
 
     Django's bulk_create spends ~10 s preparing 30,000 rows of 20 fields one value at a time;
@@ -207,16 +215,17 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
         "first_name", "last_name", "emails", "phones", "linkedin_url", "title", "location",
         "how_known", "closeness", "notes", "stage", "connected_on", "search_text", "sort_name",
     ]  # fmt: skip
-    rows = []
-    for p in people:
-        first, last, title = (
-            _cut(p["first_name"], 150),
-            _cut(p["last_name"], 150),
-            _cut(p["title"], 200),
-        )
-        key = p.get("company_key", "")
-        rows.append(
-            (
+    folded = _Folded()
+
+    def rows():  # one at a time: 30,000 tuples of 20 values held at once were ~10 MB
+        for p in people:
+            first, last, title = (
+                _cut(p["first_name"], 150),
+                _cut(p["last_name"], 150),
+                _cut(p["title"], 200),
+            )
+            key = p.company_key
+            yield (
                 owner.pk,
                 stamp,
                 stamp,
@@ -237,24 +246,22 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
                 ops.adapt_datefield_value(p["connected_on"]),
                 # What Person.save() would fill; refresh_search_fields() reading all of them
                 # back was most of a re-import.
-                Person.search_text_for(
-                    first, last, p["emails"], companies.names.get(key, ""), title
-                ),
-                Person.sort_name_for(first, last),
+                folded.search_text(first, last, p["emails"], companies.names.get(key, ""), title),
+                folded.sort_name(first, last),
             )
-        )
+
     table = Person._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # psycopg's own cursor, under Django's wrapper; text COPY parses the JSON.
             with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                for row in rows:
+                for row in rows():
                     copy.write_row(row)
         else:
             cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
                 f"VALUES ({', '.join(['%s'] * len(columns))})",
-                rows,
+                rows(),
             )
         # Ids come in insertion order; the shared created_at marks this batch.
         cursor.execute(
@@ -262,9 +269,30 @@ def _insert_people(owner, people: list[dict[str, Any]], companies: _Companies, n
             [owner.pk, stamp],
         )
         ids = [row[0] for row in cursor.fetchall()]
-    if len(ids) != len(rows):  # pragma: no cover - two imports in the same microsecond
+    if len(ids) != len(people):  # pragma: no cover - two imports in the same microsecond
         raise RuntimeError("could not read back the ids of the people just imported")
     return ids
+
+
+class _Folded(dict[str, str]):
+    """fold() of each name, company and title, remembered: they repeat from row to row.
+
+    search_text and sort_name give what Person.search_text_for and Person.sort_name_for give
+    (test_loader compares them): folding text joined by spaces is joining its folded parts.
+    """
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = fold(text)
+        return value
+
+    def search_text(
+        self, first: str, last: str, emails: list[str], company: str, title: str
+    ) -> str:
+        parts = (self[first], self[last], *map(fold, emails), self[company], self[title])
+        return " ".join(p for p in parts if p)
+
+    def sort_name(self, first: str, last: str) -> str:
+        return f"{self[first]}\t{self[last]}"[:310]
 
 
 def _json(values: list[str]) -> str:

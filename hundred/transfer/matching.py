@@ -43,11 +43,15 @@ class Keys:
 def keys_of(emails: Iterable[str], url: str, first: str, last: str, company: str) -> Keys:
     name = fold_name(first, last)
     return Keys(
-        emails=tuple(k for e in emails if (k := normalise_email(e))) if emails else (),
+        emails=email_keys(emails),
         url=normalise_linkedin_url(url) if url else "",
         name_org=name_org_key(first, last, company, folded=name),
         name=name,
     )
+
+
+def email_keys(emails: Iterable[str]) -> tuple[str, ...]:
+    return tuple(k for e in emails if (k := normalise_email(e))) if emails else ()
 
 
 class Matcher:
@@ -69,20 +73,52 @@ class Matcher:
         self._open: dict[str, set[int]] = {}
         self._waiting: dict[int, list[str]] = {}
         self._by_name: dict[str, set[int]] = defaultdict(set)
+        # People with a profile are indexed by name only when a lookup by name needs it
+        # (_named): a file whose every row has a known profile never does.
+        self._unnamed: list[Existing] = []
         for person in existing:
-            self.add_keys(
-                person.id,
-                keys_of(
-                    person.emails,
-                    person.linkedin_url,
-                    person.first_name,
-                    person.last_name,
-                    person.company,
-                ),
+            url = normalise_linkedin_url(person.linkedin_url) if person.linkedin_url else ""
+            if url:
+                self._add_ids(person.id, Keys(email_keys(person.emails), url, "", ""))
+                self._unnamed.append(person)
+            else:
+                self.add_keys(
+                    person.id,
+                    keys_of(
+                        person.emails,
+                        person.linkedin_url,
+                        person.first_name,
+                        person.last_name,
+                        person.company,
+                    ),
+                )
+
+    def _named(self) -> None:
+        """Index by name the people with a profile that __init__ left out (sets: the order
+        they join in does not matter, and with a profile they never wait in _open)."""
+        for person in self._unnamed:
+            name = fold_name(person.first_name, person.last_name)
+            name_org = name_org_key(
+                person.first_name, person.last_name, person.company, folded=name
             )
+            if name_org:
+                self._by_key.setdefault(name_org, set()).add(person.id)
+            if name:
+                self._by_name[name].add(person.id)
+        self._unnamed = []
 
     def add_keys(self, id: int, keys: Keys) -> None:
         """Index a person (existing, just created, or just merged into) under keys."""
+        self._add_ids(id, keys)
+        if keys.name_org:
+            self._by_key.setdefault(keys.name_org, set()).add(id)
+            if not self._url_of.get(id):
+                self._open.setdefault(keys.name_org, set()).add(id)
+                self._waiting.setdefault(id, []).append(keys.name_org)
+        if keys.name:
+            self._by_name[keys.name].add(id)
+
+    def _add_ids(self, id: int, keys: Keys) -> None:
         # setdefault: the first person to claim an e-mail or a profile keeps it.
         for email in keys.emails:
             self._by_email.setdefault(email, id)
@@ -92,13 +128,10 @@ class Matcher:
                 self._url_of[id] = keys.url  # the merge fills an empty profile
                 for key in self._waiting.pop(id, ()):
                     self._open[key].discard(id)
-        if keys.name_org:
-            self._by_key.setdefault(keys.name_org, set()).add(id)
-            if not self._url_of.get(id):
-                self._open.setdefault(keys.name_org, set()).add(id)
-                self._waiting.setdefault(id, []).append(keys.name_org)
-        if keys.name:
-            self._by_name[keys.name].add(id)
+
+    def by_url(self, url: str) -> int | None:
+        """The person with this (normalised) profile, if any."""
+        return self._by_url.get(url)
 
     def match_keys(self, keys: Keys) -> int | None:
         """The id of the person with these keys, or None for someone new."""
@@ -112,6 +145,8 @@ class Matcher:
         if not keys.name_org:
             return None
         # With a profile, only someone without one can be them by name.
+        if not keys.url and self._unnamed:
+            self._named()
         found = (self._open if keys.url else self._by_key).get(keys.name_org)
         # Two people fit: either could be wrong, so neither is chosen.
         return next(iter(found)) if found and len(found) == 1 else None
@@ -129,6 +164,8 @@ class Matcher:
         if key.linkedin_url:
             if (id := self._by_url.get(normalise_linkedin_url(key.linkedin_url))) is not None:
                 return id
+        if self._unnamed:
+            self._named()
         ids = self._by_name.get(fold(key.name), ())
         # Two people called Sam Lee: attaching the invitation to either could be wrong.
         return next(iter(ids)) if len(ids) == 1 else None

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
+from hundred.transfer.formats.collector import collector_paused
 from hundred.transfer.formats.generic_csv import (
     MAPPABLE_FIELDS,
     csv_headers,
@@ -97,9 +98,10 @@ def parse(
             "The file is empty: export your contacts again and choose the file that has them."
         )
     default_region = default_region.upper()  # phonenumbers knows 'GB', not 'gb'
-    if kind == "csv":
-        return parse_csv(data, default_region=default_region, limits=limits, mapping=mapping)
-    return _PARSERS[kind](data, default_region=default_region, limits=limits)
+    with collector_paused():
+        if kind == "csv":
+            return parse_csv(data, default_region=default_region, limits=limits, mapping=mapping)
+        return _PARSERS[kind](data, default_region=default_region, limits=limits)
 
 
 __all__ = [

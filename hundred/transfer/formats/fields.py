@@ -59,14 +59,48 @@ def clean_emails(values: Iterable[str]) -> tuple[list[str], list[str]]:
         key = normalise_email(value)
         if key in seen:
             continue
-        try:
-            validate_email(value, check_deliverability=False)
-        except EmailNotValidError:
+        if not is_email(value):
             rejected.append(value)
             continue
         seen.add(key)
         kept.append(value)
     return kept, rejected
+
+
+# A subset of the dot-atom local parts email_validator accepts (RFC 5322 atext and dots).
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*")
+
+
+def is_email(value: str) -> bool:
+    """What email_validator says of value (without a DNS check), the common case sooner.
+
+    A plain ASCII address ('jane.doe+x@example.com', under the 254-character cap, no IDNA
+    label) is valid exactly when its domain is, and domains repeat (gmail.com): the domain is
+    validated once per import, behind "x@", and the local part by a stricter pattern than the
+    library's. Anything else goes to email_validator whole. test_fields compares the two.
+    """
+    local, _, domain = value.rpartition("@")
+    if (
+        len(value) <= 254
+        and domain.isascii()
+        and "xn--" not in domain.lower()
+        and _PLAIN_LOCAL.fullmatch(local)
+    ):
+        return _domain_is_valid(domain)
+    return _validates(value)
+
+
+@lru_cache(maxsize=4096)
+def _domain_is_valid(domain: str) -> bool:
+    return _validates("x@" + domain)
+
+
+def _validates(value: str) -> bool:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
 
 
 def clean_phones(values: Iterable[str], region: str) -> list[str]:
@@ -102,7 +136,8 @@ def split_multi(value: str, separators: str = "") -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-@lru_cache(maxsize=4096)
+# LinkedIn's connection dates: up to ~6,000 different days in a 30,000-row file.
+@lru_cache(maxsize=16384)
 def parse_date(value: str, *, us_slashes: bool = False) -> date | None:
     """A calendar date from the forms exports use; M/D/YY only when us_slashes (LinkedIn)."""
     value = value.strip()

@@ -20,9 +20,11 @@ _DROP = re.compile(r"['’`.]")
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 
-# A profile URL already in the one form normalise_linkedin_url gives: returned as it is, so a
-# URL the parser normalised costs the matcher one regular expression, not a second parse.
-_CANONICAL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9._~-]+")
+# A profile URL already in the one form normalise_linkedin_url gives (this prefix, then a
+# slug of these characters only) is returned as it is: a URL the parser normalised costs the
+# matcher two string methods, not a second parse.
+_CANONICAL_PREFIX = "https://www.linkedin.com/in/"
+_CANONICAL_SLUG = "abcdefghijklmnopqrstuvwxyz0123456789._~-"
 
 
 def normalise_email(s: str) -> str:
@@ -35,7 +37,11 @@ def normalise_email(s: str) -> str:
 
 def normalise_linkedin_url(s: str) -> str:
     """'http://uk.linkedin.com/in/Jane-Doe/?trk=x' -> 'https://www.linkedin.com/in/jane-doe'."""
-    if _CANONICAL.fullmatch(s):
+    if (
+        s.startswith(_CANONICAL_PREFIX)
+        and len(s) > len(_CANONICAL_PREFIX)
+        and not s[len(_CANONICAL_PREFIX) :].strip(_CANONICAL_SLUG)  # every character a slug's
+    ):
         return s
     # vCard writers escape the colon (http\://); unescape before matching.
     m = _PROFILE.match(s.strip().replace("\\:", ":"))
@@ -122,6 +128,7 @@ _NOT_COMPANIES = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)  # a Company column repeats the same few hundred names
 def is_not_a_company(name: str) -> bool:
     """True for "Self-employed", "Freelance", "Retired", "Stealth", "Confidential" and the like."""
     return fold(name).replace(" ", "") in _NOT_COMPANIES

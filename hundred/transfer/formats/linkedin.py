@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from operator import itemgetter
 
 from hundred.transfer.formats.fields import (
     clean_emails,
@@ -62,25 +64,18 @@ def _parse_connections(
             "linkedin", data, "no header row with First Name, Last Name and Connected On was found"
         )
     col = table.index()
-    i_first, i_last = col.get("first name"), col.get("last name")
-    i_url, i_email = col.get("url"), col.get("email address")
-    i_company, i_title, i_date = col.get("company"), col.get("position"), col.get("connected on")
+    names = ("first name", "last name", "url", "email address", "company", "position")
+    pick = _picker([col.get(name) for name in (*names, "connected on")])
     people, skipped, warnings = result.people, result.skipped, result.warnings
+    cleaned = _Cleaned()
     for line, row in table.rows:
-        first, last = clean_line(cell(row, i_first)), clean_line(cell(row, i_last))
-        email, url = cell(row, i_email).strip(), cell(row, i_url).strip()
-        company, title = clean_line(cell(row, i_company)), clean_line(cell(row, i_title))
+        first, last, url, email, company, title, connected = pick(row)
+        first, last = cleaned[first], cleaned[last]
+        email, url = email.strip(), url.strip()
+        company, title = cleaned[company], cleaned[title]
         if not (first or last or email):
-            if url or company or title:
-                skipped.append(Skipped(line, "the row has no name and no e-mail", file))
-            elif any(c.strip() for c in row):
-                skipped.append(
-                    Skipped(
-                        line,
-                        "hidden or closed LinkedIn profile: the row has only a connection date",
-                        file,
-                    )
-                )
+            if reason := _nameless(row, url or company or title):
+                skipped.append(Skipped(line, reason, file))
             continue
         emails: list[str] = []
         if email:
@@ -103,11 +98,38 @@ def _parse_connections(
                 linkedin_url=linkedin_url,
                 company=company,
                 title=title,
-                connected_on=parse_date(cell(row, i_date), us_slashes=True),
+                connected_on=parse_date(connected, us_slashes=True),
                 source="linkedin",
                 how_known=HOW_KNOWN,
             )
         )
+
+
+def _picker(columns: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The cells at these positions ('' for a column the file lacks): in one C call
+    (itemgetter) when every column is there and the row is long enough."""
+    if None in columns:
+        return lambda row: tuple(cell(row, i) for i in columns)
+    pick, width = itemgetter(*columns), max(columns) + 1  # type: ignore[type-var]
+    return lambda row: pick(row) if len(row) >= width else tuple(cell(row, i) for i in columns)
+
+
+def _nameless(row: list[str], other: str) -> str:
+    """Why a row without a name or e-mail is skipped ('' for a blank row, left out quietly)."""
+    if other:
+        return "the row has no name and no e-mail"
+    if any(c.strip() for c in row):
+        return "hidden or closed LinkedIn profile: the row has only a connection date"
+    return ""
+
+
+class _Cleaned(dict[str, str]):
+    """clean_line of each cell, remembered: names, companies and titles come back row after
+    row, and each is cleaned (and held in memory) once."""
+
+    def __missing__(self, raw: str) -> str:
+        value = self[raw] = clean_line(raw)
+        return value
 
 
 def _parse_zip(data: bytes, result: ParseResult, limits: Limits) -> None:

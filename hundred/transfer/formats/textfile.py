@@ -122,6 +122,19 @@ def header_key(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").split()).casefold()
 
 
+# Line ends str.splitlines knows besides CR and LF (csv and io.StringIO do not).
+_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines with their ends, split at LF, CRLF and CR only, as io.StringIO(text,
+    newline="") gives them: by str.splitlines when no other line end is in the text. A
+    StringIO holds four bytes a character, four times a 3 MB file's text."""
+    if any(c in text for c in _OTHER_BREAKS):
+        return list(io.StringIO(text, newline=""))
+    return text.splitlines(keepends=True)
+
+
 @dataclass
 class Table:
     """A CSV's header row and an iterator of (line, cells) for the rows below it."""
@@ -143,7 +156,7 @@ def _delimiter_order(text: str) -> list[str]:
     # The first non-blank line usually is the header; its most frequent candidate goes first.
     # LinkedIn's "Notes:" line has none, so every candidate is then tried in turn.
     # Iterate lazily: splitting a 20 MB file into a list of lines just to read one is waste.
-    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
+    first = next((line for line in _lines(text) if line.strip()), "")
     return sorted(DELIMITERS, key=lambda d: -first.count(d))
 
 
@@ -158,9 +171,9 @@ def find_table(
     Its rows count against budget, which a zip's files share; by default one of its own.
     """
     check_cells = len(text) > limits.max_field_chars
+    lines = _lines(text)
     for delimiter in _delimiter_order(text):
-        source = _Lines(io.StringIO(text, newline=""))
-        reader = csv.reader(source, delimiter=delimiter)
+        reader = csv.reader(iter(lines), delimiter=delimiter)
         last = 0
         try:
             for count, row in enumerate(reader):
@@ -174,7 +187,7 @@ def find_table(
                 if is_header is None or is_header([header_key(c) for c in row]):
                     headers = [" ".join(c.replace("\ufeff", "").split()) for c in row]
                     rows = _rows(
-                        reader, source, last, budget or Budget(limits), check_cells=check_cells
+                        reader, lines, last, budget or Budget(limits), check_cells=check_cells
                     )
                     return Table(delimiter, start, headers, rows)
         except csv.Error as e:
@@ -184,26 +197,6 @@ def find_table(
         if is_header is None:
             return None
     return None
-
-
-class _Lines:
-    """The physical lines under a csv.reader, keeping those of the row being read."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.current: list[str] = []
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.lines)
-        self.current.append(line)
-        return line
-
-    def take(self) -> list[str]:
-        taken, self.current = self.current, []
-        return taken
 
 
 def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
@@ -232,16 +225,14 @@ def unclosed_quote(lines: list[str], delimiter: str) -> int | None:
 
 
 def _rows(
-    reader: Iterator[list[str]], source: _Lines, last: int, budget: Budget, *, check_cells: bool
+    reader: Iterator[list[str]], lines: list[str], last: int, budget: Budget, *, check_cells: bool
 ) -> Iterator[tuple[int, list[str]]]:
     limits = budget.limits
     start = last + 1
-    source.take()  # the header's lines
-    row_lines: list[str] = []
+    read = False
     try:
         for row in reader:
-            start, last = last + 1, reader.line_num  # type: ignore[attr-defined]
-            row_lines = source.take()
+            start, last, read = last + 1, reader.line_num, True  # type: ignore[attr-defined]
             if not row:
                 continue
             budget.count_row()
@@ -250,6 +241,9 @@ def _rows(
                 raise UnsupportedFile(field_too_long(start, limits))
             yield start, row
         delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
+        # The last row's physical lines: only it can hold a quote never closed (csv.reader
+        # reads one to the end of the file).
+        row_lines = lines[start - 1 : last] if read else []
         if row_lines and (k := unclosed_quote(row_lines, delimiter)) is not None:
             raise UnsupportedFile(
                 f'Line {start + k} opens a quote (") that is never closed, so everything after '

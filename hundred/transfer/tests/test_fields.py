@@ -6,11 +6,13 @@ import codecs
 from datetime import UTC, date, datetime
 
 import pytest
+from email_validator import EmailNotValidError, validate_email
 
 from hundred.transfer.formats.fields import (
     clean_emails,
     clean_line,
     clean_tags,
+    is_email,
     normalise_phone,
     parse_date,
     parse_datetime,
@@ -125,3 +127,61 @@ def test_clean_tags_and_split_multi():
 )
 def test_decode(data):
     assert decode(data) == "Zoë,Ünal\n"
+
+
+_LONG = "a" * 64
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "jane.doe+x@example.com",
+        "Jane_Doe@Example.COM",
+        "a@b.co",
+        "a@localhost",
+        "a@example",
+        "a@foo.invalid",
+        "a@foo.local",
+        "a@foo.onion",
+        "a@123.456",
+        "a@foo.123",
+        "a@-foo.com",
+        "a@foo-.com",
+        "a@foo..com",
+        "a@.foo.com",
+        "a@foo.com.",
+        "a@foo_bar.com",
+        "a@xn--bcher-kva.example",
+        "a@XN--bcher-kva.example",
+        "a@xn--zz.com",
+        "a@bücher.example",
+        ".a@foo.com",
+        "a.@foo.com",
+        "a..b@foo.com",
+        "a b@foo.com",
+        '"a b"@foo.com',
+        "a@b@foo.com",
+        "@foo.com",
+        "a@",
+        "a",
+        "ü@foo.com",
+        "a@[127.0.0.1]",
+        "Jane <jane@foo.com>",
+        f"{_LONG}@foo.com",
+        f"{_LONG}a@foo.com",
+        f"a@{'b' * 63}.com",
+        f"a@{'b' * 64}.com",
+        f"{_LONG}@{'b.' * 93}com",
+        f"{_LONG}@{'b.' * 94}com",
+        f"{_LONG}@{'b.' * 95}com",
+        "a@" + ".".join(["b" * 63] * 4),
+    ],
+)
+def test_is_email_agrees_with_email_validator(value):
+    """is_email's shortcut for plain addresses gives what email_validator gives."""
+    try:
+        validate_email(value, check_deliverability=False)
+        expected = True
+    except EmailNotValidError:
+        expected = False
+    assert is_email(value) is expected

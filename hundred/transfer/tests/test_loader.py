@@ -144,3 +144,26 @@ class LoaderTestCase(BaseTestCase):
         rec = PersonRecord(line=2, first_name="A", last_name="B", title="x" * 5000)
         do_import(self.alice, ParseResult(kind="csv", people=[rec]))
         self.assertEqual(len(Person.objects.get(owner=self.alice).title), 200)
+
+
+# Accents, a combining mark at a part's start, NBSP, ß, final sigma, emoji, and parts that
+# fold to nothing: the loader folds each part once and joins them.
+FOLD_CASES = [
+    ("José", "Núñez", ["Jose@Example.COM"], "Café, Inc.", "Head of R&D"),
+    ("\u0301Ann", "O'Neil 🚀", [], "", "  CTO\u00a0and  founder "),
+    ("STRAßE", "ΟΔΥΣΣΕΥΣ", ["a@b.c", "Ö@x.de"], "Ærø ApS", ""),
+    ("", "", [], "", ""),
+    ("🚀", "---", [], "¨", "\u2003"),
+    ("x" * 200, "y" * 200, [], "Z" * 200, "w" * 200),
+]
+
+
+def test_the_loaders_search_text_is_persons():
+    from hundred.transfer.loader import _Folded
+
+    folded = _Folded()
+    for first, last, emails, company, title in FOLD_CASES:
+        assert folded.search_text(first, last, emails, company, title) == (
+            Person.search_text_for(first, last, emails, company, title)
+        )
+        assert folded.sort_name(first, last) == Person.sort_name_for(first, last)
