@@ -12,7 +12,6 @@ Run on one file or one test (no folder named), `-n auto` means no workers at all
 costs more than it saves there. `-n 2` or `-n0` on the command line decides for itself.
 """
 
-import atexit
 import os
 import shutil
 import tempfile
@@ -20,10 +19,12 @@ from pathlib import Path
 
 import pytest
 
+_made: list[str] = []  # the folder this process made, removed when its run ends
+
 
 def _throwaway_home(prefix: str) -> str:
     home = tempfile.mkdtemp(prefix=prefix)
-    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    _made.append(home)
     return home
 
 
@@ -32,6 +33,12 @@ if _worker:
     os.environ["HUNDRED_HOME"] = _throwaway_home(f"hundred-test-{_worker}-")
 elif "HUNDRED_HOME" not in os.environ:
     os.environ["HUNDRED_HOME"] = _throwaway_home("hundred-test-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # Here rather than atexit: a worker's process may end without running atexit handlers.
+    for home in _made:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
