@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -61,27 +62,43 @@ class Server:
         return "250 Message accepted for delivery"
 
 
+def environment(home: Path, smtp_port: int) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hundred.settings",
+        "HUNDRED_HOME": str(home),
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "TZ": "UTC",
+    }
+    env.pop("DATABASE_URL", None)  # a laptop's SQLite file, shared by the processes
+    return env
+
+
+def python(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=120,
+        check=check,
+    )  # fmt: skip
+
+
 class WorkerKillTestCase(SimpleTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Migrating a fresh SQLite file takes seconds: done once, copied for each test.
+        cls.template = Path(cls.enterClassContext(tempfile.TemporaryDirectory())) / "home"
+        python(environment(cls.template, free_port()), "-c", SETUP)
+
     def setUp(self):
-        self.home = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        self.home = Path(self.enterContext(tempfile.TemporaryDirectory())) / "home"
+        shutil.copytree(self.template, self.home)
         self.server = Server()
         self.server.controller.start()
         self.addCleanup(self.server.controller.stop)
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "hundred.settings",
-            "HUNDRED_HOME": str(self.home),
-            "EMAIL_URL": f"smtp://127.0.0.1:{self.server.port}",
-            "TZ": "UTC",
-        }
-        self.env.pop("DATABASE_URL", None)  # a laptop's SQLite file, shared by the processes
-        self.python("-c", SETUP)
+        self.env = environment(self.home, self.server.port)
 
     def python(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, *args], env=self.env, capture_output=True, text=True,
-            timeout=120, check=check,
-        )  # fmt: skip
+        return python(self.env, *args, check=check)
 
     def states(self) -> list[str]:
         with sqlite3.connect(self.home / "hundred.sqlite3") as db:
