@@ -341,16 +341,15 @@ class _Reader:
         self.senders: dict[tuple[str, str], tuple[Participant, bool, str]] = {}
         self.recipients: dict[tuple[str, str], list[Participant]] = {}
 
-    def cells(self, row: list[str]) -> tuple[str, ...]:
+    def padded(self, row: list[str]) -> tuple[str, ...]:
         """The cells of _COLUMNS, '' for a column the file or a short row lacks."""
-        if self.pick is not None and len(row) >= self.width:
-            return self.pick(row)
         row = row[: self.width] + [""] * (self.width + 1 - min(len(row), self.width))
         return tuple(row[i] for i in self.cols)
 
     def read(self, line: int, row: list[str]) -> _Raw | None:
+        full = self.pick is not None and len(row) >= self.width
         conversation, name, url, to, to_urls, date_text, subject, content, folder, title = (
-            self.cells(row)
+            self.pick(row) if full else self.padded(row)
         )
         date_text = date_text.strip()
         sent_at = _moment(date_text)
