@@ -44,8 +44,9 @@ def decode(data: bytes) -> str:
     More than 1 % control characters in the first 64 KB is a binary file, refused; fewer are
     removed from the whole text (drop_controls).
     """
+    eight_bit = False  # UTF-8, cp1252 or latin-1: one byte under 0x80 is that character
     if data.startswith(codecs.BOM_UTF8):
-        text = _decode_utf8_or_legacy(data[3:])
+        text, eight_bit = _decode_utf8_or_legacy(data[3:]), True
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
@@ -56,7 +57,7 @@ def decode(data: bytes) -> str:
     elif (utf16 := _bomless_utf16(data)) is not None:
         text = utf16
     else:
-        text = _decode_utf8_or_legacy(data)
+        text, eight_bit = _decode_utf8_or_legacy(data), True
     if not text.strip():
         raise UnsupportedFile(
             "The file is empty: export your contacts again and choose the file that has them."
@@ -68,6 +69,8 @@ def decode(data: bytes) -> str:
         )
     # A few stray control characters in a text file are dropped, wherever they are, so every
     # field of every format is stored the same on SQLite and PostgreSQL.
+    if eight_bit and not _has_control_bytes(data):
+        return text  # nothing to drop: the text has none either
     return drop_controls(text)
 
 
@@ -110,6 +113,17 @@ def _looks_binary(text: str) -> bool:
 # A regular expression, not str.translate: it skips the clean stretches in C, six times faster
 # on a 3 MB Connections.csv.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+
+
+# The same characters as bytes. In UTF-8, cp1252 and latin-1 each of them is its one byte
+# and no other byte or sequence decodes to one, so bytes without them decode to text without
+# them: deleting them from the bytes (bytes.translate, in C) tells eight times faster than
+# scanning the text (0.06 s against 0.5 s for a 37.6 MiB messages.csv).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def drop_controls(text: str) -> str:
