@@ -12,27 +12,26 @@ knows whom it shows, and puts the page together.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from operator import itemgetter
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from hundred.insight import graph
-from hundred.insight.funnel import FunnelStage, build_funnel
-from hundred.insight.people import People, PersonRow, load_names, plain_rows
+from hundred.insight.funnel import MET_STAGES, FunnelStage, build_funnel
+from hundred.insight.people import People, PersonRow, count_people, linked_rows, load_names
 from hundred.insight.replies import ChannelReplies, count_replies
 from hundred.insight.review import WeeklyReview, build_review
 from hundred.insight.targets import (
     TargetCompany,
     build_targets,
     plan_targets,
+    read_companies,
     suggestion_candidates,
 )
 from hundred.insight.weeks import WEEKS, Week, build_weeks, names_all_time, week_start
-from hundred.network.models import Company, FollowUp, FollowUpState, HowKnown, Meeting, Person
+from hundred.network.models import FollowUp, FollowUpState, HowKnown, Meeting
 
 GOAL = 100  # the article's list of 100 people
 TREE_NAMED = 300  # people of the referral tree the page names (outline and drawing)
@@ -69,45 +68,34 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     first_monday = this_monday - timedelta(weeks=WEEKS - 1)
     window_start = datetime.combine(first_monday, datetime.min.time(), tzinfo=tz)
 
-    rows = People(
-        plain_rows(
-            Person.objects.for_user(user)
-            # Whether asked, not when: SQLite would parse 30,000 timestamps (~35 ms).
-            .annotate(was_asked=ExpressionWrapper(Q(asked_at__isnull=False), BooleanField()))
-            .values_list(
-                "id",
-                "introduced_by_id",
-                "company_id",
-                "stage",
-                "how_known",
-                "was_asked",
-            )
-            .order_by()
-        )
-    )
+    # Everyone counted in the database; rows read only for the people linked by an
+    # introduction or at a target company (a third of a large account), names only for the
+    # people shown.
+    people = count_people(user)
+    rows = People(linked_rows(user))
     links = graph.Links(map(itemgetter(0, 1), rows.raw.values()))
-    companies = {
-        c["id"]: c
-        for c in Company.objects.for_user(user)
-        .order_by()
-        .values("id", "name", "industry", "location", "is_target", "priority", "research_status")
-    }
-    # No ordering: with Meeting's default (-starts_at) DISTINCT ran over (person, time) pairs.
-    met_ids = set(
+    companies = read_companies(user)
+    # People met in a meeting so far, with their stage. No ordering: with Meeting's default
+    # (-starts_at) DISTINCT ran over (person, time) pairs.
+    met = (
         Meeting.objects.for_user(user)
         .not_cancelled()
-        .filter(starts_at__lte=now)
+        .filter(starts_at__lte=now, person__owner=user)
         .order_by()
-        .values_list("person_id", flat=True)
+        .values_list("person_id", "person__stage")
         .distinct()
     )
+    met_ids, met_elsewhere = set(), 0
+    for pid, stage in met:
+        met_ids.add(pid)
+        met_elsewhere += stage not in MET_STAGES
 
-    # The 100 list by how people are known: counted on the rows already loaded (a GROUP BY
-    # over 30,000 people took ~10 ms more).
-    known = Counter(map(itemgetter(4), rows.raw.values()))
-    by_how_known = [(k, label, known.get(k, 0)) for k, label in HowKnown.choices if known.get(k)]
+    known = people.by_how_known
+    by_how_known = [(k, label, known[k]) for k, label in HowKnown.choices if known[k]]
 
-    funnel = build_funnel(rows, companies, met_ids)
+    plan = plan_targets(rows, links, companies, met_ids)
+    at_targets = sum(len(plan.at.get(cid, ())) for cid, c in companies.items() if c.is_target)
+    funnel = build_funnel(people, met_elsewhere, at_targets)
     weeks = build_weeks(user, tz, first_monday, window_start, now)
     replies, median = count_replies(user, window_start)
     overdue_qs = FollowUp.objects.for_user(user).filter(state=FollowUpState.OPEN, due_on__lt=today)
@@ -116,8 +104,8 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     debriefed_total, names_total = names_all_time(user)
 
     tree = graph.referral_tree(links)
+    # Whoever introduced someone and is of the account is among the rows read.
     top = [(pid, n) for pid, n in graph.top_connectors(links) if pid in rows]
-    plan = plan_targets(rows, links, companies, met_ids)
     shown = {node.id for node, _ in graph.preorder(tree.roots, TREE_NAMED)}
     shown.update(pid for pid, _ in top)
     shown.update(pid for chains in plan.chains.values() for chain in chains for pid in chain)
@@ -129,7 +117,7 @@ def build_insights(user, now: datetime | None = None) -> Insights:
     return Insights(
         today=today,
         people=rows,
-        listed=len(rows),
+        listed=people.listed,
         by_how_known=by_how_known,
         funnel=funnel,
         weeks=weeks,
