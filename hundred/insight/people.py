@@ -105,11 +105,11 @@ def linked_rows(user) -> list[tuple]:
     reads from the index where "is not null" made it read the whole table); the whole table is
     read once, by count_people.
     """
-    introducers = Person.objects.filter(introduced_by_id__gt=0).values("introduced_by_id")
+    people = Person.objects.for_user(user)
+    introducers = people.filter(introduced_by_id__gt=0).values("introduced_by_id")
     targets = Company.objects.for_user(user).filter(is_target=True).values("id")
     return plain_rows(
-        Person.objects.for_user(user)
-        .filter(Q(introduced_by_id__gt=0) | Q(id__in=introducers) | Q(company_id__in=targets))
+        people.filter(Q(introduced_by_id__gt=0) | Q(id__in=introducers) | Q(company_id__in=targets))
         .order_by()
         .values_list("id", "introduced_by_id", "company_id", "stage")
     )
