@@ -60,8 +60,16 @@ _CONDITION = rx(r"\b(?:if|when|whenever)\b")
 
 
 def question_or_condition(ctx: Context) -> bool:
-    """An ask in a question, a request or a condition ("if ur short a photographer")."""
-    return question(ctx) or bool(_CONDITION.search(ctx.prefix))
+    """An ask in a question, a request or a condition ("if ur short a photographer"), unless
+    the condition offers help for nothing ("if u need a hand w the launch… no charge obvs")."""
+    if question(ctx):
+        return True
+    return bool(_CONDITION.search(ctx.prefix)) and not _FREE.search(ctx.text)
+
+
+def question_or_opening(ctx: Context) -> bool:
+    """An ask in a question, a request, or opening its clause ("any work going on site next wk")."""
+    return question(ctx) or stands_alone(ctx)
 
 
 def inverted_question(ctx: Context) -> bool:

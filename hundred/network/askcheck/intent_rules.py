@@ -20,6 +20,7 @@ from hundred.network.askcheck.guards import (
     not_helping,
     question,
     question_or_condition,
+    question_or_opening,
     stands_alone,
     strong,
 )
@@ -50,7 +51,7 @@ _ROLE_WORD = (
     r"(?:[\w-]{2,}(?:er|or|ist|ian|ant|ent|eer|man|men|ess|ic|ive)s?|person|people|ppl|staff|hands?"
     r"|help|cover|tech|techs|chef|cook|nurse|nurses|clerk|guide|aide|fellow|postdoc|ra|ras|intern"
     r"|interns|trainee|trainees|apprentice|hire|hires|head|body|bodies|crew|labou?r|workers?"
-    r"|someone|somebody|anyone|anybody)"
+    r"|someone|somebody|anyone|anybody|any1|some1|sum1|ne1)"
 )
 _NOT_A_ROLE = (
     r"(?!(?:answer|number|letter|paper|chapter|order|offer|other|another|either|neither|favour"
@@ -101,7 +102,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     # "Does the kitchen need a sous chef?", "if you need an extra pair of hands"
     make_rule(
         HIRING,
-        question,
+        question_or_condition,
         rf"(?<!\bwhat\sif\s)\b(?:{_YOU}|{_YOUR} (?:[\w-]+ ){{0,2}}?[\w-]+|they"
         r"|the (?:[\w-]+ ){0,2}?[\w-]+"
         rf"|(?-i:[A-Z][\w&-]+)|anyone|anybody|someone|somebody|any(?:one|body)) (?:still )?"
@@ -151,7 +152,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(DIRECT, not_employer, r"\btrial shifts?\b"),
     make_rule(
         DIRECT,
-        question,
+        question_or_opening,
         r"\b(?:any|some|more) (?:[\w-]+ )?(?:shifts|hours|work|jobs?|chamba|kaam)\b",
     ),
     # "Can I work in the bakery?", "may I work for you this summer"
@@ -343,6 +344,20 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"(?:[\w-]+ ){0,2}?(?:mornings|evenings|nights|weekends|saturdays|sundays|lates|earlies"
         rf"|shifts) (?:for {_YOU}|at (?:yours|urs|your place|the shop|the bar))\b"
         r"|\bcome in and (?:do|cover|work|sort)\b",
+    ),
+    # "r u guys takin on for the school hols?", "if you could use her at the vendanges",
+    # "I could come in every morning"
+    make_rule(
+        HIRING,
+        question,
+        r"\b(?:tak(?:e|es|ing|in)|tkin) on(?= (?:for|over|this|at)\b| ?\?)",
+    ),
+    make_rule(
+        DIRECT,
+        strong,
+        rf"\b{_YOU} (?:could|can|might) use (?:me|him|her|someone like me)\b"
+        r"(?! (?:as|for) (?:a |an )?(?:reference|referee|sounding))"
+        r"|\bcome in every (?:morning|evening|day|night|weekend|saturday|sunday)\b",
     ),
     # Short of a person: "if ur short a photographer", "still short on Saturdays?"
     make_rule(

@@ -247,6 +247,12 @@ INTENT_ASKS = [
     ("I'm applying for your night porter vacancy.", "applying for your"),
     ("Would you consider me?", "consider me"),
     ("Could you ask the manager if my daughter can start in June?", "if my daughter can start"),
+    ("if the shop needs a cashier over Easter im around", "the shop needs a cashier"),
+    ("any work going at the yard", "any work"),
+    ("r u takin on over the summer?", "takin on"),
+    ("do u need any1 on the tills?", "need any1"),
+    ("If you could use him on the farm, he'd love it.", "could use him"),
+    ("I could come in every Saturday.", "come in every Saturday"),
 ]
 INTENT_NOT_ASKS = [
     "What if you need a plumber?",
@@ -273,6 +279,8 @@ INTENT_NOT_ASKS = [
     "Do you need a forklift licence for warehouse work?",
     "I will start drafting my statement tomorrow.",
     "Could you pay me back the tenner on Friday?",
+    "If you need someone to read your grant bid, I'm around all week. No strings.",
+    "if u need a hand w the move sat im free. no charge",
 ]
 
 
