@@ -75,11 +75,11 @@ def test_the_weights_were_built_from_this_corpus_and_this_code(training) -> None
 
 # One cross-validation fold, author G held out, with a short fit: the committed procedure's
 # arithmetic (features, label scaling, class weight, Adagrad) for QUICK_EPOCHS passes instead of
-# 200, on the other six authors, judged with the committed threshold and veto. Its held-out
+# 200, on the other seven authors, judged with the committed threshold and veto. Its held-out
 # figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone: a change to the
 # rules, the features, the fit or how they are combined moves them, and must say so here.
 QUICK_EPOCHS = 20
-QUICK_FOLD_G = {"checker": (145, 2, 5, 148), "rules": (105, 1, 45, 149), "model": (135, 2, 15, 148)}
+QUICK_FOLD_G = {"checker": (145, 1, 5, 149), "rules": (110, 1, 40, 149), "model": (131, 1, 19, 149)}
 
 
 @pytest.fixture(scope="module")
