@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hundred.network.askcheck.guards import EMPLOYER
+
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|\?")
 # Apostrophes dropped, every digit read as 0 (str.translate: one pass, no regex per token).
 _NORMAL = {ord(c): None for c in "'\u2019\u2018\u02bc`"} | {ord(d): "0" for d in "123456789"}
@@ -72,7 +74,8 @@ _A = "['\u2019\u2018\u02bc`]?"  # an apostrophe, or none ("dont")
 # Cues: what a whole message does, whatever its words, read by a pattern rather than by a word or
 # a pair. Each is one feature (`c|…`) the model weighs like any other: an offer made for free, a
 # withdrawal or an acceptance, a thank-you for a referral already made, asking to be a referee,
-# a message that says it is not asking.
+# the writer's time on offer, applying for a named post, the writer as the one hiring, a message
+# that says it is not asking.
 CUES: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.IGNORECASE)
     for name, pattern in {
@@ -97,7 +100,15 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|know where (?:I am|im|to find me)|(?:give|gimme|give me) (?:me )?a (?:shout|bell"
         r"|ring|buzz)|(?:I" + _A + r"m|I am) (?:your|ur) (?:guy|man|girl|woman|person|lad)|jump at"
         r"|bite your hand off|send (?:them|it|work|jobs) my way|count on me|a text away"
-        r"|(?:mornings|evenings|weekends|nights|sundays|saturdays) are (?:mine|yours))\b",
+        r"|(?:mornings|evenings|weekends|nights|sundays|saturdays) are (?:mine|yours)"
+        r"|(?:be|I" + _A + r"m|I am) the one (?:you|u) (?:call|ring|phone))\b",
+        # Applying, cover-letter style, for a named post: "I am applying for the part-time
+        # Office Administrator role" ("I'm applying for roles in healthcare" names none)
+        "applies": r"\b(?:I am|I" + _A + r"m|im) (?:now |currently |writing to )?apply(?:ing)?"
+        r" for (?:the|your|this) (?:[\w-]+ ){0,5}?(?:role|position|post|vacancy|job|opening)\b",
+        # The writer is the one hiring: "I need to hire my first employee", "before I put the job
+        # ad up"
+        "employer": EMPLOYER.pattern,
         "disclaims": r"\b(?:not|n" + _A + r"t|never|nor|cannot) (?:\w+ ){0,3}?(?:asking|ask|apply"
         r"\w*|seek\w*|expect\w*|fishing|give me (?:a )?(?:job|work)|hire me)\b",
     }.items()

@@ -56,6 +56,22 @@ def wish(ctx: Context) -> bool:
     return question(ctx) or bool(_WISH_CUE.search(ctx.prefix))
 
 
+_CONDITION = rx(r"\b(?:if|when|whenever)\b")
+
+
+def question_or_condition(ctx: Context) -> bool:
+    """An ask in a question, a request or a condition ("if ur short a photographer"), unless
+    the condition offers help for nothing ("if u need a hand w the launch… no charge obvs")."""
+    if question(ctx):
+        return True
+    return bool(_CONDITION.search(ctx.prefix)) and not _FREE.search(ctx.text)
+
+
+def question_or_opening(ctx: Context) -> bool:
+    """An ask in a question, a request, or opening its clause ("any work going on site next wk")."""
+    return question(ctx) or stands_alone(ctx)
+
+
 def inverted_question(ctx: Context) -> bool:
     """An ask when a question mark follows ("Is Acme hiring?")."""
     return "?" in ctx.tail and not _RESEARCH.search(ctx.prefix)
@@ -119,6 +135,22 @@ def not_accepting(ctx: Context) -> bool:
 def not_helping(ctx: Context) -> bool:
     """Passing the writer's number on, unless the writer offers a third person help."""
     return not _HELPING.search(ctx.text)
+
+
+# The writer is the one hiring: "I need to hire my first employee", "we're about to hire two
+# baristas", "before I put the job ad up". Hiring words in such a message ask how to hire.
+EMPLOYER = rx(
+    r"\b(?:I|we)(?:'m| am|'re| are)? (?:need|needs|want|have|plan|going|looking|thinking|about"
+    r"|ready|hoping|trying)(?: to| of)? (?:hire|hiring|take on|taking on|recruit|recruiting"
+    r"|employ|employing)\b|\b(?:my|our) first (?:employee|hire|member of staff|staff member)\b"
+    r"|\b(?:I|we)(?:'m| am|'re| are) (?:hiring|recruiting)\b|\b(?:put|post|write|place)"
+    r" (?:up )?(?:the|a|my|our) job ad(?:vert)?\b"
+)
+
+
+def not_employer(ctx: Context) -> bool:
+    """An ask unless the writer says they are the one hiring."""
+    return not EMPLOYER.search(ctx.text)
 
 
 def joining(ctx: Context) -> bool:

@@ -15,13 +15,25 @@ from __future__ import annotations
 from hundred.network.askcheck.guards import (
     joining,
     not_accepting,
+    not_employer,
     not_free,
     not_helping,
     question,
+    question_or_condition,
+    question_or_opening,
     stands_alone,
     strong,
 )
-from hundred.network.askcheck.kinds import DIRECT, HIRING, OFFER, REFERRAL, RESUME, Rule, make_rule
+from hundred.network.askcheck.kinds import (
+    DIRECT,
+    HIRING,
+    KEEP_IN_MIND,
+    OFFER,
+    REFERRAL,
+    RESUME,
+    Rule,
+    make_rule,
+)
 
 # The reader and theirs, also as typed in a hurry.
 _YOU = r"(?:you|u|ya|yall|you guys|u guys|you lot)"
@@ -39,7 +51,7 @@ _ROLE_WORD = (
     r"(?:[\w-]{2,}(?:er|or|ist|ian|ant|ent|eer|man|men|ess|ic|ive)s?|person|people|ppl|staff|hands?"
     r"|help|cover|tech|techs|chef|cook|nurse|nurses|clerk|guide|aide|fellow|postdoc|ra|ras|intern"
     r"|interns|trainee|trainees|apprentice|hire|hires|head|body|bodies|crew|labou?r|workers?"
-    r"|someone|somebody|anyone|anybody)"
+    r"|someone|somebody|anyone|anybody|any1|some1|sum1|ne1)"
 )
 _NOT_A_ROLE = (
     r"(?!(?:answer|number|letter|paper|chapter|order|offer|other|another|either|neither|favour"
@@ -75,9 +87,9 @@ INTENT_RULES: tuple[Rule, ...] = (
         not_accepting,
         r"\b(?:can|could|cn|able to|ready to|free to|happy to|available to|in a position to"
         r"|would be able to|will) (?:[\w']+ ){0,2}?(?:start|begin|jump in|come in|slot"
-        r"(?: straight)? in|be (?:there|on site|on-site)) (?:work )?(?:[\w']+ ){0,2}?"
-        + _WHEN
-        + r"\b",
+        r"(?: straight)? in|be (?:there|on site|on-site))"
+        # "I will start drafting this weekend" starts a task, not work for them
+        r"(?! (?!working\b)[\w']+ing\b) (?:work )?(?:[\w']+ ){0,2}?" + _WHEN + r"\b",
     ),
     # "available immediately", "free from the 1st", "I'm around from next week"
     make_rule(
@@ -90,7 +102,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     # "Does the kitchen need a sous chef?", "if you need an extra pair of hands"
     make_rule(
         HIRING,
-        question,
+        question_or_condition,
         rf"(?<!\bwhat\sif\s)\b(?:{_YOU}|{_YOUR} (?:[\w-]+ ){{0,2}}?[\w-]+|they"
         r"|the (?:[\w-]+ ){0,2}?[\w-]+"
         rf"|(?-i:[A-Z][\w&-]+)|anyone|anybody|someone|somebody|any(?:one|body)) (?:still )?"
@@ -133,12 +145,14 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         strong,
         r"\b(?:give|offer|find) (?:me|him|her|them) (?:a |some |any )?(?:work|shifts?|a chance"
-        r"|chance|a try|a go|a trial|hours|a post|a placement|employment)\b|\btrial shifts?\b"
+        r"|chance|a try|a go|a trial|hours|a post|a placement|employment)\b"
         r"|\b(?:try|trying) (?:me|him|her) out\b",
     ),
+    # "a trial shift", unless the writer is the one hiring ("trial shifts, contracts, payroll")
+    make_rule(DIRECT, not_employer, r"\btrial shifts?\b"),
     make_rule(
         DIRECT,
-        question,
+        question_or_opening,
         r"\b(?:any|some|more) (?:[\w-]+ )?(?:shifts|hours|work|jobs?|chamba|kaam)\b",
     ),
     # "Can I work in the bakery?", "may I work for you this summer"
@@ -195,7 +209,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         strong,
         r"\b(?:would like|wish|want|writing|write|hereby|like) to (?:apply|submit my application)"
         r" (?:for|to) (?!(?:[\w'-]+ ){0,6}?(?:scheme|programme|program|course|grant"
-        r"|fellowship|mba|degree|masters?|phd|mentor\w*)\b)"
+        r"|fellowship|mba|degree|masters?|phd|mentor\w*|diploma|certificate|module|workshop"
+        r"|bootcamp|places?)\b)"
         r"|\bany suitable (?:[\w-]+ )?(?:role|position|post|vacancy|opening|job)\b"
         r"|\bto be employed\b|\brequest (?:an|a) interview\b"
         r"|\b(?:a |the )?chance to serve\b|\bavailable for (?:an )?interview\b",
@@ -276,7 +291,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     ),
     make_rule(
         DIRECT,
-        strong,
+        not_employer,
         r"\b(?:come in|do|have|get) (?:for )?a trial\b|\btrial (?:day|week|run)s?\b",
     ),
     make_rule(DIRECT, joining, r"\b(?:work|working) (?:there|for (?:them|him|her|it))\b"),
@@ -286,6 +301,113 @@ INTENT_RULES: tuple[Rule, ...] = (
         stands_alone,
         r"\b(?:need|needing|want) (?:an? |another |an extra |any |some )?(?:cover|extra pair of"
         r" hands|pair of hands|body|bodies|staff|help|hands?)\b(?= ?\?)",
+    ),
+    # Hours and shifts asked for, for the writer or someone of theirs (sixth version, generalised
+    # from author H's misses): "more hours for me", "give him a few hours on a weekend", "pick
+    # up a couple of evenings", "my old shifts back", "if you've got the hours"
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:more|extra|some|a few|a couple of|any) (?:more )?(?:hours|hrs|shifts|days"
+        r"|evenings|nights|mornings|weekends|saturdays|sundays) (?:for|to) (?:me|him|her"
+        r"|my (?:son|daughter|lad|girl|boy|husband|wife|brother|sister))\b(?! to\b)"
+        r"|\b(?:give|giving|offer) (?:me|him|her|them|my \w+) (?:a few|some|more|extra"
+        r"|a couple of|the odd) (?:hours|hrs|shifts|days)\b"
+        r"|\bpick up (?:a few|some|a couple of|extra|more|the odd|two|three|a) (?:[\w-]+ )?"
+        r"(?:hours|hrs|shifts|evenings|nights|days|mornings|weekends)\b(?! of\b)",
+    ),
+    make_rule(
+        DIRECT,
+        question,
+        r"\b(?:my|his|her) (?:old )?(?:shifts|hours|job|spot|chair|round) back\b"
+        rf"|\bif {_YOU}(?:'ve| have| got|ve)? (?:got )?(?:the |any |some |more |extra |spare )?"
+        r"(?:hours|hrs|shifts)\b",
+    ),
+    # Paid work for the writer: "you pay me what you'd pay an agency person", "on the payroll",
+    # "for whatever you can pay", "I'd want paying", "same rate as the girls", "free and cheap"
+    make_rule(
+        OFFER,
+        strong,
+        rf"\b{_YOU} (?:could |can |would |'d |d )?pay me\b(?! back)|\bpay me (?:what|whatever"
+        r"|the same|a wage|properly)\b|\bwant(?:ing)? paying\b|\bon (?:the|your|ur) payroll\b"
+        rf"|\bwhatever {_YOU} (?:can|could|think)(?: [\w-]+)? (?:pay|afford|offer)\b"
+        r"|\bon whatever terms\b|\bsame rate as\b|\bmates['\u2019]? rates?\b"
+        r"|\b(?:I'm|im|I am) (?:free and )?cheap\b|\bpaid,? (?:mind|of course|obviously"
+        r"|properly)\b|\bpaid like (?:anyone|everyone|the others)\b",
+    ),
+    # The writer's days at the reader's place: "could I come in a few days a week", "do the
+    # early mornings for you", "weekend mornings at yours"
+    make_rule(
+        OFFER,
+        not_free,
+        r"\bcome in (?:[\w-]+ ){0,4}?days? (?:a|per) week\b|\b(?:do|cover|take|work) (?:the )?"
+        r"(?:[\w-]+ ){0,2}?(?:mornings|evenings|nights|weekends|saturdays|sundays|lates|earlies"
+        rf"|shifts) (?:for {_YOU}|at (?:yours|urs|your place|the shop|the bar))\b"
+        r"|\bcome in and (?:do|cover|work|sort)\b",
+    ),
+    # "r u guys takin on for the school hols?", "if you could use her at the vendanges",
+    # "I could come in every morning"
+    make_rule(
+        HIRING,
+        question,
+        r"\b(?:tak(?:e|es|ing|in)|tkin) on(?= (?:for|over|this|at)\b| ?\?)",
+    ),
+    make_rule(
+        DIRECT,
+        strong,
+        rf"\b{_YOU} (?:could|can|might) use (?:me|him|her|someone like me)\b"
+        r"(?! (?:as|for) (?:a |an )?(?:reference|referee|sounding))"
+        r"|\bcome in every (?:morning|evening|day|night|weekend|saturday|sunday)\b",
+    ),
+    # Short of a person: "if ur short a photographer", "still short on Saturdays?"
+    make_rule(
+        OFFER,
+        question_or_condition,
+        r"\bshort (?:of |on )?(?:an?|one|another) (?:[\w-]+ )?[\w-]+(?:er|or|ist|ian|ant|ent"
+        r"|man|ess)\b|\bshort (?:on|of|for) (?:staff|hands|bodies|cover|saturdays|sundays"
+        r"|weekends|mornings|evenings|nights)\b",
+    ),
+    # Cover-letter close: "I would be glad to attend an interview"
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:glad|happy|pleased|delighted|welcome the (?:chance|opportunity)) to (?:attend"
+        r"|come (?:in )?for) (?:an? |the )?interview\b",
+    ),
+    # Asking to be considered, put down or thought of, for the writer or someone of theirs:
+    # "Would you consider me?", "Can you put me down for next year?", "Think of me."
+    make_rule(
+        KEEP_IN_MIND,
+        strong,
+        r"\bconsider (?:me|him|her)(?=\s*\?)|\bput (?:me|him|her|my name) down for\b"
+        r"|\bthink of (?:me|him|her)(?=\s*[.!])",
+    ),
+    # Applying to the reader: "I'm applying for your Junior Backend Developer role"
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:I am|I'm|im|I've|I have) (?:now |just )?(?:writing to )?appl(?:y|ying|ied) (?:for"
+        rf"|to) {_YOUR} ",
+    ),
+    # Something for someone of the writer's at the reader's side, or through a third party: "ask
+    # Clive if there's anything for Chloe at his firm", "find him something at the garden
+    # centre", "ask him to give Lucía work", "ask ur manager if i can start", "if they'd take
+    # me for a summer placement"
+    make_rule(
+        DIRECT,
+        strong,
+        r"\b(?:anything|something) for (?:me|him|her|my [\w-]+|(?-i:[A-Z][a-z]+)) (?:at|in|on)"
+        rf" (?:his|her|their|{_YOUR}|the)\b|\b(?:find|get|give|offer) (?:him|her|them|my (?:son"
+        r"|daughter|lad|boy|girl|grandson|granddaughter|nephew|niece)) (?:something|anything)"
+        r" (?:at|in|on|for the)\b|\bgive (?-i:[A-Z][\w\u00c0-\u00ff]+) (?:some )?(?:work|a job"
+        r"|a chance|shifts|hours)\b|\btake (?:me|him|her) (?:for|as) (?:a|an)\b(?! (?:coffee"
+        r"|drink|walk|lunch|meal|ride|spin|pint)\b)",
+    ),
+    make_rule(
+        REFERRAL,
+        strong,
+        r"\bask (?:[\w'-]+ ){0,4}?(?:if|whether) (?:I|he|she|my [\w-]+|(?-i:[A-Z][a-z]+))"
+        r" (?:can|could|might) (?:start|work|come in|do|join|have)\b",
     ),
     # The same asks in a few words of Spanish, Hindi and Indonesian, as texts mix them in:
     # "tiene chamba para mi?", "kaam hai kya?", "boleh gak sy apply?"

@@ -38,7 +38,8 @@ _ORG = (
 )
 _YOUR_ORG = rf"your (?:[\w-]+ ){{0,2}}?{_ORG}"
 _JOB = (
-    r"(?:jobs?|roles?|positions?|posts?|openings?|vacanc(?:y|ies)|opportunit(?:y|ies)|gigs?"
+    r"(?:jobs?|roles?|positions?|posts?|openings?(?! (?:a|an|my|our|his|her|their|up)\b)"
+    r"|vacanc(?:y|ies)|opportunit(?:y|ies)|gigs?"
     r"|placements?|spots?|reqs?|internships?|apprenticeships?|traineeships?|contracts?"
     r"|(?:graduate|training|trainee) schemes?|(?:temp|freelance|contract|part-time|casual) work)"
 )
@@ -403,8 +404,11 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         rf"(?<!\bwhat\s)\b(?:does|do|if|whether) (?:you|{_YOUR_ORG}|{_NAME})"
         r" (?:need|needs|could use) "
         r"(?:an?|another|more|extra|someone|anyone|somebody|anybody)\b"
-        # "if you need a hand with the gala" offers help; it does not ask for a job
-        r"(?! (?:hand|favou?r|lift|ride|volunteer|help|break|minute)\b)",
+        # "if you need a hand with the gala" offers help; it does not ask for a job; "do you need
+        # a teaching qualification?" asks what the work requires
+        r"(?! (?:hand|favou?r|lift|ride|volunteer|help|break|minute)\b)"
+        r"(?! (?:[\w-]+ )?(?:qualification|degree|licen[cs]e|certificate|certification|card"
+        r"|permit|visa|course|diploma)s?\b)",
     ),
     # "Could I work for you?", "Can I come and work for you?"
     make_rule(

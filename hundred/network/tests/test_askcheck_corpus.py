@@ -40,13 +40,13 @@ def train(evaluation):
     return evaluation.read_messages([str(TRAIN)])
 
 
-def test_the_training_split_is_authors_a_to_g(train) -> None:
-    assert len(train) == 2100
-    assert {r["author"] for r in train} == set("ABCDEFG")
-    assert sum(r["label"] == "job_ask" for r in train) == 1050
+def test_the_training_split_is_authors_a_to_h(train) -> None:
+    assert len(train) == 2400
+    assert {r["author"] for r in train} == set("ABCDEFGH")
+    assert sum(r["label"] == "job_ask" for r in train) == 1200
     # The locked split is another writer's: no training author's file is in it (its messages
     # are not read here; the integrator measures it once). Until it is added, test/ is absent.
-    assert not {f"author-{a}.jsonl" for a in "ABCDEFG"} & {p.name for p in LOCKED.glob("*")}
+    assert not {f"author-{a}.jsonl" for a in "ABCDEFGH"} & {p.name for p in LOCKED.glob("*")}
 
 
 def test_the_locked_evaluation_says_when_there_is_no_locked_split(evaluation, capsys) -> None:
@@ -75,11 +75,11 @@ def test_the_weights_were_built_from_this_corpus_and_this_code(training) -> None
 
 # One cross-validation fold, author G held out, with a short fit: the committed procedure's
 # arithmetic (features, label scaling, class weight, Adagrad) for QUICK_EPOCHS passes instead of
-# 200, on the other six authors, judged with the committed threshold and veto. Its held-out
+# 200, on the other seven authors, judged with the committed threshold and veto. Its held-out
 # figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone: a change to the
 # rules, the features, the fit or how they are combined moves them, and must say so here.
 QUICK_EPOCHS = 20
-QUICK_FOLD_G = {"checker": (145, 2, 5, 148), "rules": (105, 1, 45, 149), "model": (135, 2, 15, 148)}
+QUICK_FOLD_G = {"checker": (145, 1, 5, 149), "rules": (110, 1, 40, 149), "model": (131, 1, 19, 149)}
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_a_quick_fold_reaches_its_figures(quick_fold_g) -> None:
 def test_the_model_was_fitted_on_the_train_split_only() -> None:
     committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
     train = sum(1 for f in TRAIN.glob("*.jsonl") for line in f.open() if line.strip())
-    assert committed["training_messages"] == train == 2100
+    assert committed["training_messages"] == train == 2400
 
 
 # An honest advice ask that mentions a kind of post in passing, and says it is not asking.
@@ -233,6 +233,26 @@ INTENT_ASKS = [
     ("any overtime going on nights?", "any overtime"),
     ("Could I come in for a trial on Friday?", "come in for a trial"),
     ("u need cover?", "need cover"),
+    # Hours, pay, the writer's days at the reader's place, applying to the reader (sixth
+    # version: generalised from the locked split H's misses, in words H did not use)
+    ("Do you have more hours for me this summer?", "more hours for me"),
+    ("Could you give my son a few shifts at the depot?", "give my son a few shifts"),
+    ("Could I pick up a few extra shifts at the garage?", "pick up a few extra shifts"),
+    ("Any chance of my old hours back?", "my old hours back"),
+    ("I'd happily cover the weekends for you.", "cover the weekends for you"),
+    ("If you're short a welder next month, give me a ring.", "short a welder"),
+    ("You could pay me what you pay the temps.", "pay me"),
+    ("I'd want it on the payroll, mind.", "on the payroll"),
+    ("I'd be pleased to attend an interview at your convenience.", "attend an interview"),
+    ("I'm applying for your night porter vacancy.", "applying for your"),
+    ("Would you consider me?", "consider me"),
+    ("Could you ask the manager if my daughter can start in June?", "if my daughter can start"),
+    ("if the shop needs a cashier over Easter im around", "the shop needs a cashier"),
+    ("any work going at the yard", "any work"),
+    ("r u takin on over the summer?", "takin on"),
+    ("do u need any1 on the tills?", "need any1"),
+    ("If you could use him on the farm, he'd love it.", "could use him"),
+    ("I could come in every Saturday.", "come in every Saturday"),
 ]
 INTENT_NOT_ASKS = [
     "What if you need a plumber?",
@@ -252,6 +272,15 @@ INTENT_NOT_ASKS = [
     "Tell your sister I can look at her CV tonight.",
     "I'm delighted to accept, and I can start on Monday.",
     "Happy to talk to him. Give him my number.",
+    # The writer hiring, opening a business, applying to a course, starting a task, a loan
+    "I need to hire my first apprentice and wondered how you run trial shifts.",
+    "I'd love to ask about opening a second shop.",
+    "I would like to apply for a place on the evening diploma.",
+    "Do you need a forklift licence for warehouse work?",
+    "I will start drafting my statement tomorrow.",
+    "Could you pay me back the tenner on Friday?",
+    "If you need someone to read your grant bid, I'm around all week. No strings.",
+    "if u need a hand w the move sat im free. no charge",
 ]
 
 
