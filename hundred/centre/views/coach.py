@@ -88,9 +88,7 @@ def _viewed(request, client_id: int, page: str) -> CoachGrant:
 
 def figures_seen(coach, rows, page: str) -> None:
     """Log that `coach` saw these clients' figures (the dashboard, the CSV): one row each."""
-    CoachView.objects.bulk_create(
-        CoachView(seeker_id=row.id, coach=coach, page=page) for row in rows
-    )
+    CoachView.objects.log(coach.pk, [row.id for row in rows], page)
 
 
 def _client_context(grant: CoachGrant, page: str) -> dict:
