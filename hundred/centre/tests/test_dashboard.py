@@ -237,3 +237,20 @@ class KeptFiguresTestCase(CentreTestCase):
         self.assertEqual(row.overdue, 0)
         row, _ = self.rows(later=timedelta(days=1))
         self.assertEqual(row.overdue, 1)
+
+
+class ViewLogTestCase(CentreTestCase):
+    def test_log_writes_one_row_a_client_as_bulk_create_did(self):
+        from hundred.centre.models import CoachView, CoachViewManager
+
+        seekers = [self.make_user(f"s{i}@example.org") for i in range(3)]
+        ids = [s.pk for s in seekers] * (CoachViewManager.BATCH // 3 + 1)  # over one batch
+        CoachView.objects.log(self.coach.pk, ids, "dashboard")
+        rows = CoachView.objects.filter(coach=self.coach)
+        self.assertEqual(rows.count(), len(ids))
+        self.assertEqual(sorted(rows.values_list("seeker_id", flat=True)), sorted(ids))
+        self.assertEqual(set(rows.values_list("page", flat=True)), {"dashboard"})
+        (at,) = set(rows.values_list("viewed_at", flat=True))
+        self.assertLess(abs(at - timezone.now()), timedelta(seconds=5))
+        self.assertEqual(rows.first().viewed_at, at)  # reads back as an aware datetime
+        CoachView.objects.log(self.coach.pk, [], "dashboard")  # nothing to log: no statement
