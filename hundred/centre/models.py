@@ -4,8 +4,10 @@ A coach reads a client's data only through an active grant the client made; noth
 visible by default, and a revocation takes effect on the next request.
 """
 
+from contextlib import nullcontext
+
 from django.conf import settings
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -77,7 +79,14 @@ class CoachViewManager(models.Manager):
             qn(meta.get_field(name).column) for name in ("seeker", "coach", "page", "viewed_at")
         )
         at = connection.ops.adapt_datetimefield_value(timezone.now())
-        with connection.cursor() as cursor:
+        # Several statements in one transaction, as bulk_create's batches are: all or none.
+        several = len(ids) > self.BATCH
+        with (
+            transaction.atomic(using=connection.alias, savepoint=False)
+            if several
+            else nullcontext(),
+            connection.cursor() as cursor,
+        ):
             for start in range(0, len(ids), self.BATCH):
                 batch = ids[start : start + self.BATCH]
                 values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
