@@ -44,10 +44,7 @@ def _report(user, as_json: bool) -> None:
         raise UsageError(f"{user.email} is not a coach; report --user names a coach.")
     found = client_rows(user, sort="name")
     # The client's log of coach views names this too, as it names the dashboard and the CSV.
-    CoachView.objects.bulk_create(
-        CoachView(seeker_id=row.id, coach=user, page="figures report (command line)")
-        for row in found
-    )
+    CoachView.objects.log(user.pk, [row.id for row in found], "figures report (command line)")
     rows = [row.report() for row in found]
     if as_json:
         print(json.dumps(rows, indent=2))

@@ -4,8 +4,10 @@ A coach reads a client's data only through an active grant the client made; noth
 visible by default, and a revocation takes effect on the next request.
 """
 
+from contextlib import nullcontext
+
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -58,6 +60,42 @@ class CoachGrant(models.Model):
         return self.revoked_at is None
 
 
+class CoachViewManager(models.Manager):
+    # Rows a statement: 4 parameters each, well under SQLite's and PostgreSQL's limits.
+    BATCH = 500
+
+    def log(self, coach_id: int, seeker_ids, page: str) -> None:
+        """One row for each client in `seeker_ids` that `coach_id` saw on `page`, all at this
+        moment: what `bulk_create` of as many CoachView instances writes, in one INSERT of
+        plain values (the dashboard logs 40–50 clients a view; building and reading back 50
+        model instances was a quarter of its CPU). Like bulk_create, it sends no signals."""
+        ids = list(seeker_ids)
+        if not ids:
+            return
+        model = self.model
+        connection = connections[router.db_for_write(model)]
+        meta, qn = model._meta, connection.ops.quote_name
+        columns = ", ".join(
+            qn(meta.get_field(name).column) for name in ("seeker", "coach", "page", "viewed_at")
+        )
+        at = connection.ops.adapt_datetimefield_value(timezone.now())
+        # Several statements in one transaction, as bulk_create's batches are: all or none.
+        several = len(ids) > self.BATCH
+        with (
+            transaction.atomic(using=connection.alias, savepoint=False)
+            if several
+            else nullcontext(),
+            connection.cursor() as cursor,
+        ):
+            for start in range(0, len(ids), self.BATCH):
+                batch = ids[start : start + self.BATCH]
+                values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
+                params = [p for seeker in batch for p in (seeker, coach_id, page, at)]
+                cursor.execute(
+                    f"INSERT INTO {qn(meta.db_table)} ({columns}) VALUES {values}", params
+                )
+
+
 class CoachView(models.Model):
     """One page a coach opened about a client: the client sees every one (who, when, which)."""
 
@@ -69,6 +107,8 @@ class CoachView(models.Model):
     )
     page = models.CharField(max_length=100)
     viewed_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoachViewManager()
 
     class Meta:
         ordering = ["-viewed_at", "-id"]

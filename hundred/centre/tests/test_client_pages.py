@@ -185,3 +185,41 @@ class ClientPagesTestCase(CentreTestCase):
             for url in self.urls():
                 self.assertEqual(self.client.get(url).status_code, 404, f"{user} {url}")
         self.assertEqual(CoachView.objects.count(), 0)
+
+
+class ClientPeopleQueriesTestCase(CentreTestCase):
+    """The client's people page reads the columns it shows: its queries do not grow with the
+    rows (a column shown but not read would cost a query a row), with notes or without."""
+
+    def queries(self, url) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            r = self.client.get(url)
+        self.assertEqual(r.status_code, 200)
+        return len(captured)
+
+    def test_the_queries_do_not_grow_with_the_people(self):
+        company = self.make_company("Acme")
+        url = reverse("coach-client-people", args=[self.alice.pk])
+        self.login(self.coach)
+        for with_notes in (False, True):
+            with self.subTest(with_notes=with_notes):
+                CoachGrantModel = type(self.grant(with_notes=with_notes))
+                self.make_person("Ann", "Lee", company=company, notes="n", title="CTO")
+                few = self.queries(url)
+                for i in range(5):
+                    self.make_person(
+                        "Bo",
+                        f"Bell{i}",
+                        company=company,
+                        notes="Rotarian-secret",
+                        asked_at=timezone.now(),
+                    )
+                self.assertEqual(self.queries(url), few)
+                body = self.client.get(url).content.decode()
+                self.assertIn("Acme", body)
+                self.assertIn("CTO", body)
+                self.assertEqual("Rotarian-secret" in body, with_notes)
+                CoachGrantModel.objects.all().delete()

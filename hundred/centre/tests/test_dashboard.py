@@ -237,3 +237,84 @@ class KeptFiguresTestCase(CentreTestCase):
         self.assertEqual(row.overdue, 0)
         row, _ = self.rows(later=timedelta(days=1))
         self.assertEqual(row.overdue, 1)
+
+
+class ViewLogTestCase(CentreTestCase):
+    def test_log_writes_one_row_a_client_as_bulk_create_did(self):
+        from hundred.centre.models import CoachView, CoachViewManager
+
+        seekers = [self.make_user(f"s{i}@example.org") for i in range(3)]
+        ids = [s.pk for s in seekers] * (CoachViewManager.BATCH // 3 + 1)  # over one batch
+        CoachView.objects.log(self.coach.pk, ids, "dashboard")
+        rows = CoachView.objects.filter(coach=self.coach)
+        self.assertEqual(rows.count(), len(ids))
+        self.assertEqual(sorted(rows.values_list("seeker_id", flat=True)), sorted(ids))
+        self.assertEqual(set(rows.values_list("page", flat=True)), {"dashboard"})
+        (at,) = set(rows.values_list("viewed_at", flat=True))
+        self.assertLess(abs(at - timezone.now()), timedelta(seconds=5))
+        self.assertEqual(rows.first().viewed_at, at)  # reads back as an aware datetime
+        CoachView.objects.log(self.coach.pk, [], "dashboard")  # nothing to log: no statement
+
+
+OLD_ROW = """{% for r in rows %}
+    <tr>
+      <td><a href="{% url 'coach-client-today' r.id %}">{{ r.label }}</a>{% if r.name %}<br><span class="muted">{{ r.email }}</span>{% endif %}</td>
+      <td class="num">{{ r.listed }}</td>
+      <td class="num">{{ r.asked }}</td>
+      <td class="num">{{ r.asks_week }}</td>
+      <td class="num">{{ r.met }}</td>
+      <td class="num">{{ r.meetings_week }}</td>
+      <td class="num">{% if r.names_per_meeting is None %}—{% else %}{{ r.names_per_meeting }}{% endif %}</td>
+      <td class="num">{{ r.replies }}</td>
+      <td class="num">{{ r.overdue }}</td>
+      <td class="num">{% if r.flagged_share is None %}—{% else %}{% widthratio r.flagged r.outreach 100 %} % <span class="muted">({{ r.flagged }} of {{ r.outreach }})</span>{% endif %}</td>
+      <td class="num">{% if r.days_idle is None %}—{% else %}{{ r.days_idle }}{% endif %}</td>
+    </tr>
+{% endfor %}"""  # noqa: E501  (the dashboard template's row as it was)
+
+
+class ClientRowTagTestCase(CentreTestCase):
+    """{% client_row %} writes what the template's row wrote before it."""
+
+    def test_it_writes_the_rows_the_template_wrote(self):
+        from django.template import engines
+
+        from hundred.centre.dashboard import ClientRow
+
+        def row(**kw):
+            base = dict(
+                id=7,
+                email="a@example.org",
+                name="",
+                with_notes=False,
+                listed=3,
+                asked=2,
+                asks_week=1,
+                met=1,
+                meetings_week=0,
+                names_received=2,
+                debriefed=3,
+                names_given=2,
+                replies=1,
+                overdue=0,
+                outreach=3,
+                flagged=1,
+                last_activity=None,
+                days_idle=None,
+            )
+            return ClientRow(**{**base, **kw})
+
+        rows = [
+            row(),
+            row(id=8, name='Ann <b>&</b> "Lee"', email="<script>@x.org", days_idle=12),
+            row(id=9, debriefed=0, outreach=0, flagged=0, days_idle=0, listed=12345),
+            row(id=10, debriefed=7, names_given=1, outreach=7, flagged=2, asked=1000000),
+        ]
+        engine = engines["django"]
+        old = engine.from_string(OLD_ROW).render({"rows": rows})
+        new = engine.from_string(
+            "{% load dashboard %}{% for r in rows %}\n    {% client_row r %}\n{% endfor %}"
+        ).render({"rows": rows})
+        self.assertIn("&lt;script&gt;", new)
+        self.assertIn("/coach/clients/8/", new)
+        self.assertEqual(new, old)

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
+from hundred.lib.compiled import Compiled
 from hundred.network import rules
 from hundred.network.models import (
     ATTEMPT_REASONS,
@@ -214,14 +215,24 @@ def do_plan_after_outreach(user, person: Person) -> FollowUp | None:
     )
 
 
+# The person's open follow-ups as do_cancel_on_reply reads them, compiled once (lib/compiled.py):
+# every logged reply runs it.
+_OPEN_OF = Compiled(
+    lambda owner, person: FollowUp.objects.filter(
+        owner=owner, person=person, state=FollowUpState.OPEN
+    ).values_list("pk", "reason")
+)
+
+
 @transaction.atomic
 def do_cancel_on_reply(user, person: Person, replied_on: date) -> int:
     """An inbound interaction cancels the person's pending no-reply follow-ups; others stay."""
     pending = [
-        rules.OpenFollowUp(id=f.pk, reason=f.reason)
-        for f in FollowUp.objects.for_user(user).filter(person=person, state=FollowUpState.OPEN)
+        rules.OpenFollowUp(id=pk, reason=reason) for pk, reason in _OPEN_OF(user.pk, person.pk)
     ]
     ids = rules.on_reply(pending)
+    if not ids:
+        return 0
     return FollowUp.objects.filter(pk__in=ids).update(
         state=FollowUpState.SKIPPED,
         note=f"Cancelled: they replied on {replied_on:%Y-%m-%d}.",

@@ -20,7 +20,9 @@ class InteractionQuerySet(OwnedQuerySet):
         the engine itself calls this when a follow-up done is the touch.
         """
         interaction = self.create(owner=owner, **fields)
-        interaction.people.set(people)
+        # add(), not set(): a new interaction has nobody yet to remove (one query fewer; the
+        # same m2m_changed signals).
+        interaction.people.add(*people)
         if interaction.is_outreach and interaction.direction == Direction.OUT:
             when = interaction.occurred_at
             Person.objects.filter(pk__in=[p.pk for p in people]).filter(

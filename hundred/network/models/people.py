@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import connections, models
+from django.db import connections, models, router
 from django.db.models import Min
 from django.utils import timezone
 
+from hundred.lib.compiled import Compiled
 from hundred.lib.text import fold
 from hundred.network.models.choices import Closeness, Direction, HowKnown, Source, Stage
 from hundred.network.models.companies import Company
@@ -257,14 +258,7 @@ class Person(OwnedModel):
     def history(self) -> dict[str, list]:
         """Their interactions, meetings, follow-ups and favours, each read once, and the
         timeline of all of them newest first: the person page shows each list twice."""
-        interactions = list(
-            self.interactions.prefetch_related(
-                models.Prefetch("people", queryset=Person.objects.only("first_name", "last_name"))
-            )
-        )
-        meetings = list(self.meetings.all())
-        followups = list(self.followups.all())
-        favours = list(self.favours.all())
+        interactions, meetings, followups, favours = _history_rows(self)
         entries: list[dict] = [
             {"kind": "interaction", "at": i.occurred_at, "obj": i} for i in interactions
         ]
@@ -287,3 +281,53 @@ class Person(OwnedModel):
         if stage != self.stage:
             self.stage = stage
             self.stage_changed_at = timezone.now()
+
+
+# The person page's queries, compiled once (lib/compiled.py): each is the SQL of the related
+# manager named beside it (test_person.py compares them).
+_INTERACTIONS = Compiled(lambda pk: Person.interactions.rel.related_model.objects.filter(people=pk))
+# The other people of those interactions, as prefetch_related(Prefetch("people",
+# Person.objects.only("first_name", "last_name"))) read them: by interaction, in Person's order.
+_WITH = Compiled(
+    lambda pk: (
+        Person.interactions.through.objects.filter(interaction__people=pk)
+        .order_by("person__first_name", "person__last_name", "person__id")
+        .values_list("interaction_id", "person_id", "person__first_name", "person__last_name")
+    )
+)
+_MEETINGS = Compiled(lambda pk: Person.meetings.rel.related_model.objects.filter(person=pk))
+_FOLLOWUPS = Compiled(lambda pk: Person.followups.rel.related_model.objects.filter(person=pk))
+_FAVOURS = Compiled(lambda pk: Person.favours.rel.related_model.objects.filter(person=pk))
+_INTRODUCED = Compiled(lambda pk: Person.objects.filter(introduced_by=pk))
+
+
+def _history_rows(person: Person) -> tuple[list, list, list, list]:
+    """person.interactions (their people prefetched), .meetings, .followups and .favours, as
+    the related managers read them, each row's person set to `person` as theirs do."""
+    interactions = _INTERACTIONS(person.pk)
+    others: dict[int, list[Person]] = {}
+    alias = router.db_for_read(Person)
+    for interaction_id, pk, first, last in _WITH(person.pk) if interactions else ():
+        others.setdefault(interaction_id, []).append(
+            Person.from_db(alias, ["id", "first_name", "last_name"], (pk, first, last))
+        )
+    for interaction in interactions:
+        queryset = interaction.people.get_queryset()  # what prefetch_related keeps
+        queryset._result_cache = others.get(interaction.pk, [])
+        queryset._prefetch_done = True
+        interaction._prefetched_objects_cache = {"people": queryset}
+    rows = []
+    for compiled in (_MEETINGS, _FOLLOWUPS, _FAVOURS):
+        found = compiled(person.pk)
+        for obj in found:
+            obj.person = person
+        rows.append(found)
+    return interactions, *rows
+
+
+def introduced_by(person: Person) -> list[Person]:
+    """person.introduced.all(), its rows' introduced_by set to `person` as the manager's are."""
+    found = _INTRODUCED(person.pk)
+    for obj in found:
+        obj.introduced_by = person
+    return found

@@ -310,3 +310,37 @@ class PeopleOrderTestCase(BaseTestCase):
         r = self.client.get(URL)
         names = [p.first_name for p in r.context["page"]["people"]]
         self.assertEqual(names, ["Ada", "Émile", "Eve", "Zoë"])
+
+
+class KeptFilterFieldsTestCase(BaseTestCase):
+    """The People filters' labels and widgets, kept once rendered (forms/blank.py), are the
+    HTML Django renders for the same data, whatever was asked before."""
+
+    def test_kept_fields_are_what_django_renders(self):
+        from hundred.network.forms.blank import kept_label, kept_widget
+        from hundred.network.forms.people import PeopleFilterForm
+
+        cases = [
+            None,
+            {"q": "kim"},
+            {"stage": "asked"},
+            {"stage": "listed", "how_known": "colleague"},
+            {"company": "Acme <b>"},
+            {"tag": "x" * 61},  # too long: an error, so rendered each time
+            {"stage": "no-such-stage"},  # not a choice: an error
+            {"stage": ""},
+        ]
+        for _ in range(2):  # the second time from what was kept
+            for data in cases:
+                form = PeopleFilterForm(data)
+                form.is_valid()
+                for name in form.fields:
+                    bf = form[name]
+                    with self.subTest(data=data, field=name):
+                        self.assertEqual(kept_widget(bf), str(bf))
+                        self.assertEqual(kept_label(bf), bf.label_tag())
+        form = PeopleFilterForm({"stage": "asked"})
+        self.assertIn('value="asked" selected', kept_widget(form["stage"]))
+        form = PeopleFilterForm({"tag": "x" * 61})
+        form.is_valid()
+        self.assertIn("aria-invalid", kept_widget(form["tag"]))

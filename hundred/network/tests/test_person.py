@@ -166,3 +166,83 @@ class PersonQueriesTestCase(BaseTestCase):
         self.add_history(12)
         self.assertEqual(self.queries(), few)
         self.assertLessEqual(few, 12)
+
+
+class CompiledHistoryTestCase(PersonQueriesTestCase):
+    """The page's queries compiled once (lib/compiled.py) read what the related managers read."""
+
+    def test_the_rows_are_those_of_the_related_managers(self):
+        from django.db import connection, models
+        from django.test.utils import CaptureQueriesContext
+
+        from hundred.network.models import Person
+        from hundred.network.models.people import _history_rows, introduced_by
+
+        self.add_history(3)
+        together = self.make_interaction(self.person, summary="The three of us")
+        together.people.add(self.make_person("Zed", "Zane"), self.make_person("Abe", "Ames"))
+        p = self.person
+        ours = _history_rows(p)
+        theirs = (
+            list(
+                p.interactions.prefetch_related(
+                    models.Prefetch(
+                        "people", queryset=Person.objects.only("first_name", "last_name")
+                    )
+                )
+            ),
+            list(p.meetings.all()),
+            list(p.followups.all()),
+            list(p.favours.all()),
+        )
+        for mine, django in zip(ours, theirs, strict=True):
+            self.assertEqual(len(mine), len(django))
+            for a, b in zip(mine, django, strict=True):
+                self.assertEqual(type(a), type(b))
+                for field in type(a)._meta.concrete_fields:
+                    self.assertEqual(getattr(a, field.attname), getattr(b, field.attname))
+        with CaptureQueriesContext(connection) as captured:
+            for a, b in zip(ours[0], theirs[0], strict=True):
+                self.assertEqual(
+                    [(o.pk, str(o)) for o in a.people.all()],
+                    [(o.pk, str(o)) for o in b.people.all()],
+                )
+            for rows in ours[1:]:
+                self.assertTrue(all(row.person is p for row in rows))
+        self.assertEqual(len(captured), 0)  # the people and the person came with the rows
+        self.assertEqual([o.pk for o in introduced_by(p)], [o.pk for o in p.introduced.all()])
+        self.assertTrue(all(o.introduced_by is p for o in introduced_by(p)))
+
+    def test_the_sql_is_the_related_managers_sql(self):
+        from django.db import connection
+
+        from hundred.network.models import people
+
+        p = self.person
+        for compiled, manager in (
+            (people._INTERACTIONS, p.interactions.all()),
+            (people._MEETINGS, p.meetings.all()),
+            (people._FOLLOWUPS, p.followups.all()),
+            (people._FAVOURS, p.favours.all()),
+            (people._INTRODUCED, p.introduced.all()),
+        ):
+            with self.subTest(compiled.build):
+                self.assertEqual(
+                    compiled.build(p.pk).query.sql_with_params(),
+                    manager.query.sql_with_params(),
+                )
+        self.assertTrue(connection.vendor)
+
+    def test_only_integers_are_put_into_the_sql(self):
+        from hundred.network.models.people import _MEETINGS
+
+        self.assertEqual(_MEETINGS(self.person.pk), [])
+        for bad in ("1 OR 1=1", 1.0, None):
+            with self.subTest(bad), self.assertRaises(TypeError):
+                _MEETINGS(bad)
+
+    def test_another_accounts_person_is_a_404(self):
+        mine = self.client.get(self.person.get_absolute_url())
+        self.assertEqual(mine.status_code, 200)
+        theirs = self.make_person("Bo", "Bell", owner=self.bob)
+        self.assertEqual(self.client.get(theirs.get_absolute_url()).status_code, 404)

@@ -30,7 +30,7 @@ from hundred.network.models import (
     Person,
     Tag,
 )
-from hundred.network.models.people import PersonQuerySet
+from hundred.network.models.people import PersonQuerySet, introduced_by
 from hundred.network.views.owned import get_person_for_user
 
 PEOPLE_PER_PAGE = 50
@@ -267,7 +267,7 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             "person": person,
             "timeline": history["timeline"],
             "meetings": history["meetings"],
-            "introduced": person.introduced.all(),
+            "introduced": introduced_by(person),
             # Empty forms are the same HTML on every view: rendered once (forms/blank.py).
             "interaction_form": interaction_form
             or blank_html(("interaction", *this_minute()), InteractionForm),
