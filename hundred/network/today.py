@@ -23,6 +23,7 @@ from hundred.network.models import (
     Person,
     Stage,
 )
+from hundred.network.prepared import ACCOUNT, DATE, DATETIME, Prepared
 
 # Today shows the next few items of each section, with "and N more" linking to the section in
 # full; at 30,000 people a hundred follow-ups with their buttons were 158 KB and 112 ms.
@@ -137,28 +138,160 @@ class TodayData:
         return out
 
 
-def _counts(user, **querysets) -> dict[str, int]:
-    """How many rows each of the owner's querysets has, in one query: a scalar subquery each,
-    read on the owner's own row. Counted every time, not only when a list is full, so the page
-    makes the same queries at any size; on PostgreSQL each separate count was a round trip."""
-    row = (
+def _followups(user, today):
+    return FollowUp.objects.for_user(user).filter(state=FollowUpState.OPEN, due_on__lte=today)
+
+
+def _meetings(user, start_today, week_end):
+    return (
+        Meeting.objects.for_user(user)
+        .not_cancelled()
+        .filter(starts_at__gte=start_today, starts_at__lt=week_end)
+    )
+
+
+def _debriefs(user, now):
+    return Meeting.objects.for_user(user).to_debrief(now)
+
+
+def _favours(user):
+    return Favour.objects.for_user(user).owed()
+
+
+def _count(qs) -> Coalesce:
+    """How many rows a queryset of the owner's has, as a scalar subquery read on their row."""
+    return Coalesce(
+        Subquery(
+            qs.order_by().values("owner").annotate(n=Count("pk")).values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+COUNTED = (
+    "followups",
+    "meetings",
+    "debriefs",
+    "favours",
+    "listed",
+    "people",
+    "asks_this_week",
+    "meetings_this_week",
+    "suggestions",
+)
+
+
+def _counts_query(user, today, now, start_today, week_end, week_from, week_to):
+    """How many rows each section and figure has, in one query on the owner's own row.
+    Counted every time, not only when a list is full, so the page makes the same queries at
+    any size; on PostgreSQL each separate count was a round trip."""
+    people = Person.objects.for_user(user)
+    counted = {
+        "followups": _followups(user, today),
+        "meetings": _meetings(user, start_today, week_end),
+        "debriefs": _debriefs(user, now),
+        "favours": _favours(user),
+        "listed": people.filter(stage=Stage.LISTED),
+        "people": people,
+        "asks_this_week": Interaction.objects.for_user(user).filter(
+            direction=Direction.OUT,
+            is_outreach=True,
+            occurred_at__gte=week_from,
+            occurred_at__lt=week_to,
+        ),
+        "meetings_this_week": Meeting.objects.for_user(user)
+        .not_cancelled()
+        .filter(starts_at__gte=week_from, starts_at__lt=week_to),
+        "suggestions": MailSuggestion.objects.for_user(user).to_review(),
+    }
+    assert tuple(counted) == COUNTED
+    return (
         get_user_model()
         .objects.filter(pk=user.pk)
-        .values(
-            **{
-                name: Coalesce(
-                    Subquery(
-                        qs.order_by().values("owner").annotate(n=Count("pk")).values("n"),
-                        output_field=IntegerField(),
-                    ),
-                    Value(0),
-                )
-                for name, qs in querysets.items()
-            }
-        )
-        .get()
+        .values(**{name: _count(qs) for name, qs in counted.items()})
+        .values_list(*COUNTED)
     )
-    return {name: row[name] for name in querysets}
+
+
+# Compiled once per process and database (network/prepared.py): compiling the nine
+# subqueries was ~8 ms of every Today.
+_COUNTS = Prepared(
+    _counts_query,
+    user=ACCOUNT,
+    today=DATE,
+    now=DATETIME,
+    start_today=DATETIME,
+    week_end=DATETIME,
+    week_from=DATETIME,
+    week_to=DATETIME,
+)
+
+
+class _Listed:
+    """One of Today's lists: the columns of the model it shows and its person's name, read
+    by a query compiled once per (database, limit), made into model instances with the
+    person attached, as `select_related("person")` would, but the other columns left unread
+    (read on first use, as `only()` leaves them)."""
+
+    def __init__(self, model, attnames: tuple[str, ...], build, **kinds):
+        self.model = model
+        self.attnames = tuple(
+            f.attname for f in model._meta.concrete_fields if f.attname in attnames
+        )
+        assert len(self.attnames) == len(attnames), attnames
+        self.person_at = self.attnames.index("person_id")
+        self.columns = (*self.attnames, "person__first_name", "person__last_name")
+        self.cache_person = model._meta.get_field("person").set_cached_value
+        self.prepared = Prepared(
+            lambda limit, **values: build(**values).values_list(*self.columns)[:limit], **kinds
+        )
+
+    def __call__(self, limit: int, **values) -> list:
+        from_db, person_from_db = self.model.from_db, Person.from_db
+        n, attnames, cache_person = len(self.attnames), self.attnames, self.cache_person
+        out = []
+        for row in self.prepared.rows(limit, **values):
+            item = from_db("default", attnames, row[:n])
+            cache_person(
+                item, person_from_db("default", _PERSON_NAME, (row[self.person_at], *row[n:]))
+            )
+            out.append(item)
+        return out
+
+
+_PERSON_NAME = ("id", "first_name", "last_name")
+
+_FOLLOWUPS = _Listed(
+    FollowUp,
+    ("id", "person_id", "due_on", "channel", "reason", "attempt", "note"),
+    lambda user, today: _followups(user, today).order_by("due_on", "id"),
+    user=ACCOUNT,
+    today=DATE,
+)
+_MEETINGS = _Listed(
+    Meeting,
+    ("id", "person_id", "starts_at", "duration_minutes", "place"),
+    lambda user, start_today, week_end: _meetings(user, start_today, week_end).order_by(
+        "starts_at", "id"
+    ),
+    user=ACCOUNT,
+    start_today=DATETIME,
+    week_end=DATETIME,
+)
+_DEBRIEFS = _Listed(
+    Meeting,
+    ("id", "person_id", "starts_at", "duration_minutes", "place"),
+    lambda user, now: _debriefs(user, now).order_by("starts_at", "id"),
+    user=ACCOUNT,
+    now=DATETIME,
+)
+_FAVOURS = _Listed(
+    Favour,
+    ("id", "person_id", "direction", "what", "due_on"),
+    _favours,
+    user=ACCOUNT,
+)
 
 
 def build_today(
@@ -188,53 +321,31 @@ def build_today(
     def limit(section: str) -> int:
         return FULL if section == full else shown
 
+    (row,) = _COUNTS.rows(
+        user=user,
+        today=today,
+        now=now,
+        start_today=start_today,
+        week_end=week_end,
+        week_from=week_from,
+        week_to=week_to,
+    )
+    counts = dict(zip(COUNTED, row, strict=True))
+
+    # An empty section (most accounts have no mail suggestions) costs no query.
     followups = (
-        FollowUp.objects.for_user(user)
-        .filter(state=FollowUpState.OPEN, due_on__lte=today)
-        .select_related("person")
-        .order_by("due_on", "id")
+        _FOLLOWUPS(limit("followups"), user=user, today=today) if counts["followups"] else []
     )
-    on = Meeting.objects.for_user(user).not_cancelled()
     meetings = (
-        on.filter(starts_at__gte=start_today, starts_at__lt=week_end)
-        .select_related("person")
-        .order_by("starts_at", "id")
+        _MEETINGS(limit("meetings"), user=user, start_today=start_today, week_end=week_end)
+        if counts["meetings"]
+        else []
     )
-    debriefs = (
-        Meeting.objects.for_user(user)
-        .to_debrief(now)
-        .select_related("person")
-        .order_by("starts_at", "id")
+    debriefs = _DEBRIEFS(limit("debriefs"), user=user, now=now) if counts["debriefs"] else []
+    favours = _FAVOURS(limit("favours"), user=user) if counts["favours"] else []
+    suggestions = (
+        list(MailSuggestion.objects.for_user(user).to_review()[:5]) if counts["suggestions"] else []
     )
-    favours = Favour.objects.for_user(user).owed().select_related("person")
-    people = Person.objects.for_user(user)
-    suggestions = MailSuggestion.objects.for_user(user).to_review()
-    counts = _counts(
-        user,
-        followups=followups,
-        meetings=meetings,
-        debriefs=debriefs,
-        favours=favours,
-        listed=people.filter(stage=Stage.LISTED),
-        people=people,
-        asks_this_week=Interaction.objects.for_user(user).filter(
-            direction=Direction.OUT,
-            is_outreach=True,
-            occurred_at__gte=week_from,
-            occurred_at__lt=week_to,
-        ),
-        meetings_this_week=on.filter(starts_at__gte=week_from, starts_at__lt=week_to),
-        suggestions=suggestions,
-    )
-
-    def first(name: str, qs, n: int) -> list:
-        # An empty section (most accounts have no mail suggestions) costs no query.
-        return list(qs[:n]) if counts[name] else []
-
-    followups = first("followups", followups, limit("followups"))
-    meetings = first("meetings", meetings, limit("meetings"))
-    debriefs = first("debriefs", debriefs, limit("debriefs"))
-    favours = first("favours", favours, limit("favours"))
     return TodayData(
         today=today,
         followups=followups,
@@ -249,7 +360,7 @@ def build_today(
         asks_target=s.asks_per_week,
         meetings_target=s.meetings_per_week,
         back_from_pause=back,
-        mail_suggestions=first("suggestions", suggestions, 5),
+        mail_suggestions=suggestions,
         mail_suggestions_count=counts["suggestions"],
         tz=user.tzinfo,
         totals={name: counts[name] for name in SECTIONS},
