@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from hundred.insight.people import ASKED_STAGES, PeopleCounts
 from hundred.network.models import Stage
 
-if TYPE_CHECKING:
-    from hundred.insight.people import PeopleCounts
-
-ASKED_STAGES = (
-    Stage.ASKED,
-    Stage.SCHEDULED,
-    Stage.MET,
-    Stage.NURTURING,
-    Stage.DECLINED,
-    Stage.PAUSED,
-)
 ASKED = frozenset(ASKED_STAGES)
 MET_STAGES = (Stage.MET, Stage.NURTURING)
 

@@ -11,8 +11,17 @@ from operator import or_
 from django.db import connection
 from django.db.models import Count, Q
 
-from hundred.insight.funnel import ASKED_STAGES
 from hundred.network.models import Company, HowKnown, Person, Stage
+
+# The stages of someone who has been asked (the funnel counts them; funnel.py reads this).
+ASKED_STAGES = (
+    Stage.ASKED,
+    Stage.SCHEDULED,
+    Stage.MET,
+    Stage.NURTURING,
+    Stage.DECLINED,
+    Stage.PAUSED,
+)
 
 
 @dataclass

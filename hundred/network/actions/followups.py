@@ -12,7 +12,6 @@ from datetime import date, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
-from hundred.lib.compiled import Compiled
 from hundred.network import rules
 from hundred.network.models import (
     ATTEMPT_REASONS,
@@ -29,6 +28,7 @@ from hundred.network.models import (
     Person,
     Stage,
 )
+from hundred.network.prepared import Compiled
 
 # A person back from a pause returns to the list, to be asked again with a fresh count of
 # attempts: after max_attempts without a word, "asked" would say something no longer true.
@@ -215,7 +215,7 @@ def do_plan_after_outreach(user, person: Person) -> FollowUp | None:
     )
 
 
-# The person's open follow-ups as do_cancel_on_reply reads them, compiled once (lib/compiled.py):
+# The open follow-ups as do_cancel_on_reply reads them, compiled once (network/prepared.py):
 # every logged reply runs it.
 _OPEN_OF = Compiled(
     lambda owner, person: FollowUp.objects.filter(

@@ -9,11 +9,11 @@ from django.db import connections, models, router
 from django.db.models import Min
 from django.utils import timezone
 
-from hundred.lib.compiled import Compiled
 from hundred.lib.text import fold
 from hundred.network.models.choices import Closeness, Direction, HowKnown, Source, Stage
 from hundred.network.models.companies import Company
 from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+from hundred.network.prepared import Compiled
 from hundred.network.urlcache import fast_reverse
 
 
@@ -283,7 +283,7 @@ class Person(OwnedModel):
             self.stage_changed_at = timezone.now()
 
 
-# The person page's queries, compiled once (lib/compiled.py): each is the SQL of the related
+# The person page's queries, compiled once (network/prepared.py): each is the SQL of the related
 # manager named beside it (test_person.py compares them).
 _INTERACTIONS = Compiled(lambda pk: Person.interactions.rel.related_model.objects.filter(people=pk))
 # The other people of those interactions, as prefetch_related(Prefetch("people",

@@ -169,7 +169,7 @@ class PersonQueriesTestCase(BaseTestCase):
 
 
 class CompiledHistoryTestCase(PersonQueriesTestCase):
-    """The page's queries compiled once (lib/compiled.py) read what the related managers read."""
+    """The page's queries compiled once (network/prepared.py) read what the managers read."""
 
     def test_the_rows_are_those_of_the_related_managers(self):
         from django.db import connection, models

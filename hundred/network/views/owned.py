@@ -13,7 +13,6 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hundred.lib.compiled import Compiled
 from hundred.network.models import (
     Company,
     Favour,
@@ -23,6 +22,7 @@ from hundred.network.models import (
     OutreachTemplate,
     Person,
 )
+from hundred.network.prepared import Compiled
 
 M = TypeVar("M", bound=Model)
 
@@ -36,7 +36,7 @@ def get_for_user(request, source: type[M] | QuerySet[M], pk: int) -> M:
     return get_object_or_404(queryset.filter(owner=request.user), pk=pk)
 
 
-# The person and what their page and forms show beside them; compiled once (lib/compiled.py),
+# The person and what their page and forms show beside them; compiled once (network/prepared.py),
 # as it is read by every view of a person. The same rows as get_for_user's query.
 _PERSON = Compiled(
     lambda owner, pk: (
