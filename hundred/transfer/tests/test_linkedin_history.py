@@ -257,7 +257,8 @@ class MessagesImportTestCase(BaseTestCase):
         gone = Interaction.objects.record(self.alice, [zed], summary="deleted since")
         gone_id = gone.id
         gone.delete()
-        self.import_zip()
+        # Without Invitations.csv, whose notes would be written first, by Django.
+        self.import_zip(history_zip(skip=("Invitations.csv",)))
         imported = Interaction.objects.for_user(self.alice).exclude(thread="")
         self.assertEqual(imported.count(), 9)
         self.assertGreater(min(imported.values_list("id", flat=True)), gone_id)
