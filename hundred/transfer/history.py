@@ -10,9 +10,11 @@ user ticks on the import's page.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from itertools import chain
 from typing import Any
 
 from django.db import connection, transaction
@@ -50,6 +52,9 @@ EXAMPLES = 5
 COLLEAGUE_GRACE = timedelta(days=92)
 MAX_COLLEAGUE_OFFERS = 300
 SQLITE_CACHE_KIB = 64 * 1024
+# Rows of one INSERT of the messages on SQLite (each binds up to 7 values; SQLite 3.32 and
+# later bind up to 32,766 a statement).
+SQLITE_ROWS_A_STATEMENT = 4000
 
 
 # A profile URL as imports store it: normalising it again gives itself, so it is not redone.
@@ -149,17 +154,23 @@ def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
     rows: list[tuple[MessageRecord, list[int]]] = []
     unmatched: Counter[str] = Counter()
     already = 0
+    # Who each participant is, looked up once: the parser shares one object per sender and
+    # per list of recipients, so 200,000 messages name a few thousand of them (keyed by
+    # identity; `messages` keeps them alive).
+    found_for: dict[int, int | None] = {}
     for m in messages:
         if m.external_id in known:
             already += 1
             continue
-        if len(m.counterparts) == 1:  # most messages: one person on the other side
-            found = people.find(m.counterparts[0])
+        counterparts = m.counterparts
+        if len(counterparts) == 1:  # most messages: one person on the other side
+            p = counterparts[0]
+            found = found_for.get(id(p), found_for)
+            if found is found_for:
+                found = found_for[id(p)] = people.find(p)
             ids = [] if found is None else [found]
         else:
-            ids = list(
-                dict.fromkeys(i for p in m.counterparts if (i := people.find(p)) is not None)
-            )
+            ids = list(dict.fromkeys(i for p in counterparts if (i := people.find(p)) is not None))
         if not ids:
             for p in m.counterparts or [Participant("(nobody named)")]:
                 unmatched[p.name or p.url] += 1
@@ -167,14 +178,14 @@ def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
         known.add(m.external_id)
         rows.append((m, ids))
     _insert(owner, rows)
-    planned, replies = _after_messages(owner, rows)
+    planned, replies, threads = _after_messages(owner, rows)
     return {
         "created": len(rows),
         "known": already,
         "unmatched_messages": len(messages) - len(rows) - already,
         "unmatched_people": len(unmatched),
         "unmatched_examples": [name for name, _ in unmatched.most_common(EXAMPLES)],
-        "threads": len({m.conversation_id for m, _ in rows}),
+        "threads": threads,
         "followups": planned,
         "replies": replies,
     }
@@ -194,10 +205,6 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
     # In the order of the unique index on (owner, external_id): inserting 200,000 random
     # hashes into it in file order costs SQLite several times more.
     rows.sort(key=lambda r: r[0].external_id)
-    values = [
-        (m.direction, moment(m.sent_at), m.text, m.is_ask, m.conversation_id[:200], m.external_id)
-        for m, _ in rows
-    ]
     varying = ("direction", "occurred_at", "summary", "is_outreach", "thread", "external_id")
     same = {
         "owner_id": owner.pk, "created_at": stamp, "updated_at": stamp,
@@ -208,32 +215,72 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
     with connection.cursor() as cursor, _big_cache(cursor):
         if connection.vendor == "postgresql":
             constant = tuple(same.values())
-            _copy(cursor, table, (*same, *varying), (constant + v for v in values))
-        else:
-            cursor.executemany(
-                f"INSERT INTO {table} ({', '.join((*same, *varying))}) "  # noqa: S608
-                f"VALUES ({', '.join(_literal(v) for v in same.values())}, "
-                f"{', '.join(['%s'] * len(varying))})",
-                values,
+            values = (
+                (*constant, m.direction, moment(m.sent_at), m.text, m.is_ask,
+                 m.conversation_id[:200], m.external_id)
+                for m, _ in rows
+            )  # fmt: skip
+            _copy(cursor, table, (*same, *varying), values)
+            # Ids come in insertion order (the people import relies on the same); the shared
+            # created_at marks this batch.
+            cursor.execute(
+                f"SELECT id FROM {table} "  # noqa: S608
+                "WHERE owner_id = %s AND created_at = %s AND external_id <> '' ORDER BY id",
+                [owner.pk, stamp],
             )
-        # Ids come in insertion order (the people import relies on the same); the shared
-        # created_at marks this batch.
-        cursor.execute(
-            f"SELECT id FROM {table} "  # noqa: S608
-            "WHERE owner_id = %s AND created_at = %s AND external_id <> '' ORDER BY id",
-            [owner.pk, stamp],
-        )
-        ids = [id for (id,) in cursor.fetchall()]
-        if len(ids) != len(rows):  # pragma: no cover - two imports in the same microsecond
-            raise RuntimeError("could not read back the ids of the messages just imported")
-        links = [(id, pid) for id, (_, people) in zip(ids, rows, strict=True) for pid in people]
-        if connection.vendor == "postgresql":
+            ids = [id for (id,) in cursor.fetchall()]
+            if len(ids) != len(rows):  # pragma: no cover - two imports in the same microsecond
+                raise RuntimeError("could not read back the ids of the messages just imported")
+            links = ((id, pid) for id, (_, people) in zip(ids, rows, strict=True) for pid in people)
             _copy(cursor, through, ("interaction_id", "person_id"), links)
-        else:
-            cursor.executemany(
-                f"INSERT INTO {through} (interaction_id, person_id) VALUES (%s, %s)",  # noqa: S608
-                links,
-            )
+            return
+        # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so the ids are ours to
+        # give, after both the largest id and the AUTOINCREMENT sequence (an id once used,
+        # even deleted since, is never given again); SQLite moves the sequence past them.
+        first = _next_sqlite_id(cursor, table)
+        _insert_rows(
+            f"INSERT INTO {table} (id, {', '.join((*same, *varying))}) VALUES ",  # noqa: S608
+            f"(?, {', '.join(_literal(v) for v in same.values())}, "
+            f"{', '.join(['?'] * len(varying))})",
+            [
+                (id, m.direction, moment(m.sent_at), m.text, m.is_ask,
+                 m.conversation_id[:200], m.external_id)
+                for id, (m, _) in enumerate(rows, first)
+            ],
+        )  # fmt: skip
+        _insert_rows(
+            f"INSERT INTO {through} (interaction_id, person_id) VALUES ",  # noqa: S608
+            "(?, ?)",
+            [(id, pid) for id, (_, people) in enumerate(rows, first) for pid in people],
+        )
+
+
+def _insert_rows(head: str, row: str, values: list[tuple]) -> None:
+    """SQLite: `head` then as many `row`s (with sqlite3's `?` placeholders) a statement as it
+    binds values, up to SQLITE_ROWS_A_STATEMENT. One statement a row, as executemany runs,
+    costs SQLite the statement's setup and the AUTOINCREMENT sequence's update each time.
+    The statements go to sqlite3's own connection (the same one, in the same transaction):
+    Django's cursor rewrites every `%s` of a statement with a regular expression, which for
+    statements of 4,000 rows cost more than binding them."""
+    if not values:
+        return
+    raw = connection.connection
+    width = len(values[0])
+    per = max(
+        1, min(SQLITE_ROWS_A_STATEMENT, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
+    )
+    for start in range(0, len(values), per):
+        chunk = values[start : start + per]
+        raw.execute(head + ", ".join([row] * len(chunk)), list(chain.from_iterable(chunk)))
+
+
+def _next_sqlite_id(cursor, table: str) -> int:
+    """The id SQLite's AUTOINCREMENT would give the next row of `table`."""
+    cursor.execute(f"SELECT max(id) FROM {table}")  # noqa: S608
+    (top,) = cursor.fetchone()
+    cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+    seq = cursor.fetchone()
+    return max(top or 0, seq[0] if seq else 0) + 1
 
 
 def _copy(cursor, table: str, columns, rows) -> None:
@@ -279,43 +326,61 @@ def _moment_adapter():
     return connection.ops.adapt_datetimefield_value
 
 
-def _after_messages(owner, rows: list[tuple[MessageRecord, list[int]]]) -> tuple[int, int]:
+def _after_messages(owner, rows: list[tuple[MessageRecord, list[int]]]) -> tuple[int, int, int]:
     """First asked from the asks; a follow-up for a recent unanswered ask; a recent reply
-    closes the attempts still planned. Old messages plan nothing."""
+    closes the attempts still planned. Old messages plan nothing. Returns the follow-ups
+    planned, the attempts a reply closed, and the number of conversations."""
     if not rows:
-        return 0, 0
-    _first_asked(owner, rows)
+        return 0, 0, 0
+    # One pass over the messages for all three: each person's first ask, last ask and last
+    # reply, and the conversations.
+    first: dict[int, datetime] = {}
     last_ask: dict[int, MessageRecord] = {}
     last_in: dict[int, MessageRecord] = {}
+    threads: set[str] = set()
+    out = str(Direction.OUT)  # a plain str: the enum member's comparison runs in Python
     for m, ids in rows:
-        latest = last_ask if m.direction == Direction.OUT else last_in
-        if m.direction == Direction.OUT and not m.is_ask:
-            continue
+        threads.add(m.conversation_id)
+        when = m.sent_at
+        if m.is_ask:  # only a message the owner sent is an ask
+            for pid in ids:
+                if (was := first.get(pid)) is None or when < was:
+                    first[pid] = when
+        if m.direction == out:
+            if not m.is_ask:
+                continue
+            latest = last_ask
+        else:
+            latest = last_in
         for pid in ids:
-            if pid not in latest or latest[pid].sent_at < m.sent_at:
+            if (was := latest.get(pid)) is None or was.sent_at < when:
                 latest[pid] = m
+    _first_asked(owner, first)
     s = rule_settings(owner)
     wait = max(s.no_reply_business_days, s.min_spacing_business_days)
     today = owner.local_today()
+    # add_business_days grows with the day it starts from, so the asks whose follow-up falls
+    # due today or later are those from `since` on; a day of margin either side of UTC
+    # rules out the rest without working out each one's local date.
+    since = today
+    while add_business_days(since - timedelta(days=1), wait, s.holidays) >= today:
+        since -= timedelta(days=1)
+    rough = datetime.combine(since - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     recent = {
         pid: m
         for pid, m in last_ask.items()
-        if add_business_days(local_date(owner, m.sent_at), wait, s.holidays) >= today
+        if m.sent_at >= rough
+        and add_business_days(local_date(owner, m.sent_at), wait, s.holidays) >= today
     }
     planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
     replies = _note_replies(owner, last_in)
-    return planned, replies
+    return planned, replies, len(threads)
 
 
-def _first_asked(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
-    """Lower each person's first asked to their earliest new ask: adding interactions can only
-    make it earlier (refresh_asked_at would re-read every outreach of the account)."""
-    first: dict[int, datetime] = {}
-    for m, ids in rows:
-        if m.is_ask:
-            for pid in ids:
-                if pid not in first or m.sent_at < first[pid]:
-                    first[pid] = m.sent_at
+def _first_asked(owner, first: dict[int, datetime]) -> None:
+    """Lower each person's first asked to their earliest new ask (`first`): adding
+    interactions can only make it earlier (refresh_asked_at would re-read every outreach of
+    the account)."""
     if not first:
         return
     now_at = dict(
