@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hundred.network.askcheck.guards import EMPLOYER
+from hundred.network.askcheck.guards import EMPLOYER, not_a_job_within
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|\?")
 # Apostrophes dropped, every digit read as 0 (str.translate: one pass, no regex per token).
@@ -81,7 +81,11 @@ CUES: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "free": r"\b(?:unpaid|no charge|without charge|free of charge|for free|free,? of course"
         r"|for nothing|pro bono|no fee|don" + _A + r"t (?:want|need|expect) (?:any|no)\w* \w*"
-        r" ?for it|not (?:looking|asking) to be paid|volunteer\w*)\b",
+        r" ?for it|not (?:looking|asking) to be paid|volunteer\w*"
+        # help or know-how given to the reader (seventh version): "happy to share notes",
+        # "compare notes", "pick my brain", "share what I learned"
+        r"|(?:share|compare|swap|trade) (?:my |some |our |any )?notes|pick my brain"
+        r"|share (?:what I (?:learned|learnt|know|found)|my (?:experience|template|checklist)))\b",
         "withdraw": r"\b(?:withdraw\w*|(?:won" + _A + r"t|can" + _A + r"t|cannot|will not|unable"
         r" to) (?:make|attend|come to) (?:the|my|our) \w*|(?:delighted|pleased|happy|glad) to"
         r" accept|accept(?:ed|ing)? (?:your|the) (?:kind )?offer|(?:been|was) offered)\b",
@@ -106,6 +110,18 @@ CUES: dict[str, re.Pattern[str]] = {
         # Office Administrator role" ("I'm applying for roles in healthcare" names none)
         "applies": r"\b(?:I am|I" + _A + r"m|im) (?:now |currently |writing to )?apply(?:ing)?"
         r" for (?:the|your|this) (?:[\w-]+ ){0,5}?(?:role|position|post|vacancy|job|opening)\b",
+        # Applying, registering or enrolling for what is not a job (seventh version, from author
+        # I's letters for a degree, a registration, a stall, a traineeship, a bursary), or
+        # writing to the body that grants it: "Please find enclosed my application for
+        # registration", "Dear Admissions Committee"
+        "not_a_job": r"\b(?:appl(?:y|ying|ied|ication)|enrol\w*|enroll\w*|register\w*) (?:for|to"
+        r"|on|onto|with) " + not_a_job_within(6) + r"|\bdear (?:the )?(?:admissions?"
+        r"|registration|course|programme|program|market|arts|grants?|bursary|bursaries"
+        r"|scholarships?|enrolment|enrollment|licensing|funding)\b",
+        # A reply that answers the reader's question (seventh version): "You asked how hiring
+        # actually works", "to answer your question", "I hope that helps"
+        "answers": r"\byou asked (?:me )?(?:how|about|what|whether|if|why|for my|which|where)\b"
+        r"|\bto answer your question|\bhope (?:this|that|it) helps\b",
         # The writer is the one hiring: "I need to hire my first employee", "before I put the job
         # ad up"
         "employer": EMPLOYER.pattern,

@@ -93,10 +93,15 @@ def referral(ctx: Context) -> bool:
     return wish(ctx) and not _THANKS_FOR.search(ctx.prefix)
 
 
+# The writer or the reader in a sentence: "let me know if anything comes up", "if a role opens
+# up at yours". "When a post comes up, they go down the list" explains how hiring works.
+_PERSON = rx(r"\b(?:I|me|my|you|your|yours|u|ur|ya|yr|him|her|his|my \w+)\b")
+
+
 def comes_up(ctx: Context) -> bool:
-    """Something coming up, unless the sentence is about scheduling."""
+    """Something coming up for the writer or theirs, not scheduling nor how hiring works."""
     # "If something comes up and you need to reschedule" is about the meeting, not a job.
-    return not _SCHEDULING.search(ctx.sentence)
+    return not _SCHEDULING.search(ctx.sentence) and bool(_PERSON.search(ctx.sentence))
 
 
 # "What's it like to work at your company?", "before joining your team": about the place.
@@ -145,7 +150,48 @@ EMPLOYER = rx(
     r"|employ|employing)\b|\b(?:my|our) first (?:employee|hire|member of staff|staff member)\b"
     r"|\b(?:I|we)(?:'m| am|'re| are) (?:hiring|recruiting)\b|\b(?:put|post|write|place)"
     r" (?:up )?(?:the|a|my|our) job ad(?:vert)?\b"
+    # (seventh version, from author I) an advert the writer words or places, the pay they offer,
+    # a place of theirs that needs a person: "I want put an advertisement on Indeed", "wat do u
+    # put in the ad", "the salary in the advertisement", "what to pay", "my tapas bar need a
+    # waiter", "we need a chef for our kitchen"
+    r"|\bput (?:up )?(?:an?|my|our|the) (?:job )?(?:ad|advert|advertisement)s?\b"
+    r"|\b(?:put|write|say|include|mention|ask for) (?:[\w-]+ ){0,3}?in (?:the|an?|my|our)"
+    r" (?:job )?(?:ad|advert|advertisement)s?\b|\b(?:wage|salary|pay|rate)s? in the (?:job )?"
+    r"(?:ad|advert|advertisement)\b|\bwhat (?:to|should (?:I|we)|do (?:I|we|u|you)) pay\b"
+    r"|\b(?:my|our) (?:[\w-]+ ){0,2}?(?:bar|pub|shop|caf[eé]|restaurant|salon|bakery|kitchen"
+    r"|business|practice|store|garage|clinic|farm|hotel) (?:needs?|is looking for|wants?)"
+    r" (?:an?|some|another|more|new|extra) \w+"
+    r"|\b(?:I|we) need (?:an?|some|another|more|new|extra) (?:[\w-]+ ){1,2}?for (?:my|our)"
+    r" (?:[\w-]+ )?(?:bar|pub|shop|caf[eé]|restaurant|salon|bakery|kitchen|business|practice"
+    r"|store|garage|clinic|farm|hotel)\b"
 )
+
+# What one applies, registers or enrols for that is not a job (seventh version, from author I's
+# letters of application for a degree, a registration, a market stall, a traineeship and a
+# bursary): "a place on the programme", "registration on the Register", "a weekly stall".
+NOT_A_JOB = (
+    r"(?:scheme|programme|program|course|grant|fellowship|mba|degree|bsc|ba|msc|ma|masters?"
+    r"|phd|mentor\w*|diploma|certificate|module|workshop|bootcamp|traineeship|registration"
+    r"|register|licen[cs]e|permit|stall|pitch|bursary|bursaries|scholarship"
+    r"|membership|award|funding|residency|visa|loan|allotment|admission|enrolment|enrollment"
+    r"|class|school|college|university|studies)"
+)
+# ... unless it is a job's name: "the position of School Secretary", "the Year 3 Class Teacher",
+# "your graduate scheme", "the Trainee Train Driver programme"
+_JOBBY = r"(?:role|position|post|job|vacancy|opening|graduate|trainee|apprentice\w*|analyst)"
+_TITLE = (
+    r"(?:teacher|secretary|manager|driver|officer|co-?ordinator|assistant|administrator|lead"
+    r"|director|caretaker|supervisor|leader|tutor|instructor|worker|technician|role|position"
+    r"|post|job)"
+)
+
+
+def not_a_job_within(words: int) -> str:
+    """A pattern: up to `words` words, then what is applied for that is not a job."""
+    return (
+        rf"(?:(?!{_JOBBY}\b)[\w'-]+ ){{0,{words}}}?{NOT_A_JOB}\b"
+        rf"(?! (?:[\w-]+ )?{_TITLE}\b)"
+    )
 
 
 def not_employer(ctx: Context) -> bool:

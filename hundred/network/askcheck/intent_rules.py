@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from hundred.network.askcheck.guards import (
     joining,
+    not_a_job_within,
     not_accepting,
     not_employer,
     not_free,
@@ -208,9 +209,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         strong,
         r"\b(?:would like|wish|want|writing|write|hereby|like) to (?:apply|submit my application)"
-        r" (?:for|to) (?!(?:[\w'-]+ ){0,6}?(?:scheme|programme|program|course|grant"
-        r"|fellowship|mba|degree|masters?|phd|mentor\w*|diploma|certificate|module|workshop"
-        r"|bootcamp|places?)\b)"
+        rf" (?:for|to) (?!{not_a_job_within(6)}|(?:[\w'-]+ ){{0,6}}?places?\b)"
         r"|\bany suitable (?:[\w-]+ )?(?:role|position|post|vacancy|opening|job)\b"
         r"|\bto be employed\b|\brequest (?:an|a) interview\b"
         r"|\b(?:a |the )?chance to serve\b|\bavailable for (?:an )?interview\b",
@@ -312,7 +311,12 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|evenings|nights|mornings|weekends|saturdays|sundays) (?:for|to) (?:me|him|her"
         r"|my (?:son|daughter|lad|girl|boy|husband|wife|brother|sister))\b(?! to\b)"
         r"|\b(?:give|giving|offer) (?:me|him|her|them|my \w+) (?:a few|some|more|extra"
-        r"|a couple of|the odd) (?:hours|hrs|shifts|days)\b"
+        r"|a couple of|the odd|full[- ]?time|fulltime) (?:hours|hrs|shifts|days)\b"
+        # moved, inside the reader's place, to other work (seventh version, from author I's
+        # miss): "is possible to move me to the forklift job", "transfer him onto the day team"
+        r"|\b(?:move|moving|transfer|transferring|switch|put) (?:me|him|her) (?:to|onto|into)"
+        r" (?:the|your|a) (?:[\w-]+ ){0,3}?(?:job|role|team|position|post|department|crew"
+        r"|line|section|shift|store|branch|site)\b"
         r"|\bpick up (?:a few|some|a couple of|extra|more|the odd|two|three|a) (?:[\w-]+ )?"
         r"(?:hours|hrs|shifts|evenings|nights|days|mornings|weekends)\b(?! of\b)",
     ),
@@ -380,14 +384,14 @@ INTENT_RULES: tuple[Rule, ...] = (
         KEEP_IN_MIND,
         strong,
         r"\bconsider (?:me|him|her)(?=\s*\?)|\bput (?:me|him|her|my name) down for\b"
-        r"|\bthink of (?:me|him|her)(?=\s*[.!])",
+        r"|\bthink (?:of|about) (?:me|him|her)(?=\s*[.!])",
     ),
     # Applying to the reader: "I'm applying for your Junior Backend Developer role"
     make_rule(
         DIRECT,
         strong,
         r"\b(?:I am|I'm|im|I've|I have) (?:now |just )?(?:writing to )?appl(?:y|ying|ied) (?:for"
-        rf"|to) {_YOUR} ",
+        rf"|to) {_YOUR} (?!{not_a_job_within(5)})",
     ),
     # Something for someone of the writer's at the reader's side, or through a third party: "ask
     # Clive if there's anything for Chloe at his firm", "find him something at the garden

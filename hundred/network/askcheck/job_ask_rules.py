@@ -11,6 +11,7 @@ from __future__ import annotations
 from hundred.network.askcheck.guards import (
     comes_up,
     inverted_question,
+    not_a_job_within,
     not_research,
     question,
     referral,
@@ -311,7 +312,13 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         rf"my {_RESUME}|\bget my {_RESUME} (?:noticed|seen|looked at|read|considered|through)\b",
     ),
     # "I'd love to be considered for the analyst role"
-    make_rule(KEEP_IN_MIND, strong, r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"),
+    # (not for what is not a job: "to be considered for a place on the programme")
+    make_rule(
+        KEEP_IN_MIND,
+        strong,
+        r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"
+        rf"(?! {not_a_job_within(4)})",
+    ),
     make_rule(
         KEEP_IN_MIND,
         strong,

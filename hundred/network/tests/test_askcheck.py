@@ -207,6 +207,12 @@ JOB_ASKS = [
     ("Cheers for connecting! Are you lot recruiting?", "Are you lot recruiting"),
     ("I was made redundant and I'm keen to hear about any roles.", "hear about any roles"),
     ("Could you have a word with HR for me?", "have a word with HR for me"),
+    # Seventh version, classes behind author I's miss: a move inside the reader's place, hours
+    ("Could you move me to the day shift team?", "move me to the day shift"),
+    ("Is it possible to transfer him onto the packing line?", "transfer him onto the packing line"),
+    ("Can you give me full-time hours from March?", "give me full-time hours"),
+    ("I have the licence now. Please think about me.", "think about me"),
+    ("I would be grateful to be considered for the Class Teacher post.", "considered for"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -351,6 +357,14 @@ NOT_JOB_ASKS = [
     "My notice period ends in June, so I've been mapping charities in the North West.",
     "Fancy a coffee? I'd love 20 minutes of your thoughts on the charity sector in Bristol.",
     "Find the companies and people you want to work for AND who value your skills.",
+    # Seventh version, classes behind author I's false alarms: applying for what is not a job,
+    # the writer hiring through an advert, explaining how hiring works
+    "I would be grateful to be considered for a place on the programme.",
+    "I'm applying for your MSc in Data Science this autumn.",
+    "I would like to apply for registration with the Teaching Council.",
+    "I wish to apply for a weekly stall at the Saturday market.",
+    "When a post comes up, they go down the panel list.",
+    "What do you put in the ad for a trial shift?",
 ]
 
 
