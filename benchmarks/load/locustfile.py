@@ -23,7 +23,7 @@ import re
 from datetime import datetime
 
 from common import PASSWORD  # noqa: E402
-from locust import FastHttpUser, between, constant, task
+from locust import FastHttpUser, between, constant, events, task
 
 SMALL = int(os.environ.get("LOAD_SMALL_ACCOUNTS", 20))
 LARGE = int(os.environ.get("LOAD_LARGE_ACCOUNTS", 2))
@@ -31,6 +31,17 @@ LARGE_SHARE = float(os.environ.get("LOAD_LARGE_SHARE", 0.1))
 WORDS = ["ana", "kim", "lee", "first12", "last3", "maya", "okafor", "north", "smith", "wei"]
 _PERSON = re.compile(r'href="/people/(\d+)/"')
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@events.test_start.add_listener
+def _measure_the_steady_state(environment, **_kwargs) -> None:
+    """Reset the statistics LOAD_RESET_AFTER seconds into the run (run.py sets it to after the
+    last user has started and settled), so that start-up log-ins are not in the figures."""
+    after = float(os.environ.get("LOAD_RESET_AFTER", 0))
+    if after and environment.runner is not None:
+        import gevent
+
+        gevent.spawn_later(after, environment.runner.stats.reset_all)
 
 
 CENTRE = os.environ.get("LOAD_CENTRE") == "1"

@@ -7,10 +7,11 @@
 
 For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s),
 to accounts with today's hash, then again to accounts whose hash has Django's defaults.
-Then for each count in --users it runs the mixed load (locustfile.SignedIn) for --time
-seconds after all users have started, and prints requests/s against p50/p95/p99, failures,
-the CPU seconds the server (all its processes) and locust used, and the largest resident
-memory of any server process. DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/
+Then for each count in --users it runs the mixed load (locustfile.SignedIn): users start
+--rate a second (10), each logging in; --settle seconds (15) after the last has started the
+statistics are reset, and the next --time seconds are measured: it prints requests/s against
+p50/p95/p99, failures, the CPU seconds the server (all its processes) and locust used in
+them, and the largest resident memory of any server process. DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/
 hundred_load; the database must exist (--seed migrates and fills it). With --centre the
 job seekers are seed_centre.py's career centre (DATABASE_URL defaults to …/hundred_centre),
 --coaches adds its coaches to the mix (locustfile.Coach, one user in five), and --pages prints
@@ -22,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -124,23 +124,44 @@ def start_server(args, env) -> subprocess.Popen:
     sys.exit("the server did not answer within three minutes")
 
 
-def locust(args, env, user_classes: list[str], users: int, rate: float, seconds: int, csv_prefix):
-    """Run locust headless; return (its Aggregated and 'log in' rows, its CPU seconds)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(
+def locust(args, env, user_classes, users, rate, seconds, csv_prefix, watch):
+    """Run locust headless; return (its rows by page, locust's and the server's CPU seconds).
+
+    The spike is measured whole (it is all start-up). The mix is measured in a steady state:
+    users start `rate` a second (each logs in and reads People once, in `on_start`), then
+    `--settle` seconds pass so that no start-up work is still queued, and only then are the
+    statistics reset (locustfile.py, LOAD_RESET_AFTER) and both CPU clocks read; the run goes
+    on `seconds` more. The figures are those `seconds` alone.
+    """
+    spike = "LoginSpike" in user_classes
+    warm = 0.0 if spike else users / rate + args.settle
+    run_env = dict(env, LOAD_RESET_AFTER=str(warm))
+    process = subprocess.Popen(
         [BIN / "locust", "-f", LOCUSTFILE, *user_classes, "--headless", "--only-summary",
          "--host", f"http://127.0.0.1:{args.port}", "-u", str(users), "-r", str(rate),
-         "-t", f"{seconds}s", "--csv", csv_prefix, "--loglevel", "WARNING",
-         # The mix is measured once every user has started; the spike is all start-up.
-         *(["--reset-stats"] if "LoginSpike" not in user_classes else [])],
-        env=env, check=False, stdout=subprocess.DEVNULL,
+         "-t", f"{int(warm + seconds + 0.999)}s", "--csv", csv_prefix, "--loglevel", "WARNING"],
+        env=run_env, stdout=subprocess.DEVNULL,
         stderr=open(f"{csv_prefix}.log", "w"),  # noqa: SIM115 - closed with the process
     )  # fmt: skip
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    watched = psutil.Process(process.pid)
+
+    def locust_cpu() -> float:
+        try:
+            t = watched.cpu_times()
+            return t.user + t.system
+        except psutil.Error:
+            return 0.0
+
+    time.sleep(warm)
+    server_at, locust_at = watch.cpu(), locust_cpu()
+    last = locust_at
+    while process.poll() is None:  # its CPU can only be read while it runs
+        last = locust_cpu() or last
+        time.sleep(0.2)
+    server_cpu = watch.cpu() - server_at
     with open(f"{csv_prefix}_stats.csv", newline="") as f:
         rows = {row["Name"]: row for row in csv.DictReader(f)}
-    return rows, used
+    return rows, last - locust_at, server_cpu
 
 
 def line(label: str, row: dict, seconds: float, server_cpu: float, locust_cpu: float, peak: int):
@@ -174,6 +195,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="HUNDRED_THREADS (CPU count)")
     parser.add_argument("--users", default="10,20,40", help="user counts for the mixed load")
     parser.add_argument("--time", type=int, default=60, help="seconds at each user count")
+    parser.add_argument("--rate", type=float, default=10, help="users started a second (mix)")
+    parser.add_argument(
+        "--settle", type=float, default=15, help="seconds after the last start before measuring"
+    )
     parser.add_argument("--spike", action="store_true", help="run the log-in spike first")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--centre", action="store_true", help="seed_centre.py's career centre")
@@ -200,19 +225,17 @@ def main() -> None:
         watch = Watch(server.pid)
         runs = [(["LoginSpike"], 100, 5, 30, k) for k in ("new", "old")] if args.spike else []
         mix = ["SignedIn", "Coach"] if args.coaches else ["SignedIn"]
-        runs += [
-            (mix, int(u), max(1, int(u) // 5), args.time, "") for u in args.users.split(",") if u
-        ]
+        runs += [(mix, int(u), args.rate, args.time, "") for u in args.users.split(",") if u]
         for user_class, users, rate, seconds, kind in runs:
             if kind:
                 spike = [sys.executable, HERE / "seed.py", "spike"]
                 subprocess.run(spike, env=env, check=True)
                 env["LOAD_SPIKE"] = kind
-            cpu = watch.cpu()
             with watch:
                 name = str(out / f"{user_class[0]}{users}{kind}")
-                rows, locust_cpu = locust(args, env, user_class, users, rate, seconds, name)
-            server_cpu = watch.cpu() - cpu
+                rows, locust_cpu, server_cpu = locust(
+                    args, env, user_class, users, rate, seconds, name, watch
+                )
             if user_class == ["LoginSpike"]:
                 label, row = f"spike, {kind} hash", rows["log in"]
             else:
