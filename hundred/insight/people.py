@@ -86,9 +86,9 @@ def count_people(user) -> PeopleCounts:
     The database counts them in one pass over the table: reading a row of everyone into
     Python and counting there took ~45 ms at 30,000 people (the rows ~28, the counting ~17).
     How it counts depends on the database. PostgreSQL groups the rows by what is counted (a
-    hash, a few hundred groups) and this adds the groups up: its server spent 46-71 ms on the
-    twenty filtered counts below, 32-37 ms on the groups. SQLite sorts to group (~50 ms), so
-    there one row of filtered counts is cheaper (~25 ms).
+    hash, a few hundred groups) and this adds the groups up: its server spent 19 ms a call on
+    twenty filtered counts, 13 ms on the groups. SQLite sorts to group (~50 ms), so there it
+    counts with filters (~21 ms, the stages apart).
     """
     people = Person.objects.for_user(user)
     if connection.vendor == "postgresql":
@@ -97,18 +97,20 @@ def count_people(user) -> PeopleCounts:
 
 
 def filtered_counts(people) -> PeopleCounts:
-    """count_people as one row of filtered counts (the way for SQLite)."""
+    """count_people as one row of filtered counts (the way for SQLite), but for the stages: a
+    GROUP BY on stage reads only the (owner, stage) index, in its order (~2 ms at 30,000), and
+    seven fewer filters a row cost the one pass over the table ~5 ms less."""
+    by_stage = dict(people.order_by().values_list("stage").annotate(n=Count("id")))
     asked_elsewhere = Q(asked_at__isnull=False) & ~Q(stage__in=ASKED_STAGES)
     counts = people.aggregate(
         listed=Count("id"),
         introduced=Count("introduced_by_id"),
         asked_elsewhere=Count("id", filter=asked_elsewhere),
-        **{f"stage_{s}": Count("id", filter=Q(stage=s)) for s in Stage.values},
         **{f"known_{k}": Count("id", filter=Q(how_known=k)) for k in HowKnown.values},
     )
     return PeopleCounts(
         listed=counts["listed"],
-        by_stage={s: counts[f"stage_{s}"] for s in Stage.values},
+        by_stage={s: by_stage.get(s, 0) for s in Stage.values},
         by_how_known={k: counts[f"known_{k}"] for k in HowKnown.values},
         asked_elsewhere=counts["asked_elsewhere"],
         introduced=counts["introduced"],
