@@ -146,6 +146,8 @@ TEMPLATES = [
     }
 ]
 
+SQLITE_MMAP_BYTES = 256 * 1024 * 1024
+
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
@@ -156,8 +158,13 @@ else:
             "OPTIONS": {
                 # WAL lets the web server read while a write is in progress; IMMEDIATE takes
                 # the write lock at BEGIN so two writers wait instead of failing mid-transaction.
+                # mmap_size reads the database file through a memory map rather than a system
+                # call a page: Insights, which reads whole tables at 30,000 people, computes
+                # with ~7 % less CPU. It reserves address space, not memory: the pages are the
+                # operating system's file cache, shared by every connection (docs/performance.md).
                 "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                    f"PRAGMA mmap_size={SQLITE_MMAP_BYTES};"
                 ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

@@ -9,7 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 
 from hundred.network.models import Company, HowKnown, Person, Stage
 
@@ -81,28 +81,73 @@ class PeopleCounts:
 
 def count_people(user) -> PeopleCounts:
     """The people of the account counted by stage and by how known, those sent outreach at a
-    stage before "asked", and those introduced by someone: one row of filtered counts.
+    stage before "asked", and those introduced by someone.
 
     The database counts them in one pass over the table: reading a row of everyone into
-    Python and counting there took ~45 ms at 30,000 people (the rows ~28, the counting ~17);
-    a GROUP BY took as long on SQLite (it sorts the rows, and read them through the
-    (owner, stage) index, one table look-up each).
+    Python and counting there took ~45 ms at 30,000 people (the rows ~28, the counting ~17).
+    How it counts depends on the database. PostgreSQL groups the rows by what is counted (a
+    hash, a few hundred groups) and this adds the groups up: its server spent 19 ms a call on
+    twenty filtered counts, 13 ms on the groups. SQLite sorts to group (~50 ms), so there it
+    counts with filters (~21 ms, the stages apart).
     """
+    people = Person.objects.for_user(user)
+    if connection.vendor == "postgresql":
+        return add_up_groups(people)
+    return filtered_counts(people)
+
+
+def filtered_counts(people) -> PeopleCounts:
+    """count_people as one row of filtered counts (the way for SQLite), but for the stages: a
+    GROUP BY on stage reads only the (owner, stage) index, in its order (~2 ms at 30,000), and
+    seven fewer filters a row cost the one pass over the table ~5 ms less."""
+    by_stage = dict(people.order_by().values_list("stage").annotate(n=Count("id")))
     asked_elsewhere = Q(asked_at__isnull=False) & ~Q(stage__in=ASKED_STAGES)
-    counts = Person.objects.for_user(user).aggregate(
+    counts = people.aggregate(
         listed=Count("id"),
         introduced=Count("introduced_by_id"),
         asked_elsewhere=Count("id", filter=asked_elsewhere),
-        **{f"stage_{s}": Count("id", filter=Q(stage=s)) for s in Stage.values},
         **{f"known_{k}": Count("id", filter=Q(how_known=k)) for k in HowKnown.values},
     )
     return PeopleCounts(
         listed=counts["listed"],
-        by_stage={s: counts[f"stage_{s}"] for s in Stage.values},
+        by_stage={s: by_stage.get(s, 0) for s in Stage.values},
         by_how_known={k: counts[f"known_{k}"] for k in HowKnown.values},
         asked_elsewhere=counts["asked_elsewhere"],
         introduced=counts["introduced"],
     )
+
+
+def add_up_groups(people) -> PeopleCounts:
+    """count_people from the number of people in each (stage, how known, asked, introduced):
+    the way for PostgreSQL."""
+    groups = (
+        people.order_by()
+        .values_list("stage", "how_known")
+        .annotate(
+            is_asked=ExpressionWrapper(Q(asked_at__isnull=False), output_field=BooleanField()),
+            is_introduced=ExpressionWrapper(
+                Q(introduced_by_id__isnull=False), output_field=BooleanField()
+            ),
+            n=Count("id"),
+        )
+    )
+    counts = PeopleCounts(
+        listed=0,
+        by_stage=dict.fromkeys(Stage.values, 0),
+        by_how_known=dict.fromkeys(HowKnown.values, 0),
+        asked_elsewhere=0,
+        introduced=0,
+    )
+    asked_stages = frozenset(ASKED_STAGES)
+    for stage, how_known, is_asked, is_introduced, n in plain_rows(groups):
+        counts.listed += n
+        if stage in counts.by_stage:
+            counts.by_stage[stage] += n
+        if how_known in counts.by_how_known:
+            counts.by_how_known[how_known] += n
+        counts.asked_elsewhere += n if is_asked and stage not in asked_stages else 0
+        counts.introduced += n if is_introduced else 0
+    return counts
 
 
 def linked_rows(user) -> list[tuple]:

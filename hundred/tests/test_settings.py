@@ -12,7 +12,7 @@ from pathlib import Path
 from unittest import mock, skipUnless
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 from django.test import SimpleTestCase, TestCase
 
 from hundred import settings as hundred_settings
@@ -34,7 +34,7 @@ PRAGMAS = """
 import json, os, django
 os.environ["DJANGO_SETTINGS_MODULE"] = "hundred.settings"
 django.setup()
-from django.db import connection
+from django.db import connection, connections
 with connection.cursor() as c:
     out = {}
     for pragma in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous"):
@@ -181,6 +181,19 @@ class TestDatabaseTestCase(TestCase):
             self.assertEqual(mode, "memory")  # WAL cannot apply to an in-memory test database
         else:
             self.assertEqual(mode, "wal")
+
+    @skipUnless(connection.vendor == "sqlite", "SQLite only")
+    def test_it_maps_a_database_file_into_memory(self):
+        # The test database lives in memory, where mmap_size has no meaning: open a file.
+        with tempfile.TemporaryDirectory() as tmp:
+            params = {**connection.settings_dict, "NAME": str(Path(tmp) / "db.sqlite3")}
+            other = type(connections["default"])(params, alias="mmap-check")
+            try:
+                with other.cursor() as c:
+                    c.execute("PRAGMA mmap_size")
+                    self.assertEqual(c.fetchone()[0], settings.SQLITE_MMAP_BYTES)
+            finally:
+                other.close()
 
     @skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
     def test_it_runs_on_postgresql_when_asked(self):

@@ -14,6 +14,7 @@ from freezegun import freeze_time
 from hundred.insight import graph
 from hundred.insight.funnel import ASKED_STAGES, MET_STAGES
 from hundred.insight.metrics import TREE_NAMED, build_insights
+from hundred.insight.people import PeopleCounts, add_up_groups, filtered_counts
 from hundred.insight.targets import PATHS_SHOWN
 from hundred.network.models import FollowUp, HowKnown, Meeting, Person, Stage
 from hundred.test import BaseTestCase
@@ -144,6 +145,32 @@ class PeopleCountsTestCase(BaseTestCase):
                 self.assertGreater(funnel["met"], 0)
                 self.assertGreater(funnel["names"], 0)
                 self.assertGreater(funnel["at_targets"], 0)
+
+    def test_both_ways_of_counting_everyone_match_a_plain_count(self):
+        # count_people groups on PostgreSQL and filters on SQLite; both run on either here.
+        for seed in range(3):
+            with self.subTest(seed=seed):
+                Person.objects.filter(owner=self.alice).delete()
+                self.populate(seed)
+                rows = Person.objects.filter(owner=self.alice).values_list(
+                    "stage", "how_known", "asked_at", "introduced_by_id"
+                )
+                stages = Counter(row[0] for row in rows)
+                known = Counter(row[1] for row in rows)
+                plain = PeopleCounts(
+                    listed=len(rows),
+                    by_stage={s: stages[s] for s in Stage.values},
+                    by_how_known={k: known[k] for k in HowKnown.values},
+                    asked_elsewhere=sum(
+                        1 for s, _, at, _ in rows if at is not None and s not in ASKED_STAGES
+                    ),
+                    introduced=sum(1 for *_, by in rows if by is not None),
+                )
+                self.assertGreater(plain.asked_elsewhere, 0)
+                self.assertGreater(stages["archived"], 0)  # a stage no longer known
+                people = Person.objects.for_user(self.alice)
+                self.assertEqual(add_up_groups(people), plain)
+                self.assertEqual(filtered_counts(people), plain)
 
     def test_an_empty_account_counts_nothing(self):
         data = build_insights(self.charlie, now=NOW)
