@@ -5,18 +5,18 @@
     .venv/bin/python benchmarks/load/run.py --centre --seed             # seed_centre.py
     .venv/bin/python benchmarks/load/run.py --centre --coaches --users 40,80 --pages
 
-For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s),
-to accounts with today's hash, then again to accounts whose hash has Django's defaults.
-Then for each count in --users it runs the mixed load (locustfile.SignedIn): users start
---rate a second (10), each logging in; --settle seconds (15) after the last has started the
-statistics are reset, and the next --time seconds are measured: it prints requests/s against
-p50/p95/p99, failures, the CPU seconds the server (all its processes), PostgreSQL (its
-auxiliary processes and the backends of the load's database) and locust used in them, and
-the largest resident memory of any server process. DATABASE_URL defaults to
+For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s), to
+accounts with today's hash, then again to accounts whose hash has Django's defaults. Then for
+each count in --users it runs the mixed load (locustfile.SignedIn): users start --rate a second
+(10), each logging in; --settle seconds (15) after the last has started the statistics are
+reset, and the next --time seconds are measured: it prints requests/s against p50/p95/p99,
+failures, the CPU seconds the server (all its processes), PostgreSQL (its auxiliary processes
+and the backends of the load's database) and locust used in them, and the largest resident
+memory of any server process. DATABASE_URL defaults to
 postgres://postgres@127.0.0.1:5432/hundred_load; the database must exist (--seed migrates and
-fills it). With --centre the job seekers are seed_centre.py's career centre (DATABASE_URL defaults to …/hundred_centre),
---coaches adds its coaches to the mix (locustfile.Coach, one user in five), and --pages prints
-each page's line under each run's total.
+fills it). With --centre the job seekers are seed_centre.py's career centre (DATABASE_URL
+defaults to …/hundred_centre), --coaches adds its coaches to the mix (locustfile.Coach, one
+user in five), and --pages prints each page's line under each run's total.
 """
 
 from __future__ import annotations
