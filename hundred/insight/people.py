@@ -9,9 +9,10 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet, Value
 
 from hundred.network.models import Company, HowKnown, Person, Stage
+from hundred.network.prepared import ACCOUNT, Prepared
 
 # The stages of someone who has been asked (the funnel counts them; funnel.py reads this).
 ASKED_STAGES = (
@@ -79,6 +80,30 @@ class PeopleCounts:
     introduced: int  # introduced by someone
 
 
+def _people_counts(user) -> QuerySet:
+    """count_people's query: the SQL of an aggregate() (a constant is grouped by nothing, so
+    it is one row, of zeros for nobody), as a values_list() that network/prepared.py keeps
+    compiled: building its twenty filtered counts was ~3 ms of every Insights computed."""
+    asked_elsewhere = Q(asked_at__isnull=False) & ~Q(stage__in=ASKED_STAGES)
+    counts = {
+        "listed": Count("id"),
+        "introduced": Count("introduced_by_id"),
+        "asked_elsewhere": Count("id", filter=asked_elsewhere),
+        **{f"stage_{s}": Count("id", filter=Q(stage=s)) for s in Stage.values},
+        **{f"known_{k}": Count("id", filter=Q(how_known=k)) for k in HowKnown.values},
+    }
+    return (
+        Person.objects.for_user(user)
+        .order_by()
+        .values(one=Value(1))
+        .annotate(**counts)
+        .values_list(*counts)
+    )
+
+
+_PEOPLE_COUNTS = Prepared(_people_counts, user=ACCOUNT)
+
+
 def count_people(user) -> PeopleCounts:
     """The people of the account counted by stage and by how known, those sent outreach at a
     stage before "asked", and those introduced by someone: one row of filtered counts.
@@ -88,20 +113,14 @@ def count_people(user) -> PeopleCounts:
     a GROUP BY took as long on SQLite (it sorts the rows, and read them through the
     (owner, stage) index, one table look-up each).
     """
-    asked_elsewhere = Q(asked_at__isnull=False) & ~Q(stage__in=ASKED_STAGES)
-    counts = Person.objects.for_user(user).aggregate(
-        listed=Count("id"),
-        introduced=Count("introduced_by_id"),
-        asked_elsewhere=Count("id", filter=asked_elsewhere),
-        **{f"stage_{s}": Count("id", filter=Q(stage=s)) for s in Stage.values},
-        **{f"known_{k}": Count("id", filter=Q(how_known=k)) for k in HowKnown.values},
-    )
+    (row,) = _PEOPLE_COUNTS.rows(user=user)
+    stages, known = row[3 : 3 + len(Stage.values)], row[3 + len(Stage.values) :]
     return PeopleCounts(
-        listed=counts["listed"],
-        by_stage={s: counts[f"stage_{s}"] for s in Stage.values},
-        by_how_known={k: counts[f"known_{k}"] for k in HowKnown.values},
-        asked_elsewhere=counts["asked_elsewhere"],
-        introduced=counts["introduced"],
+        listed=row[0],
+        by_stage=dict(zip(Stage.values, stages, strict=True)),
+        by_how_known=dict(zip(HowKnown.values, known, strict=True)),
+        asked_elsewhere=row[2],
+        introduced=row[1],
     )
 
 
