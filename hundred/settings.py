@@ -150,6 +150,17 @@ SQLITE_MMAP_BYTES = 256 * 1024 * 1024
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"].endswith("postgresql") and envbool(
+        "DATABASE_PREPARED_STATEMENTS", "True"
+    ):
+        # Parameters bound by the server let psycopg prepare a query its connection has run
+        # twice: PostgreSQL then skips parsing and planning it (Today's counts, the session,
+        # the person page's reads run on every request), about half of the database's CPU a
+        # request of the load mix (docs/performance.md). Off for a pooler that cannot keep
+        # prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=2
+        )
 else:
     DATABASES = {
         "default": {

@@ -5,17 +5,18 @@
     .venv/bin/python benchmarks/load/run.py --centre --seed             # seed_centre.py
     .venv/bin/python benchmarks/load/run.py --centre --coaches --users 40,80 --pages
 
-For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s),
-to accounts with today's hash, then again to accounts whose hash has Django's defaults.
-Then for each count in --users it runs the mixed load (locustfile.SignedIn): users start
---rate a second (10), each logging in; --settle seconds (15) after the last has started the
-statistics are reset, and the next --time seconds are measured: it prints requests/s against
-p50/p95/p99, failures, the CPU seconds the server (all its processes) and locust used in
-them, and the largest resident memory of any server process. DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/
-hundred_load; the database must exist (--seed migrates and fills it). With --centre the
-job seekers are seed_centre.py's career centre (DATABASE_URL defaults to …/hundred_centre),
---coaches adds its coaches to the mix (locustfile.Coach, one user in five), and --pages prints
-each page's line under each run's total.
+For the log-in spike (--spike) 100 users log in once each, 5 a second (100 log-ins in 20 s), to
+accounts with today's hash, then again to accounts whose hash has Django's defaults. Then for
+each count in --users it runs the mixed load (locustfile.SignedIn): users start --rate a second
+(10), each logging in; --settle seconds (15) after the last has started the statistics are
+reset, and the next --time seconds are measured: it prints requests/s against p50/p95/p99,
+failures, the CPU seconds the server (all its processes), PostgreSQL (its auxiliary processes
+and the backends of the load's database) and locust used in them, and the largest resident
+memory of any server process. DATABASE_URL defaults to
+postgres://postgres@127.0.0.1:5432/hundred_load; the database must exist (--seed migrates and
+fills it). With --centre the job seekers are seed_centre.py's career centre (DATABASE_URL
+defaults to …/hundred_centre), --coaches adds its coaches to the mix (locustfile.Coach, one
+user in five), and --pages prints each page's line under each run's total.
 """
 
 from __future__ import annotations
@@ -54,11 +55,51 @@ def environment(args) -> dict[str, str]:
     return env
 
 
+class Postgres:
+    """CPU seconds of this machine's PostgreSQL processes that serve the load: the server's
+    auxiliary processes (checkpointer, WAL writer, autovacuum, …) and the backends of the
+    load's database, not another database's connections.
+
+    Backends come and go (the app's connections live CONN_MAX_AGE), so each process's CPU is
+    sampled while it runs and the sum of what each used since `start` is kept.
+    """
+
+    def __init__(self, database: str) -> None:
+        self.database = database
+        self.at_start: dict[int, float] = {}
+        self.latest: dict[int, float] = {}
+
+    def _ours(self, title: str) -> bool:
+        words = title.split()
+        client = any("(" in w or w == "[local]" for w in words)  # a connection's address
+        return not client or self.database in words
+
+    def _read(self) -> dict[int, float]:
+        cpu = {}
+        for p in psutil.process_iter(["name", "cmdline", "cpu_times"]):
+            if p.info["name"] == "postgres" and p.info["cpu_times"]:
+                if self._ours(" ".join(p.info["cmdline"] or [])):
+                    cpu[p.pid] = p.info["cpu_times"].user + p.info["cpu_times"].system
+        return cpu
+
+    def start(self) -> None:
+        self.at_start = self._read()
+        self.latest = dict(self.at_start)
+
+    def sample(self) -> None:
+        self.latest.update(self._read())
+
+    def cpu(self) -> float:
+        self.sample()
+        return sum(t - self.at_start.get(pid, 0.0) for pid, t in self.latest.items())
+
+
 class Watch:
     """CPU seconds and the peak resident memory of the server's processes while it runs."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, database: str) -> None:
         self.root = psutil.Process(pid)
+        self.postgres = Postgres(database)
         self.peak = 0
         self._stop = threading.Event()
 
@@ -77,6 +118,7 @@ class Watch:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.5):
+            self.postgres.sample()
             for p in self._processes():
                 try:
                     self.peak = max(self.peak, p.memory_info().rss)
@@ -125,7 +167,8 @@ def start_server(args, env) -> subprocess.Popen:
 
 
 def locust(args, env, user_classes, users, rate, seconds, csv_prefix, watch):
-    """Run locust headless; return (its rows by page, locust's and the server's CPU seconds).
+    """Run locust headless; return its rows by page and the CPU seconds of locust, the server
+    and PostgreSQL.
 
     The spike is measured whole (it is all start-up). The mix is measured in a steady state:
     users start `rate` a second (each logs in and reads People once, in `on_start`), then
@@ -154,20 +197,23 @@ def locust(args, env, user_classes, users, rate, seconds, csv_prefix, watch):
 
     time.sleep(warm)
     server_at, locust_at = watch.cpu(), locust_cpu()
+    watch.postgres.start()
     last = locust_at
     while process.poll() is None:  # its CPU can only be read while it runs
         last = locust_cpu() or last
         time.sleep(0.2)
-    server_cpu = watch.cpu() - server_at
+    server_cpu, postgres_cpu = watch.cpu() - server_at, watch.postgres.cpu()
     with open(f"{csv_prefix}_stats.csv", newline="") as f:
         rows = {row["Name"]: row for row in csv.DictReader(f)}
-    return rows, last - locust_at, server_cpu
+    return rows, last - locust_at, server_cpu, postgres_cpu
 
 
-def line(label: str, row: dict, seconds: float, server_cpu: float, locust_cpu: float, peak: int):
+def line(label: str, row: dict, seconds: float, cpu: tuple[float, float, float], peak: int):
+    server_cpu, postgres_cpu, locust_cpu = cpu
     return (
         f"{label:>16} {float(row['Requests/s']):7.1f} {row['50%']:>6} {row['95%']:>6} "
         f"{row['99%']:>6} {row['Failure Count']:>6} {server_cpu:7.1f} {server_cpu / seconds:5.2f}"
+        f" {postgres_cpu:7.1f} {postgres_cpu / seconds:5.2f}"
         f" {locust_cpu:7.1f} {locust_cpu / seconds:5.2f} {peak / 2**20:8.0f}"
         f" {os.getloadavg()[0]:5.1f}"
     )
@@ -182,7 +228,8 @@ def page_line(page: str, row: dict) -> str:
 
 HEADER = (
     f"{'run':>16} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'fails':>6} {'srv cpu':>7} "
-    f"{'cores':>5} {'loc cpu':>7} {'cores':>5} {'peak MB':>8} {'load':>5}"
+    f"{'cores':>5} {'pg cpu':>7} {'cores':>5} {'loc cpu':>7} {'cores':>5} {'peak MB':>8} "
+    f"{'load':>5}"
 )
 
 
@@ -222,7 +269,7 @@ def main() -> None:
     print(f"hundred serve --workers {args.workers}, {threads} threads each; CSVs in {out}")
     print(HEADER)
     try:
-        watch = Watch(server.pid)
+        watch = Watch(server.pid, env["DATABASE_URL"].rsplit("/", 1)[-1].split("?")[0])
         runs = [(["LoginSpike"], 100, 5, 30, k) for k in ("new", "old")] if args.spike else []
         mix = ["SignedIn", "Coach"] if args.coaches else ["SignedIn"]
         runs += [(mix, int(u), args.rate, args.time, "") for u in args.users.split(",") if u]
@@ -233,14 +280,15 @@ def main() -> None:
                 env["LOAD_SPIKE"] = kind
             with watch:
                 name = str(out / f"{user_class[0]}{users}{kind}")
-                rows, locust_cpu, server_cpu = locust(
+                rows, locust_cpu, server_cpu, postgres_cpu = locust(
                     args, env, user_class, users, rate, seconds, name, watch
                 )
             if user_class == ["LoginSpike"]:
                 label, row = f"spike, {kind} hash", rows["log in"]
             else:
                 label, row = f"{users} users", rows["Aggregated"]
-            print(line(label, row, seconds, server_cpu, locust_cpu, watch.peak), flush=True)
+            cpu = (server_cpu, postgres_cpu, locust_cpu)
+            print(line(label, row, seconds, cpu, watch.peak), flush=True)
             if args.pages and user_class != ["LoginSpike"]:
                 for page, row in rows.items():
                     if page != "Aggregated":

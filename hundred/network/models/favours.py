@@ -44,6 +44,11 @@ class Favour(OwnedModel):
 
     class Meta:
         ordering = ["state", "due_on", "id"]
+        # Today's favours owed, soonest first, ten of them: read in this order and stopped at
+        # ten, not sorted after joining every person of every account (30,000 people: ~25 ms).
+        indexes = [
+            models.Index(fields=["owner", "state", "due_on", "id"], name="favour_owner_state_due")
+        ]
 
     def __str__(self) -> str:
         return self.what
