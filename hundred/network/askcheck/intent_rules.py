@@ -409,8 +409,8 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(
         OFFER,
         not_accepting,
-        r"\b(?:to|can|could|cn|will|would|I'd|I'll|id|ill) (?:I )?(?:cover|fill in for|stand in for)"
-        r" (?:[\w'\u2019-]+ ){0,3}?(?:leave|absence|sabbatical)\b",
+        r"\b(?:to|can|could|cn|will|would|I'd|I'll|id|ill) (?:I )?(?:cover|fill in for"
+        r"|stand in for) (?:[\w'\u2019-]+ ){0,3}?(?:leave|absence|sabbatical)\b",
     ),
     make_rule(OFFER, not_free, r"\boffer(?:ing)? (?:myself|my services)\b"),
     # An interview offered unasked, with no "the" an invitation would give it: "I can come for
