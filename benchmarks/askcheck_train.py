@@ -4,13 +4,14 @@
     .venv/bin/python benchmarks/askcheck_train.py --cv       # cross-validation across authors
     .venv/bin/python benchmarks/askcheck_train.py --check    # exit 1 unless the file matches
 
-Reads corpus/ask/train/ only (authors A to G; the locked test split, corpus/ask/test/,
-is never read here). The threshold is chosen by leave-one-author-out cross-validation within the
-training messages: each author's messages are scored by a model fitted on the other authors'
-alone, and the threshold is the highest one at which, together with the rules, the checker
-still catches RECALL_FLOOR (97.5 %) of the job asks on those scores. `train(rows)` is the
-whole procedure, so benchmarks/askcheck_eval.py --cv can run it on six authors and measure on
-the seventh. Pure Python and deterministic
+Reads corpus/ask/train/ only (authors A to J since the eighth version; the locked test split,
+corpus/ask/test/, is never read here). The threshold is chosen by leave-one-author-out
+cross-validation within the training messages: each author's messages are scored by a model
+fitted on the other authors' alone, and the threshold is the one at which, together with the
+rules, the smaller of the checker's precision and recall on those scores is largest (until the
+seventh version: the highest that still caught 97.5 % of the job asks). `train(rows)` is the
+whole procedure, so benchmarks/askcheck_eval.py --cv can run it on all authors but one and
+measure on the one left out. Pure Python and deterministic
 (hundred/network/askcheck/training.py): running it again on the same corpus writes the same
 file, which a test checks.
 """
@@ -61,11 +62,13 @@ THRESHOLDS = [x / 10 for x in range(-10, 31)]
 # rules caught, rounded down to a half: the model overrules a rule only where no such ask fell.
 VETO_MARGIN = 1.0
 DECIMALS = 4
-# The threshold keeps held-out recall at least this (choose_threshold): a margin over the 0.97
-# the issue asks of messages the checker has never seen. Chosen by cross-validation between
-# authors (docs/ask-checker.md): 0.96 until the fifth version, raised once the new intent rules
-# and the *offer* cue let the model's threshold come down without costing precision.
-RECALL_FLOOR = 0.975
+# The threshold: until the seventh version the highest that kept held-out recall at 97.5 % (a
+# margin over the issue's 0.97; 96 % until the fifth). The issue asks for both precision and
+# recall of at least 0.97, and fresh splits have fallen short on either side (G and H on
+# recall, I and J on precision), so since the eighth version it is the one at which the smaller
+# of the two is largest: in nested cross-validation (folds A-F of A-J) the smaller of the two
+# was 0.980 against the floor's 0.970, and a lower floor (97 %, 96.5 %) lost asks while sparing
+# one false alarm in six folds (docs/ask-checker.md, "eighth version").
 
 
 def read(folder: Path) -> list[dict]:
@@ -159,10 +162,11 @@ def choose_veto(scored: list[Scored]) -> float:
 
 
 def choose_threshold(scored: list[Scored], veto: float) -> float:
-    """The highest threshold at which the checker's held-out recall is still RECALL_FLOOR or
-    more: every false alarm it spares costs a miss, and recall is kept above the target."""
-    kept = [t for t in THRESHOLDS if figures(scored, t, veto)[1] >= RECALL_FLOOR]
-    return max(kept, default=THRESHOLDS[0])
+    """The threshold at which the smaller of the checker's held-out precision and recall is
+    largest (the highest of any tie, sparing false alarms): both are targets, neither a floor."""
+    weaker = {t: min(figures(scored, t, veto)) for t in THRESHOLDS}
+    best = max(weaker.values())
+    return max(t for t, w in weaker.items() if w == best)
 
 
 def build() -> dict:

@@ -81,7 +81,15 @@ CUES: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "free": r"\b(?:unpaid|no charge|without charge|free of charge|for free|free,? of course"
         r"|for nothing|pro bono|no fee|don" + _A + r"t (?:want|need|expect) (?:any|no)\w* \w*"
-        r" ?for it|not (?:looking|asking) to be paid|volunteer\w*"
+        r" ?for it|not (?:looking|asking) to be paid"
+        # volunteering offered, not volunteering done (eighth version: "I volunteered at the
+        # clinic for two years" is experience in many a job ask): "I'd like to volunteer",
+        # "register as a volunteer", "volunteer a couple of evenings", "Dear Volunteer Team"
+        r"|(?:to|I" + _A + r"d|I would|I" + _A + r"ll|I will|I could|can|could) volunteer\b"
+        r"|(?:offer|give|register|sign up|enrol|join|come) (?:[\w-]+ ){0,3}?as an? volunteer"
+        r"|volunteer (?:mentor|helper|role|basis|coordinator|team|office|rota)s?"
+        r"|volunteer(?:ing)? (?:a|my|some|the odd) (?:[\w-]+ )?(?:hours?|evenings?|mornings?"
+        r"|days?|time|weekends?|saturdays?)"
         # help or know-how given to the reader (seventh version): "happy to share notes",
         # "compare notes", "pick my brain", "share what I learned"
         r"|(?:share|compare|swap|trade) (?:my |some |our |any )?notes|pick my brain"
@@ -115,7 +123,7 @@ CUES: dict[str, re.Pattern[str]] = {
         # writing to the body that grants it: "Please find enclosed my application for
         # registration", "Dear Admissions Committee"
         "not_a_job": r"\b(?:appl(?:y|ying|ied|ication)|enrol\w*|enroll\w*|register\w*) (?:for|to"
-        r"|on|onto|with) " + not_a_job_within(6) + r"|\bdear (?:the )?(?:admissions?"
+        r"|on|onto|with) " + not_a_job_within(8) + r"|\bdear (?:the )?(?:admissions?"
         r"|registration|course|programme|program|market|arts|grants?|bursary|bursaries"
         r"|scholarships?|enrolment|enrollment|licensing|funding)\b",
         # A reply that answers the reader's question (seventh version): "You asked how hiring

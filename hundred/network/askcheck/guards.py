@@ -164,6 +164,21 @@ EMPLOYER = rx(
     r"|\b(?:I|we) need (?:an?|some|another|more|new|extra) (?:[\w-]+ ){1,2}?for (?:my|our)"
     r" (?:[\w-]+ )?(?:bar|pub|shop|caf[eé]|restaurant|salon|bakery|kitchen|business|practice"
     r"|store|garage|clinic|farm|hotel)\b"
+    # (eighth version, from author J) hiring with a word between ("I'm finally hiring"), an
+    # advert the writer drafts or places ("about to advertise my first salaried position", "a
+    # draft advertisement"), what the writer or the reader pays staff, staff the writer has
+    # had: "What are you paying your weekend bar staff?", "pay them properly or they'll leave",
+    # "best staff I've ever had"
+    r"|\b(?:I|we)(?:'m| am|'re| are) (?:\w+ )?(?:hiring|recruiting)\b"
+    r"|\b(?:I|we)(?:'m| am|'re| are|'ll| will)? (?:about to |going to |planning to |ready to "
+    r"|need to |want to |hoping to |have to |finally |just )?advertis(?:e|ing) (?:for|my|our|the"
+    r"|a|an)\b|\b(?:advertis\w*|creat\w*|fill\w*|recruit\w* for|hir\w* for) (?:my|our) first\b"
+    r"|\b(?:draft|my|our) (?:job )?(?:advert|advertisement|job description|job spec)s?\b"
+    r"|\bwhat (?:are|do|did|should|would) (?:you|u|ya|we|I) (?:\w+ )?pay(?:ing)? (?:your|ur|the"
+    r"|my|our|them|her|him|staff|people)\b|\bpay (?:them|your staff|staff|people|her|him)"
+    r" (?:properly|well|fairly|decent\w*|a fair|a living|the going)\b"
+    r"|\b(?:best|worst) (?:[\w-]+ )?(?:staff|hire|employee|worker|member of staff)s? (?:I|we)"
+    r"(?:'ve| have|ve|)? ?(?:ever )?(?:had|hired|taken on|employed)\b"
 )
 
 # What one applies, registers or enrols for that is not a job (seventh version, from author I's
@@ -174,7 +189,10 @@ NOT_A_JOB = (
     r"|phd|mentor\w*|diploma|certificate|module|workshop|bootcamp|traineeship|registration"
     r"|register|licen[cs]e|permit|stall|pitch|bursary|bursaries|scholarship"
     r"|membership|award|funding|residency|visa|loan|allotment|admission|enrolment|enrollment"
-    r"|class|school|college|university|studies)"
+    r"|class|school|college|university|studies"
+    # (eighth version, from author J's street-trading consent and HGV training course)
+    r"|consent|approval|authori[sz]ation|permission|exemption|accreditation|certification"
+    r"|training|tenancy|lease|plot)"
 )
 # ... unless it is a job's name: "the position of School Secretary", "the Year 3 Class Teacher",
 # "your graduate scheme", "the Trainee Train Driver programme"
@@ -192,6 +210,20 @@ def not_a_job_within(words: int) -> str:
         rf"(?:(?!{_JOBBY}\b)[\w'-]+ ){{0,{words}}}?{NOT_A_JOB}\b"
         rf"(?! (?:[\w-]+ )?{_TITLE}\b)"
     )
+
+
+# The writer asks the reader to look over an application, not to give the job: "I'm applying
+# for the library assistant job… could one of you check my CV?", "I've drafted the statement".
+_REVIEWING = rx(
+    r"\b(?:draft\w*|proof-?read\w*|feedback on|comments on|look (?:over|through|at) (?:it|my|the"
+    r"|this)|check (?:over |through )?(?:it|my|the|this)|read (?:it|over|through)|go through (?:it"
+    r"|my)|sound like)\b"
+)
+
+
+def not_reviewing(ctx: Context) -> bool:
+    """An application, unless the message asks the reader to look it over."""
+    return not _REVIEWING.search(ctx.text)
 
 
 def not_employer(ctx: Context) -> bool:

@@ -19,6 +19,7 @@ from hundred.network.askcheck.guards import (
     not_employer,
     not_free,
     not_helping,
+    not_reviewing,
     question,
     question_or_condition,
     question_or_opening,
@@ -196,10 +197,11 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"\b(?:if|when|whenever) (?:[\w']+ ){0,3}?short[- ]?(?:staffed|handed)\b"
         r"|\bshort[- ]?(?:staffed|handed)\b(?= ?\?)",
     ),
-    # Paid work offered: "on day rate", "pay me something monthly", "a paid RA"
+    # Paid work offered: "on day rate", "pay me something monthly", "a paid RA" (not a rate the
+    # writer, hiring, asks about: "no idea what's a fair rate… what are you paying your staff?")
     make_rule(
         OFFER,
-        strong,
+        not_employer,
         r"\b(?:on |at |for )?(?:a |an )?(?:day|hourly|daily|agreed|monthly|weekly|fair)"
         r" rate\b|\bpay (?:me|him|her) (?:something|monthly|weekly|a)\b|\bpaid (?:RAs?|research"
         r" assistants?|positions?|roles?|work|shifts?)\b|\bcash in hand\b",
@@ -392,6 +394,41 @@ INTENT_RULES: tuple[Rule, ...] = (
         strong,
         r"\b(?:I am|I'm|im|I've|I have) (?:now |just )?(?:writing to )?appl(?:y|ying|ied) (?:for"
         rf"|to) {_YOUR} (?!{not_a_job_within(5)})",
+    ),
+    # Eighth version, generalised from author J's misses. Applying, in the present, for a named
+    # post: "I am applying for the position of Head Chef", "I'm applying for the Chef de Partie
+    # position" (not "I'm applying for the library assistant job… could you check my CV?")
+    make_rule(
+        DIRECT,
+        not_reviewing,
+        r"\b(?:I am|I'm|im|am) (?:now |currently |hereby |formally |writing to )?applying for"
+        r" (?:the|this|your) (?:[\w&'-]+ ){0,5}?(?:position|post|role|vacancy|job|opening)\b",
+    ),
+    # Covering someone's leave, offering oneself: "I would like to offer myself to cover Amy's
+    # leave", "could I fill in for her maternity leave?", "offer my services to your firm"
+    make_rule(
+        OFFER,
+        not_accepting,
+        r"\b(?:to|can|could|cn|will|would|I'd|I'll|id|ill) (?:I )?(?:cover|fill in for"
+        r"|stand in for) (?:[\w'\u2019-]+ ){0,3}?(?:leave|absence|sabbatical)\b",
+    ),
+    make_rule(OFFER, not_free, r"\boffer(?:ing)? (?:myself|my services)\b"),
+    # An interview offered unasked, with no "the" an invitation would give it: "I can come for
+    # interview any day", "could attend for a working interview", "I can do a working interview"
+    make_rule(
+        DIRECT,
+        not_employer,
+        r"\b(?:can|could|cn|able to|free to|ready to|happy to|will|would) (?:attend|come|come in"
+        r"|do) (?:for )?(?:an? )?(?:working )?interview\b",
+    ),
+    # "if you have the position for picker", "if u got a job for him", "if you have a place for
+    # me in your team"
+    make_rule(
+        DIRECT,
+        not_employer,
+        rf"\bif {_YOU} (?:have|has|got|had|'ve got|ve got) (?:a|an|the|any|some) (?:[\w-]+ )?"
+        r"(?:position|job|post|vacancy|opening|place|role|work|space|spot)s? (?:for|as) (?:me|him"
+        r"|her|my \w+|(?:an? )?[\w-]+(?:er|or|ist|ian|ant|ent|man|ess|ic)s?)\b",
     ),
     # Something for someone of the writer's at the reader's side, or through a third party: "ask
     # Clive if there's anything for Chloe at his firm", "find him something at the garden

@@ -213,6 +213,17 @@ JOB_ASKS = [
     ("Can you give me full-time hours from March?", "give me full-time hours"),
     ("I have the licence now. Please think about me.", "think about me"),
     ("I would be grateful to be considered for the Class Teacher post.", "considered for"),
+    # Eighth version, classes behind author J's misses: applying for a named post, covering
+    # someone's leave, offering oneself, an interview offered unasked, "if you have a job for"
+    ("I am applying for the Senior Pharmacist position at your branch.", "Senior Pharmacist"),
+    ("I'm applying for the post of Site Manager.", "I'm applying for the post"),
+    ("I'd be glad to cover her maternity leave from May.", "cover her maternity leave"),
+    ("Could I fill in for Tom's sick leave next month?", "fill in for Tom's sick leave"),
+    ("I would like to offer my services to your practice.", "offer my services"),
+    ("I can come for an interview any afternoon.", "can come for an interview"),
+    ("Happy to do a working interview whenever suits.", "do a working interview"),
+    ("If you have a job for a welder, I want it.", "If you have a job for a welder"),
+    ("if u got a position for him at the yard let me know", "if u got a position for him"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -365,6 +376,19 @@ NOT_JOB_ASKS = [
     "I wish to apply for a weekly stall at the Saturday market.",
     "When a post comes up, they go down the panel list.",
     "What do you put in the ad for a trial shift?",
+    # Eighth version, classes behind author J's false alarms: the writer hiring (a rate, a trial
+    # shift, an advert), applying for a consent or a course, an application to be looked over,
+    # leave and interviews that are not offered
+    "I'm finally hiring for the shop and have no idea what a fair rate is.",
+    "We're about to advertise for a cook: do you do a trial shift?",
+    "What are you paying your porters, so our day rate is fair?",
+    "I wish to apply for a street trading consent for the market.",
+    "I would like to apply for a place on the forklift training course.",
+    "I'm applying for the library job and wondered if you'd read over my letter.",
+    "My colleague is covering my maternity leave.",
+    "I had a working interview at the dental practice last week.",
+    "I can come for the interview on Tuesday at ten.",
+    "I write to offer my services as a volunteer mentor.",
 ]
 
 
