@@ -220,7 +220,7 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
                  m.conversation_id[:200], m.external_id)
                 for m, _ in rows
             )  # fmt: skip
-            _copy(cursor, table, (*same, *varying), values)
+            _copy(cursor, Interaction, (*same, *varying), values)
             # Ids come in insertion order (the people import relies on the same); the shared
             # created_at marks this batch.
             cursor.execute(
@@ -232,7 +232,7 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
             if len(ids) != len(rows):  # pragma: no cover - two imports in the same microsecond
                 raise RuntimeError("could not read back the ids of the messages just imported")
             links = ((id, pid) for id, (_, people) in zip(ids, rows, strict=True) for pid in people)
-            _copy(cursor, through, ("interaction_id", "person_id"), links)
+            _copy(cursor, Interaction.people.through, ("interaction_id", "person_id"), links)
             return
         # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so the ids are ours to
         # give, after both the largest id and the AUTOINCREMENT sequence (an id once used,
@@ -283,9 +283,18 @@ def _next_sqlite_id(cursor, table: str) -> int:
     return max(top or 0, seq[0] if seq else 0) + 1
 
 
-def _copy(cursor, table: str, columns, rows) -> None:
-    """COPY … FROM STDIN with psycopg's own cursor, under Django's wrapper."""
-    with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+def _copy(cursor, model, columns, rows) -> None:
+    """COPY … FROM STDIN in binary with psycopg's own cursor, under Django's wrapper.
+
+    Binary, not text: psycopg writes a row of bytes as they are where text would escape every
+    string and write every timestamp out (at 200,000 messages 0.1 s of CPU instead of 1.0 s),
+    and the server copies them in without parsing the text back. Binary needs each column's
+    exact type, which the model's fields give."""
+    fields = {f.column: f for f in model._meta.concrete_fields}
+    types = [fields[c].db_type(connection).split("(")[0] for c in columns]
+    sql = f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)"
+    with cursor.cursor.copy(sql) as copy:
+        copy.set_types(types)
         for row in rows:
             copy.write_row(row)
 
@@ -397,6 +406,17 @@ def _first_asked(owner, first: dict[int, datetime]) -> None:
     ]
     table = Person._meta.db_table
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and changed:
+            # One statement for them all: 10,000 UPDATEs (one a person asked, at 200,000
+            # messages) cost the server more in statements than in rows.
+            whens, ids = zip(*changed, strict=True)
+            cursor.execute(
+                f"UPDATE {table} SET asked_at = new.asked_at "  # noqa: S608
+                "FROM unnest(%s::timestamptz[], %s::bigint[]) AS new (asked_at, id) "
+                f"WHERE {table}.id = new.id",
+                [list(whens), list(ids)],
+            )
+            return
         cursor.executemany(
             f"UPDATE {table} SET asked_at = %s WHERE id = %s",  # noqa: S608
             changed,
