@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
@@ -62,6 +63,7 @@ _CANONICAL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9\-_.~%]+")
 
 
 _MEMBER_ID = "https://www.linkedin.com/in/acoa"
+_OUT = str(Direction.OUT)  # a plain str: the enum member's comparison runs in Python
 
 
 class _People:
@@ -177,34 +179,42 @@ def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
             continue
         known.add(m.external_id)
         rows.append((m, ids))
-    _insert(owner, rows)
-    planned, replies, threads = _after_messages(owner, rows)
+    # In the order of the unique index on (owner, external_id): inserting 200,000 random
+    # hashes into it in file order costs SQLite several times more.
+    rows.sort(key=lambda r: r[0].external_id)
+    timelines = _Timelines()
+    _insert(owner, rows, timelines.add)
+    planned, replies = _after_messages(owner, timelines)
     return {
         "created": len(rows),
         "known": already,
         "unmatched_messages": len(messages) - len(rows) - already,
         "unmatched_people": len(unmatched),
         "unmatched_examples": [name for name, _ in unmatched.most_common(EXAMPLES)],
-        "threads": threads,
+        "threads": len(timelines.threads),
         "followups": planned,
         "replies": replies,
     }
 
 
-def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
-    """Insert the messages and their people: bulk_create prepares each value through the
-    field, which at 200,000 messages is most of the time. PostgreSQL takes both tables by
-    COPY; SQLite by two executemany, the values that are the same for every message written
-    into the statement, not bound 200,000 times."""
+def _insert(
+    owner,
+    rows: list[tuple[MessageRecord, list[int]]],
+    seen: Callable[[MessageRecord, list[int]], None],
+) -> None:
+    """Insert the messages and their people, and show each message to `seen` on the way.
+
+    bulk_create prepares each value through the field, which at 200,000 messages is most of
+    the time. PostgreSQL takes both tables by COPY; SQLite by two executemany, the values
+    that are the same for every message written into the statement, not bound 200,000 times.
+    On PostgreSQL `seen` runs while the server takes the rows sent before: its work costs
+    no wall time there."""
     if not rows:
         return
     stamp = connection.ops.adapt_datetimefield_value(timezone.now())
     moment = _moment_adapter()
     table = Interaction._meta.db_table
     through = Interaction.people.through._meta.db_table
-    # In the order of the unique index on (owner, external_id): inserting 200,000 random
-    # hashes into it in file order costs SQLite several times more.
-    rows.sort(key=lambda r: r[0].external_id)
     varying = ("direction", "occurred_at", "summary", "is_outreach", "thread", "external_id")
     same = {
         "owner_id": owner.pk, "created_at": stamp, "updated_at": stamp,
@@ -215,12 +225,14 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
     with connection.cursor() as cursor, _big_cache(cursor):
         if connection.vendor == "postgresql":
             constant = tuple(same.values())
-            values = (
-                (*constant, m.direction, moment(m.sent_at), m.text, m.is_ask,
-                 m.conversation_id[:200], m.external_id)
-                for m, _ in rows
-            )  # fmt: skip
-            _copy(cursor, Interaction, (*same, *varying), values)
+
+            def values():
+                for m, people in rows:
+                    seen(m, people)
+                    yield (*constant, m.direction, moment(m.sent_at), m.text, m.is_ask,
+                           m.conversation_id[:200], m.external_id)  # fmt: skip
+
+            _copy(cursor, Interaction, (*same, *varying), values())
             # Ids come in insertion order (the people import relies on the same); the shared
             # created_at marks this batch.
             cursor.execute(
@@ -253,6 +265,8 @@ def _insert(owner, rows: list[tuple[MessageRecord, list[int]]]) -> None:
             "(?, ?)",
             [(id, pid) for id, (_, people) in enumerate(rows, first) for pid in people],
         )
+    for m, people in rows:
+        seen(m, people)
 
 
 def _insert_rows(head: str, row: str, values: list[tuple]) -> None:
@@ -335,36 +349,43 @@ def _moment_adapter():
     return connection.ops.adapt_datetimefield_value
 
 
-def _after_messages(owner, rows: list[tuple[MessageRecord, list[int]]]) -> tuple[int, int, int]:
-    """First asked from the asks; a follow-up for a recent unanswered ask; a recent reply
-    closes the attempts still planned. Old messages plan nothing. Returns the follow-ups
-    planned, the attempts a reply closed, and the number of conversations."""
-    if not rows:
-        return 0, 0, 0
-    # One pass over the messages for all three: each person's first ask, last ask and last
-    # reply, and the conversations.
-    first: dict[int, datetime] = {}
-    last_ask: dict[int, MessageRecord] = {}
-    last_in: dict[int, MessageRecord] = {}
-    threads: set[str] = set()
-    out = str(Direction.OUT)  # a plain str: the enum member's comparison runs in Python
-    for m, ids in rows:
-        threads.add(m.conversation_id)
+class _Timelines:
+    """One pass over the messages written for what follows them: each person's first ask,
+    last ask and last reply, and the conversations."""
+
+    def __init__(self) -> None:
+        self.first: dict[int, datetime] = {}
+        self.last_ask: dict[int, MessageRecord] = {}
+        self.last_in: dict[int, MessageRecord] = {}
+        self.threads: set[str] = set()
+
+    def add(self, m: MessageRecord, ids: list[int]) -> None:
+        self.threads.add(m.conversation_id)
         when = m.sent_at
         if m.is_ask:  # only a message the owner sent is an ask
+            first = self.first
             for pid in ids:
                 if (was := first.get(pid)) is None or when < was:
                     first[pid] = when
-        if m.direction == out:
+        if m.direction == _OUT:
             if not m.is_ask:
-                continue
-            latest = last_ask
+                return
+            latest = self.last_ask
         else:
-            latest = last_in
+            latest = self.last_in
         for pid in ids:
             if (was := latest.get(pid)) is None or was.sent_at < when:
                 latest[pid] = m
-    _first_asked(owner, first)
+
+
+def _after_messages(owner, timelines: _Timelines) -> tuple[int, int]:
+    """First asked from the asks; a follow-up for a recent unanswered ask; a recent reply
+    closes the attempts still planned. Old messages plan nothing. Returns the follow-ups
+    planned and the attempts a reply closed."""
+    if not timelines.threads:
+        return 0, 0
+    last_ask = timelines.last_ask
+    _first_asked(owner, timelines.first)
     s = rule_settings(owner)
     wait = max(s.no_reply_business_days, s.min_spacing_business_days)
     today = owner.local_today()
@@ -382,8 +403,8 @@ def _after_messages(owner, rows: list[tuple[MessageRecord, list[int]]]) -> tuple
         and add_business_days(local_date(owner, m.sent_at), wait, s.holidays) >= today
     }
     planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
-    replies = _note_replies(owner, last_in)
-    return planned, replies, len(threads)
+    replies = _note_replies(owner, timelines.last_in)
+    return planned, replies
 
 
 def _first_asked(owner, first: dict[int, datetime]) -> None:
