@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
@@ -146,71 +146,98 @@ def describe(summary: dict[str, Any]) -> list[str]:
 
 
 def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
-    people = _People(owner)
     known = set(
         Interaction.objects.for_user(owner)
         .exclude(external_id="")
         .values_list("external_id", flat=True)
         .iterator(chunk_size=10000)
     )
-    rows: list[tuple[MessageRecord, list[int]]] = []
-    unmatched: Counter[str] = Counter()
-    already = 0
-    # Who each participant is, looked up once: the parser shares one object per sender and
-    # per list of recipients, so 200,000 messages name a few thousand of them (keyed by
-    # identity; `messages` keeps them alive).
-    found_for: dict[int, int | None] = {}
-    for m in messages:
-        if m.external_id in known:
-            already += 1
-            continue
-        counterparts = m.counterparts
-        if len(counterparts) == 1:  # most messages: one person on the other side
-            p = counterparts[0]
-            found = found_for.get(id(p), found_for)
-            if found is found_for:
-                found = found_for[id(p)] = people.find(p)
-            ids = [] if found is None else [found]
-        else:
-            ids = list(dict.fromkeys(i for p in counterparts if (i := people.find(p)) is not None))
-        if not ids:
-            for p in m.counterparts or [Participant("(nobody named)")]:
-                unmatched[p.name or p.url] += 1
-            continue
-        known.add(m.external_id)
-        rows.append((m, ids))
-    # In the order of the unique index on (owner, external_id): inserting 200,000 random
-    # hashes into it in file order costs SQLite several times more.
-    rows.sort(key=lambda r: r[0].external_id)
+    matching = _Matching(_People(owner), known)
     timelines = _Timelines()
-    _insert(owner, rows, timelines.add)
+    rows = _insert(owner, matching.rows(messages), timelines.add)
     planned, replies = _after_messages(owner, timelines)
     return {
         "created": len(rows),
-        "known": already,
-        "unmatched_messages": len(messages) - len(rows) - already,
-        "unmatched_people": len(unmatched),
-        "unmatched_examples": [name for name, _ in unmatched.most_common(EXAMPLES)],
+        "known": matching.already,
+        "unmatched_messages": len(messages) - len(rows) - matching.already,
+        "unmatched_people": len(matching.unmatched),
+        "unmatched_examples": matching.examples(),
         "threads": len(timelines.threads),
         "followups": planned,
         "replies": replies,
     }
 
 
+class _Matching:
+    """The messages new to the account, each with the people it was with, and a tally of
+    those left out: already imported, or with nobody the account holds."""
+
+    def __init__(self, people: _People, known: set[str]) -> None:
+        self.people = people
+        self.known = known
+        self.already = 0
+        self.unmatched: Counter[str] = Counter()
+        self._first_seen: dict[str, int] = {}  # where in the file each was first left out
+
+    def rows(self, messages: list[MessageRecord]) -> Iterator[tuple[MessageRecord, list[int]]]:
+        """The new messages in the order of the unique index on (owner, external_id):
+        inserting 200,000 random hashes into it in file order costs SQLite several times
+        more. A generator, so that PostgreSQL's COPY takes each row as it is matched."""
+        people, known = self.people, self.known
+        # Who each participant is, looked up once: the parser shares one object per sender
+        # and per list of recipients, so 200,000 messages name a few thousand of them (keyed
+        # by identity; `messages` keeps them alive).
+        found_for: dict[int, int | None] = {}
+        fresh = [(at, m) for at, m in enumerate(messages) if m.external_id not in known]
+        self.already += len(messages) - len(fresh)
+        fresh.sort(key=lambda e: e[1].external_id)
+        for at, m in fresh:
+            if m.external_id in known:  # twice in the file
+                self.already += 1
+                continue
+            counterparts = m.counterparts
+            if len(counterparts) == 1:  # most messages: one person on the other side
+                p = counterparts[0]
+                found = found_for.get(id(p), found_for)
+                if found is found_for:
+                    found = found_for[id(p)] = people.find(p)
+                ids = [] if found is None else [found]
+            else:
+                ids = list(
+                    dict.fromkeys(i for p in counterparts if (i := people.find(p)) is not None)
+                )
+            if not ids:
+                self._left_out(at, m)
+                continue
+            known.add(m.external_id)
+            yield m, ids
+
+    def _left_out(self, at: int, m: MessageRecord) -> None:
+        for p in m.counterparts or [Participant("(nobody named)")]:
+            name = p.name or p.url
+            self.unmatched[name] += 1
+            self._first_seen[name] = min(at, self._first_seen.get(name, at))
+
+    def examples(self) -> list[str]:
+        """The people most often left out, the first in the file first among equals."""
+        order = sorted(self.unmatched, key=lambda n: (-self.unmatched[n], self._first_seen[n]))
+        return order[:EXAMPLES]
+
+
 def _insert(
     owner,
-    rows: list[tuple[MessageRecord, list[int]]],
+    matched: Iterable[tuple[MessageRecord, list[int]]],
     seen: Callable[[MessageRecord, list[int]], None],
-) -> None:
-    """Insert the messages and their people, and show each message to `seen` on the way.
+) -> list[tuple[MessageRecord, list[int]]]:
+    """Insert the messages and their people, show each message to `seen` on the way, and
+    return them.
 
     bulk_create prepares each value through the field, which at 200,000 messages is most of
     the time. PostgreSQL takes both tables by COPY; SQLite by two executemany, the values
     that are the same for every message written into the statement, not bound 200,000 times.
-    On PostgreSQL `seen` runs while the server takes the rows sent before: its work costs
-    no wall time there."""
-    if not rows:
-        return
+    On PostgreSQL the matching and `seen` run while the server takes the rows sent before:
+    their work costs no wall time there."""
+    rows: list[tuple[MessageRecord, list[int]]] = []
     stamp = connection.ops.adapt_datetimefield_value(timezone.now())
     moment = _moment_adapter()
     table = Interaction._meta.db_table
@@ -227,12 +254,15 @@ def _insert(
             constant = tuple(same.values())
 
             def values():
-                for m, people in rows:
+                for m, people in matched:
+                    rows.append((m, people))
                     seen(m, people)
                     yield (*constant, m.direction, moment(m.sent_at), m.text, m.is_ask,
                            m.conversation_id[:200], m.external_id)  # fmt: skip
 
             _copy(cursor, Interaction, (*same, *varying), values())
+            if not rows:
+                return rows
             # Ids come in insertion order (the people import relies on the same); the shared
             # created_at marks this batch.
             cursor.execute(
@@ -245,7 +275,10 @@ def _insert(
                 raise RuntimeError("could not read back the ids of the messages just imported")
             links = ((id, pid) for id, (_, people) in zip(ids, rows, strict=True) for pid in people)
             _copy(cursor, Interaction.people.through, ("interaction_id", "person_id"), links)
-            return
+            return rows
+        rows = list(matched)
+        if not rows:
+            return rows
         # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so the ids are ours to
         # give, after both the largest id and the AUTOINCREMENT sequence (an id once used,
         # even deleted since, is never given again); SQLite moves the sequence past them.
@@ -267,6 +300,7 @@ def _insert(
         )
     for m, people in rows:
         seen(m, people)
+    return rows
 
 
 def _insert_rows(head: str, row: str, values: list[tuple]) -> None:
