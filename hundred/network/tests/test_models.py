@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from hundred.network.models import (
@@ -118,6 +118,20 @@ class InteractionModelTestCase(BaseTestCase):
         self.assertEqual(set(lunch.people.all()), {maya, sam})
         self.assertEqual(list(sam.interactions.all()), [lunch])
         self.assertEqual(str(lunch), "In person (I reached out)")
+
+    def test_its_links_to_people_are_indexed_once_by_interaction(self):
+        # The unique (interaction, person) index serves lookups by interaction; a second
+        # index on interaction alone would cost every imported message (migration 0015).
+        table = Interaction.people.through._meta.db_table
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, table).values()
+        # PostgreSQL reports the unique constraint's index as a constraint, SQLite as an index.
+        indexed = {
+            tuple(c["columns"])
+            for c in found
+            if (c["index"] or c["unique"]) and not c["primary_key"]
+        }
+        self.assertEqual(indexed, {("interaction_id", "person_id"), ("person_id",)})
 
 
 class CascadeTestCase(BaseTestCase):

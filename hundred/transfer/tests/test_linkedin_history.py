@@ -283,6 +283,19 @@ class MessagesImportTestCase(BaseTestCase):
         kim = self.person("Kim")
         self.assertEqual(kim.interactions.count(), 0)
 
+    def test_people_left_out_are_listed_most_often_first_then_in_file_order(self):
+        names = ["Zoe Adams", "Yan Bell", "Wes Dunn", "Xia Chen", "Wes Dunn", "Vic Eng"]
+        text = HEADER + "".join(
+            f"c{i},,Rosa Diaz,{ROSA},{name},https://www.linkedin.com/in/p{i},"
+            f"2026-01-0{i + 1} 10:00:00 UTC,,Hello {i},INBOX\n"
+            for i, name in enumerate(names)
+        )
+        report = do_import(self.alice, parse("linkedin", text.encode()))
+        self.assertEqual(
+            report.history["unmatched_examples"],
+            ["Wes Dunn", "Zoe Adams", "Yan Bell", "Xia Chen", "Vic Eng"],
+        )
+
     def test_a_member_id_in_place_of_the_profile_falls_back_to_a_unique_name(self):
         self.make_person("Kim", "Park", linkedin_url="https://www.linkedin.com/in/kim-park-1")
         text = HEADER + (

@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from hundred.transfer.history import do_accept_target, do_mark_colleagues
 from hundred.transfer.models import ImportRun
+from hundred.transfer.offers import do_accept_target, do_mark_colleagues
 
 TARGET_PARTS = ("skills", "industries", "geographies", "pitch")
 
