@@ -37,6 +37,6 @@ def restore(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("network", "0014_interaction_fewer_indexes")]
+    dependencies = [("network", "0015_today_indexes")]
 
     operations = [migrations.RunPython(drop, restore)]
