@@ -158,6 +158,9 @@ if os.environ.get("DATABASE_URL"):
         # the person page's reads run on every request), about half of the database's CPU a
         # request of the load mix (docs/performance.md). Off for a pooler that cannot keep
         # prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+        # The server then takes at most 65,535 parameters a statement: hundred.postgresql is
+        # Django's backend with its batches kept under that.
+        DATABASES["default"]["ENGINE"] = "hundred.postgresql"
         DATABASES["default"].setdefault("OPTIONS", {}).update(
             server_side_binding=True, prepare_threshold=2
         )

@@ -100,10 +100,23 @@ class EnvironmentTestCase(SimpleTestCase):
             HUNDRED_HOME=str(self.home),
             DATABASE_URL="postgres://hundred:s3cret@db.internal:6543/career_centre",
         )
-        self.assertEqual(s["engine"], "django.db.backends.postgresql")
+        # Django's PostgreSQL backend with batches under the server's parameter limit, since
+        # parameters are bound by the server (prepared statements).
+        self.assertEqual(s["engine"], "hundred.postgresql")
         self.assertEqual(s["name"], "career_centre")
         self.assertEqual((s["host"], s["port"], s["user"]), ("db.internal", 6543, "hundred"))
         self.assertNotIn("init_command", s["options"])
+        self.assertEqual(s["options"], {"server_side_binding": True, "prepare_threshold": 2})
+
+    def test_prepared_statements_can_be_turned_off_for_a_pooler(self):
+        s = python(
+            REPORT,
+            HUNDRED_HOME=str(self.home),
+            DATABASE_URL="postgres://hundred:s3cret@db.internal:6543/career_centre",
+            DATABASE_PREPARED_STATEMENTS="false",
+        )
+        self.assertEqual(s["engine"], "django.db.backends.postgresql")
+        self.assertEqual(s["options"], {})
 
     def test_it_reads_debug_and_allowed_hosts(self):
         s = python(
@@ -197,7 +210,7 @@ class TestDatabaseTestCase(TestCase):
 
     @skipUnless(connection.vendor == "postgresql", "PostgreSQL only")
     def test_it_runs_on_postgresql_when_asked(self):
-        self.assertEqual(settings.DATABASES["default"]["ENGINE"], "django.db.backends.postgresql")
+        self.assertEqual(settings.DATABASES["default"]["ENGINE"], "hundred.postgresql")
         self.assertTrue(os.environ.get("DATABASE_URL"))
 
 

@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend, for parameters bound by the server (see base.py)."""
