@@ -14,9 +14,11 @@ failures, the CPU seconds the server (all its processes), PostgreSQL (its auxili
 and the backends of the load's database) and locust used in them, and the largest resident
 memory of any server process. DATABASE_URL defaults to
 postgres://postgres@127.0.0.1:5432/hundred_load; the database must exist (--seed migrates and
-fills it). With --centre the job seekers are seed_centre.py's career centre (DATABASE_URL
-defaults to …/hundred_centre), --coaches adds its coaches to the mix (locustfile.Coach, one
-user in five), and --pages prints each page's line under each run's total.
+fills it). `hundred worker` runs beside the server, as in production (its CPU counts in the
+server's; --no-worker leaves it out). With --centre the job seekers are seed_centre.py's
+career centre (DATABASE_URL defaults to …/hundred_centre), --coaches adds its coaches to the
+mix (locustfile.Coach, one user in five), and --pages prints each page's line under each
+run's total.
 """
 
 from __future__ import annotations
@@ -95,16 +97,17 @@ class Postgres:
 
 
 class Watch:
-    """CPU seconds and the peak resident memory of the server's processes while it runs."""
+    """CPU seconds and the peak resident memory of the server's processes (and the worker's,
+    when it runs) while it runs."""
 
-    def __init__(self, pid: int, database: str) -> None:
-        self.root = psutil.Process(pid)
+    def __init__(self, pids: list[int], database: str) -> None:
+        self.roots = [psutil.Process(pid) for pid in pids]
         self.postgres = Postgres(database)
         self.peak = 0
         self._stop = threading.Event()
 
     def _processes(self) -> list[psutil.Process]:
-        return [self.root, *self.root.children(recursive=True)]
+        return [p for root in self.roots for p in (root, *root.children(recursive=True))]
 
     def cpu(self) -> float:
         total = 0.0
@@ -164,6 +167,17 @@ def start_server(args, env) -> subprocess.Popen:
             time.sleep(0.5)
     server.terminate()
     sys.exit("the server did not answer within three minutes")
+
+
+def start_worker(env) -> subprocess.Popen:
+    """`hundred worker`, the production shape's background process, beside the server."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "hundred", "worker"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def locust(args, env, user_classes, users, rate, seconds, csv_prefix, watch):
@@ -251,6 +265,9 @@ def main() -> None:
     parser.add_argument("--centre", action="store_true", help="seed_centre.py's career centre")
     parser.add_argument("--coaches", action="store_true", help="coaches in the mix (--centre)")
     parser.add_argument("--pages", action="store_true", help="print each page's line too")
+    parser.add_argument(
+        "--no-worker", dest="worker", action="store_false", help="no `hundred worker` beside it"
+    )
     args = parser.parse_args()
     if args.centre and (args.small, args.large) == (20, 2):
         args.small, args.large = 1980, 20  # seed_centre.py's job seekers: small, then large
@@ -265,11 +282,14 @@ def main() -> None:
     env["LOAD_SMALL_ACCOUNTS"], env["LOAD_LARGE_ACCOUNTS"] = str(args.small), str(args.large)
     out = Path(tempfile.mkdtemp(prefix="hundred-locust-"))
     server = start_server(args, env)
+    worker = start_worker(env) if args.worker else None
     threads = args.threads or os.cpu_count()
-    print(f"hundred serve --workers {args.workers}, {threads} threads each; CSVs in {out}")
+    plus = ", plus hundred worker" if worker else ""
+    print(f"hundred serve --workers {args.workers}, {threads} threads each{plus}; CSVs in {out}")
     print(HEADER)
     try:
-        watch = Watch(server.pid, env["DATABASE_URL"].rsplit("/", 1)[-1].split("?")[0])
+        pids = [server.pid, *([worker.pid] if worker else [])]
+        watch = Watch(pids, env["DATABASE_URL"].rsplit("/", 1)[-1].split("?")[0])
         runs = [(["LoginSpike"], 100, 5, 30, k) for k in ("new", "old")] if args.spike else []
         mix = ["SignedIn", "Coach"] if args.coaches else ["SignedIn"]
         runs += [(mix, int(u), args.rate, args.time, "") for u in args.users.split(",") if u]
@@ -294,8 +314,9 @@ def main() -> None:
                     if page != "Aggregated":
                         print(page_line(page, row))
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        for process in filter(None, (server, worker)):
+            os.killpg(process.pid, 15)
+            process.wait(timeout=30)
 
 
 if __name__ == "__main__":
