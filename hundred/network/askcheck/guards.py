@@ -234,7 +234,7 @@ JOB_HEAD = (
     r"|trainee|intern|fellow|controller|planner|inspector|surveyor|architect|solicitor|lawyer"
     r"|paralegal|dentist|doctor|practitioner|programmer|tester|operator|dispatcher|courier"
     r"|fitter|groundsman|housekeeper|nanny|childminder|cashier|salesperson|buyer|merchandiser"
-    r"|auditor|bookkeeper|partner|principal|professor|coach|trainer|organiser|organizer"
+    r"|auditor|treasurer|bookkeeper|partner|principal|professor|coach|trainer|organiser|organizer"
     r"|producer|presenter|curator|archivist|counsellor|counselor)s?)"
 )
 

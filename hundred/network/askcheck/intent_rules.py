@@ -217,7 +217,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         strong,
         r"\b(?:would like|wish|want|writing|write|hereby|like) to (?:apply|submit my application)"
-        rf" (?:for|to) (?={job_within(8)}|(?:join )?(?:your|ur|the) (?:[\w-]+ )?{_EMPLOYING})"
+        rf" (?:for|to) (?={job_within(8)}|(?:join )?(?:your|ur|the) (?:[\w-]+ )?{_EMPLOYING}"
+        r"|(?:run|work|manage|lead|cover|help|teach|drive|cook|clean)\b)"
         r"|\bany suitable (?:[\w-]+ )?(?:role|position|post|vacancy|opening|job)\b"
         r"|\bto be employed\b|\brequest (?:an|a) interview\b"
         r"|\b(?:a |the )?chance to serve\b|\bavailable for (?:an )?interview\b",

@@ -319,9 +319,9 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
     make_rule(
         KEEP_IN_MIND,
         strong,
-        r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"
-        rf"(?= {job_within(4)}| (?:anything|something|it|this|that|them|any|future|upcoming"
-        r"|opportunit))",
+        r"\b(?:to be|being|be|get|getting) considered (?:as\b|for(?= ?[?.!,]|"
+        rf" {job_within(4)}| (?:anything|something|it|this|that|them|one|any|future|upcoming"
+        rf"|opportunit|(?:your|ur|the|their) (?:[\w-]+ ){{0,2}}?{_ORG})))",
     ),
     make_rule(
         KEEP_IN_MIND,

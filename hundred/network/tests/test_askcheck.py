@@ -406,7 +406,7 @@ NOT_JOB_ASKS = [
     "I am writing to apply for the Carers' Emergency Fund.",
     "I would like to apply to join the residents' forum.",
     "Please support my application for a bigger council flat.",
-    "I'd like to apply for the pottery evening class. Is there room for me?",
+    "Applying for the pottery class, is there room for me?",
     "Thank you so much for taking the time to interview me on Friday.",
     "Our old colleague Priya is great with budgets; I'll mention her to you at the fair.",
     "I have decided to withdraw from the process. When the deputy post was opening, were you "
