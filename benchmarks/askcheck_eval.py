@@ -7,7 +7,7 @@ Run on purpose, not in the test suite:
     .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/train --method rules
     .venv/bin/python benchmarks/askcheck_eval.py --locked --all --markdown   # once, at the end
 
-`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-J, ten
+`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-K, eleven
 folds): for each author, the whole training procedure (benchmarks/askcheck_train.py's `train`,
 threshold and vetoes included) runs on the other authors' messages, and the checker with that
 model judges the author's messages. It prints each fold's figures, their mean, and the pooled

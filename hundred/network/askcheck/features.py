@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hundred.network.askcheck.guards import EMPLOYER, not_a_job_within
+from hundred.network.askcheck.guards import EMPLOYER, NON_JOB_APPLICATION, not_a_job_within
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|\?")
 # Apostrophes dropped, every digit read as 0 (str.translate: one pass, no regex per token).
@@ -96,7 +96,21 @@ CUES: dict[str, re.Pattern[str]] = {
         r"|share (?:what I (?:learned|learnt|know|found)|my (?:experience|template|checklist)))\b",
         "withdraw": r"\b(?:withdraw\w*|(?:won" + _A + r"t|can" + _A + r"t|cannot|will not|unable"
         r" to) (?:make|attend|come to) (?:the|my|our) \w*|(?:delighted|pleased|happy|glad) to"
-        r" accept|accept(?:ed|ing)? (?:your|the) (?:kind )?offer|(?:been|was) offered)\b",
+        r" accept|accept(?:ed|ing)? (?:your|the) (?:kind )?offer|(?:been|was) offered"
+        # (ninth version, from author K) an offer declined, an interview had and thanked for
+        r"|(?:declin\w*|turn\w* down|say\w* no to) (?:your|the|this) (?:[\w-]+ )?offer"
+        r"|(?:going to|have to|must) (?:say no|decline)|thank(?:s| you)(?: \w+){0,2} for (?:[\w-]+"
+        r" ){0,4}?interview(?:ing)? me)\b",
+        # A third person recommended to a reader who hires (ninth version, from author K): "my
+        # ex-colleague is brilliant… happy to be contacted", "want his number?"
+        "recommends": r"\b(?:want|shall I (?:send|pass|give) you|I can (?:send|pass|give) you)"
+        r" (?:his|her|their) (?:no|number|details|contact|email)\b|\b(?:he|she|they)"
+        + _A
+        + r"(?:s|re)? (?:happy|glad) to be contacted\b|\b(?:I"
+        + _A
+        + r"d|I would|I"
+        + _A
+        + r"ll|I will|I can) (?:mention|recommend|introduce) (?:him|her|them) to (?:you|u)\b",
         "thanked": r"\bthanks?(?: you)?(?: \w+){0,2} for (?:the|your) (?:\w+ )?(?:referral"
         r"|recommendation|introduction|intro)\b",
         "referee": r"\breferees?\b",
@@ -125,7 +139,9 @@ CUES: dict[str, re.Pattern[str]] = {
         "not_a_job": r"\b(?:appl(?:y|ying|ied|ication)|enrol\w*|enroll\w*|register\w*) (?:for|to"
         r"|on|onto|with) " + not_a_job_within(8) + r"|\bdear (?:the )?(?:admissions?"
         r"|registration|course|programme|program|market|arts|grants?|bursary|bursaries"
-        r"|scholarships?|enrolment|enrollment|licensing|funding)\b",
+        r"|scholarships?|enrolment|enrollment|licensing|funding)\b"
+        # (ninth version, from author K) anything applied for that names no job
+         + "|" + NON_JOB_APPLICATION,
         # A reply that answers the reader's question (seventh version): "You asked how hiring
         # actually works", "to answer your question", "I hope that helps"
         "answers": r"\byou asked (?:me )?(?:how|about|what|whether|if|why|for my|which|where)\b"

@@ -212,6 +212,55 @@ def not_a_job_within(words: int) -> str:
     )
 
 
+# What one applies or puts oneself in for that is a job (ninth version, from author K's
+# applications for a housing transfer, a hardship fund, a class, a mooring and a voluntary
+# panel): an allow-list of job heads, since every new writer applies for something no list of
+# non-jobs names. A job's own noun ("the post", "a Saturday shift") or a noun phrase ending in a
+# work role's head ("the Volunteer Coordinator", "a dispensary assistant", "Head Chef").
+JOB_HEAD = (
+    r"(?:jobs?|roles?|positions?|posts?|vacanc(?:y|ies)|openings?|shifts?|contracts?|gigs?"
+    r"|opportunit(?:y|ies)"
+    r"|internships?|apprenticeships?|placements?|employment|work|lectureships?|postdocs?"
+    r"|(?:graduate|trainee) (?:scheme|programme|program)s?"
+    r"|(?:assistant|manager|co-?ordinator|officer|chef|cook|driver|nurse|teacher|secretary"
+    r"|administrator|director|supervisor|technician|engineer|developer|analyst|designer"
+    r"|consultant|clerk|cleaner|carer|porter|receptionist|accountant|lecturer|researcher"
+    r"|scientist|tutor|instructor|worker|operative|labourer|laborer|electrician|plumber"
+    r"|mechanic|welder|joiner|carpenter|builder|bricklayer|scaffolder|picker|packer|guard"
+    r"|waiter|waitress|barista|bartender|server|steward|attendant|aide|therapist"
+    r"|physiotherapist|pharmacist|paramedic|midwife|librarian|caretaker|lead|head|specialist"
+    r"|associate|advis[eo]r|representative|rep|agent|executive|editor|writer|journalist"
+    r"|photographer|translator|interpreter|guide|lifeguard|handyman|gardener|hand|apprentice"
+    r"|trainee|intern|fellow|controller|planner|inspector|surveyor|architect|solicitor|lawyer"
+    r"|paralegal|dentist|doctor|practitioner|programmer|tester|operator|dispatcher|courier"
+    r"|fitter|groundsman|housekeeper|nanny|childminder|cashier|salesperson|buyer|merchandiser"
+    r"|auditor|treasurer|bookkeeper|partner|principal|professor|coach|trainer|organiser|organizer"
+    r"|producer|presenter|curator|archivist|counsellor|counselor)s?)"
+)
+
+
+def job_within(words: int) -> str:
+    """A pattern: up to `words` words of one clause, then a job's head (JOB_HEAD), not a
+    possessive ("the Carers' Fund" is a fund)."""
+    return rf"(?:[\w'&-]+ ){{0,{words}}}?{JOB_HEAD}\b(?!')"
+
+
+# Applying, joining or booking for something named that is not a job (the allow-list read the
+# other way): "I would like to apply for a mooring", "my application to join the housing
+# register", "apply for the free English class".
+NON_JOB_APPLICATION = (
+    r"\b(?:appl(?:y|ying|ied|ication)|book|booking) (?:for|to join|on|onto) (?:an?|the|your|my)"
+    rf" (?!{job_within(8)})[\w'-]+"
+)
+_NON_JOB_APPLICATION = rx(NON_JOB_APPLICATION)
+
+
+def not_applying_elsewhere(ctx: Context) -> bool:
+    """An ask, unless the message applies for something that is not a job ("is there a place
+    for me" in a class)."""
+    return not _NON_JOB_APPLICATION.search(ctx.text)
+
+
 # The writer asks the reader to look over an application, not to give the job: "I'm applying
 # for the library assistant job… could one of you check my CV?", "I've drafted the statement".
 _REVIEWING = rx(
@@ -224,6 +273,32 @@ _REVIEWING = rx(
 def not_reviewing(ctx: Context) -> bool:
     """An application, unless the message asks the reader to look it over."""
     return not _REVIEWING.search(ctx.text)
+
+
+# Past a job ask (ninth version, from author K's withdrawal and declined offer): the writer
+# withdraws from a process or declines an offer made. Weaker phrasings ("the role was
+# opening", "the lead role at your startup") then tell the story, not an ask.
+PAST_THE_ASK = rx(
+    r"\bwithdraw(?:ing)? (?:my (?:application|candidacy|name)|from (?:the|your|this) (?:[\w-]+ )?"
+    r"(?:process|running|recruitment|competition|shortlist))\b|\b(?:going to|have to|must|will"
+    r"|I'll|I'm going to|I need to|I have to) (?:say no|decline|turn (?:it|you|the \w+) down)\b"
+    r"|\b(?:declin\w*|turn\w* down|say\w* no to) (?:your|the|this) (?:kind |generous |very kind )?"
+    r"offer\b"
+)
+
+
+def is_past_the_ask(text: str) -> bool:
+    """Whether the message withdraws from a process or declines an offer already made."""
+    return bool(PAST_THE_ASK.search(text))
+
+
+# "Thank you for taking the time to interview me": an interview had, not one asked for.
+_THANKED_FOR = rx(r"\bthank(?:s| you)(?: [\w']+){0,3}? for (?:[\w']+ ){0,5}?$")
+
+
+def not_thanked(ctx: Context) -> bool:
+    """An ask, unless the clause thanks the reader for it."""
+    return not _THANKED_FOR.search(ctx.prefix)
 
 
 def not_employer(ctx: Context) -> bool:

@@ -13,9 +13,10 @@ procurement officer", "ppl").
 from __future__ import annotations
 
 from hundred.network.askcheck.guards import (
+    job_within,
     joining,
-    not_a_job_within,
     not_accepting,
+    not_applying_elsewhere,
     not_employer,
     not_free,
     not_helping,
@@ -41,6 +42,10 @@ from hundred.network.askcheck.kinds import (
 _YOU = r"(?:you|u|ya|yall|you guys|u guys|you lot)"
 _YOUR = r"(?:your|ur|yr)"
 _ME = r"(?:me|myself)"
+# A place that employs, applied to or joined: "apply to join your team", "apply to your firm".
+_EMPLOYING = (
+    r"(?:team|company|firm|organi[sz]ation|practice|business|department|agency|staff|crew)\b"
+)
 # Someone the reader can reach: a relative, a boss, a named person.
 _THIRD = (
     r"(?:him|her|them|(?:your|ur|yr|the|his|her) (?:[\w-]+ )?(?:boss|manager|supervisor|foreman"
@@ -110,10 +115,11 @@ INTENT_RULES: tuple[Rule, ...] = (
         rf"|(?-i:[A-Z][\w&-]+)|anyone|anybody|someone|somebody|any(?:one|body)) (?:still )?"
         rf"(?:do |does |might |may )?{_NEED} (?:any )?{_A_ROLE}",
     ),
-    # "room for one more", "space for another associate", "budget for the extra analyst"
+    # "room for one more", "space for another associate", "budget for the extra analyst" (not a
+    # place for the writer in a class they apply for)
     make_rule(
         HIRING,
-        strong,
+        not_applying_elsewhere,
         r"\b(?:room|space|place|spot|budget|headcount|head count|funding|provision|money"
         r"|capacity) (?:[\w-]+ ){0,3}?(?:for|to (?:hire|take on|bring on|add)) "
         r"(?:one more|1 more|another|an extra|the extra|an additional|someone like me|someone"
@@ -211,7 +217,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         strong,
         r"\b(?:would like|wish|want|writing|write|hereby|like) to (?:apply|submit my application)"
-        rf" (?:for|to) (?!{not_a_job_within(6)}|(?:[\w'-]+ ){{0,6}}?places?\b)"
+        rf" (?:for|to) (?={job_within(8)}|(?:join )?(?:your|ur|the) (?:[\w-]+ )?{_EMPLOYING}"
+        r"|(?:run|work|manage|lead|cover|help|teach|drive|cook|clean)\b)"
         r"|\bany suitable (?:[\w-]+ )?(?:role|position|post|vacancy|opening|job)\b"
         r"|\bto be employed\b|\brequest (?:an|a) interview\b"
         r"|\b(?:a |the )?chance to serve\b|\bavailable for (?:an )?interview\b",
@@ -243,7 +250,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         REFERRAL,
         strong,
         r"\bput (?:a|in a) (?:good )?word in\b|\bput in a word\b|\bmention (?:me|him|her"
-        r"|my (?:son|daughter))\b(?! (?:in|as)\b)|\bmention (?:that )?(?:I'm|im|I am|he's|she's)\b",
+        r"|my (?:son|daughter))\b(?! (?:in|as|to (?:you|u|ya))\b)"
+        r"|\bmention (?:that )?(?:I'm|im|I am|he's|she's)\b",
     ),
     # "if you ever need an extra body", "if u want someone on the books", "if ur stuck for a
     # spark": an offer of the writer, unless it is offered for free
@@ -393,7 +401,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         strong,
         r"\b(?:I am|I'm|im|I've|I have) (?:now |just )?(?:writing to )?appl(?:y|ying|ied) (?:for"
-        rf"|to) {_YOUR} (?!{not_a_job_within(5)})",
+        rf"|to) {_YOUR} (?={job_within(6)}|(?:[\w-]+ )?{_EMPLOYING})",
     ),
     # Eighth version, generalised from author J's misses. Applying, in the present, for a named
     # post: "I am applying for the position of Head Chef", "I'm applying for the Chef de Partie
@@ -413,6 +421,15 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|stand in for) (?:[\w'\u2019-]+ ){0,3}?(?:leave|absence|sabbatical)\b",
     ),
     make_rule(OFFER, not_free, r"\boffer(?:ing)? (?:myself|my services)\b"),
+    # Putting oneself forward or in for a job (ninth version, from author K's miss; only for a
+    # job's head, JOB_HEAD): "to put myself forward for that post", "put in for the supervisor
+    # job" (not "put my name forward for the residents' committee")
+    make_rule(
+        DIRECT,
+        strong,
+        r"\bput(?:ting)? (?:myself|me|my name) forward (?:for|as) "
+        rf"(?={job_within(6)})|\bput(?:ting)? in for (?={job_within(6)})",
+    ),
     # An interview offered unasked, with no "the" an invitation would give it: "I can come for
     # interview any day", "could attend for a working interview", "I can do a working interview"
     make_rule(

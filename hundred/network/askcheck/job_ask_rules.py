@@ -11,8 +11,9 @@ from __future__ import annotations
 from hundred.network.askcheck.guards import (
     comes_up,
     inverted_question,
-    not_a_job_within,
+    job_within,
     not_research,
+    not_thanked,
     question,
     referral,
     stands_alone,
@@ -309,20 +310,24 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         RESUME,
         strong,
         r"\b(?:move|push|flag|fast[- ]?track|expedite|champion|support|back|boost) "
-        rf"my {_RESUME}|\bget my {_RESUME} (?:noticed|seen|looked at|read|considered|through)\b",
+        rf"my {_RESUME}(?! (?:for|to) (?!{job_within(8)}))"
+        rf"|\bget my {_RESUME} (?:noticed|seen|looked at|read|considered|through)\b",
     ),
     # "I'd love to be considered for the analyst role"
-    # (not for what is not a job: "to be considered for a place on the programme")
+    # (ninth version: only for a job's head or what stands for one, not "to be considered for a
+    # place on the programme" nor "for the hardship fund")
     make_rule(
         KEEP_IN_MIND,
         strong,
-        r"\b(?:to be|being|be|get|getting) considered (?:for|as)\b"
-        rf"(?! {not_a_job_within(4)})",
+        r"\b(?:to be|being|be|get|getting) considered (?:as\b|for(?= ?[?.!,]|"
+        rf" {job_within(4)}| (?:anything|something|it|this|that|them|one|any|future|upcoming"
+        rf"|opportunit|(?:your|ur|the|their) (?:[\w-]+ ){{0,2}}?{_ORG})))",
     ),
     make_rule(
         KEEP_IN_MIND,
         strong,
-        rf"\bconsider(?:ing)? me (?:for|as)\b|\bconsider my {_RESUME}",
+        rf"\bconsider(?:ing)? me (?:for|as)\b|\bconsider my {_RESUME}"
+        rf"(?! (?:for|to) (?!{job_within(8)}))",
     ),
     make_rule(
         KEEP_IN_MIND,
@@ -441,8 +446,10 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         DIRECT,
         strong,
         r"\b(?:get|land|set up|arrange|secure|line up|score|book|schedule|fix up) me "
-        r"(?:an? |some )?(?:job |first |quick )?interviews?\b|\binterview(?:ing)? me\b",
+        r"(?:an? |some )?(?:job |first |quick )?interviews?\b",
     ),
+    # "could you interview me?" (not "thank you for taking the time to interview me")
+    make_rule(DIRECT, not_thanked, r"\binterview(?:ing)? me\b"),
     make_rule(DIRECT, wish, r"\ban interview (?:with|at) (?:you|your)\b"),
     make_rule(
         DIRECT,

@@ -17,6 +17,7 @@ from hundred.network.askcheck import model as modellib
 from hundred.network.askcheck.context import context_at, disclaims_ask, is_negated
 from hundred.network.askcheck.explain import model_kind
 from hundred.network.askcheck.findings import Finding
+from hundred.network.askcheck.guards import is_past_the_ask, strong
 from hundred.network.askcheck.intent_rules import INTENT_RULES
 from hundred.network.askcheck.job_ask_rules import JOB_ASK_RULES
 from hundred.network.askcheck.kinds import Kind, Rule
@@ -79,7 +80,12 @@ def _matches(text: str, sentence_ends: list[re.Match[str]]) -> Iterator[tuple[Ru
 def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding]:
     """The job asks the rules see, one finding per run of overlapping or touching matches."""
     candidates: list[tuple[int, int, Kind]] = []
+    # A message that withdraws from a process or declines an offer tells how an ask went: only
+    # the phrasings that are asks wherever they stand count in it.
+    past = is_past_the_ask(text)
     for rule, m in _matches(text, sentence_ends):
+        if past and rule.guard is not strong:
+            continue
         # A rule may need words around the ask to recognise it ("you could forward my CV") but
         # report only the ask itself, marked as the group "w".
         start, end = m.span("w") if "w" in rule.pattern.groupindex else m.span()

@@ -224,6 +224,16 @@ JOB_ASKS = [
     ("Happy to do a working interview whenever suits.", "do a working interview"),
     ("If you have a job for a welder, I want it.", "If you have a job for a welder"),
     ("if u got a position for him at the yard let me know", "if u got a position for him"),
+    # Ninth version: applying or putting oneself forward for what names a job's head, the
+    # interview asked for, a reader who passes a name on
+    ("I would like to apply for the Warehouse Supervisor vacancy.", "would like to apply for"),
+    ("I am writing to apply for the post of dispensary assistant.", "writing to apply for"),
+    ("I wish to apply to join your nursing team.", "wish to apply to"),
+    ("I'd like to put myself forward for the paid coordinator post.", "put myself forward for"),
+    ("Might put in for the night porter job, can u back me?", "put in for"),
+    ("Please support my application for the teaching assistant role.", "support my application"),
+    ("Could you interview me before the summer?", "interview me"),
+    ("Could you mention him to your boss?", "mention him"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -389,6 +399,18 @@ NOT_JOB_ASKS = [
     "I had a working interview at the dental practice last week.",
     "I can come for the interview on Tuesday at ten.",
     "I write to offer my services as a volunteer mentor.",
+    # Ninth version, classes behind author K's false alarms: applying for what names no job's
+    # head, a reader thanked for an interview, a third person recommended, a process withdrawn
+    # from or an offer declined
+    "I would like to apply for an allotment plot by the river.",
+    "I am writing to apply for the Carers' Emergency Fund.",
+    "I would like to apply to join the residents' forum.",
+    "Please support my application for a bigger council flat.",
+    "Applying for the pottery class, is there room for me?",
+    "Thank you so much for taking the time to interview me on Friday.",
+    "Our old colleague Priya is great with budgets; I'll mention her to you at the fair.",
+    "I have decided to withdraw from the process. When the deputy post was opening, were you "
+    "the one who put my name in?",
 ]
 
 
