@@ -298,6 +298,27 @@ def pages(made: dict) -> dict[str, str]:
     }
 
 
+def web_write(client: Client, made: dict) -> None:
+    """Log a reply from someone through the person page's form, then forget the pages this
+    process keeps, as another server process would not have them."""
+    who = made["people"][len(made["people"]) // 2]
+    r = client.post(
+        f"/people/{who.pk}/log/",
+        {
+            "channel": "email",
+            "direction": "in",
+            "summary": "Thanks, happy to talk.",
+            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert r.status_code == 302, r.status_code
+    try:
+        from hundred.insight.kept import forget_cached_bodies
+    except ImportError:  # the code before pages were kept in the database
+        from hundred.insight.views import forget_cached_bodies
+    forget_cached_bodies()
+
+
 def _rebuilt(user) -> dict:
     """What build() returned, read back from a kept database."""
     from hundred.network.models import Company, Person, Tag
@@ -388,6 +409,14 @@ def main() -> None:
             # Computed, not kept: the account's data changed just before each view.
             results["Insights, after a write"] = measure(
                 client, "/insights/", args.profile, before=user.mark_data_changed
+            )
+        if made["searchable"] and (not args.only or args.only in "Insights, after a web write"):
+            # What a person sees: a reply logged through the form, then Insights in another
+            # server process. Since pages are kept in the database (insight/kept.py) the
+            # write's response, once closed, has the page computed; the test client closes it
+            # as a server does, after the response. The older code computes on the view.
+            results["Insights, after a web write"] = measure(
+                client, "/insights/", args.profile, before=lambda: web_write(client, made)
             )
     finally:
         if not args.keep:

@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "hundred.accounts.middleware.UserTimezoneMiddleware",
     "hundred.accounts.middleware.DataStampMiddleware",
+    # After a write, Insights is computed again once the response has gone (insight/kept.py).
+    "hundred.insight.middleware.KeepInsightsFreshMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that says when to try again.
     "axes.middleware.AxesMiddleware",
 ]

@@ -85,7 +85,7 @@ class BaseTestCase(FrozenClock, TestCase):
     def _callSetUp(self) -> None:
         # Insights keeps pages per process by account and data stamp; each test's rollback
         # brings ids and stamps back, so a page kept by one test could answer the next.
-        from hundred.insight.views import forget_cached_bodies
+        from hundred.insight.kept import forget_cached_bodies
 
         forget_cached_bodies()
         super()._callSetUp()

@@ -13,9 +13,10 @@ knows whom it shows, and puts the page together.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 
+from django.db.models import Min
 from django.utils import timezone
 
 from hundred.insight import graph
@@ -31,7 +32,7 @@ from hundred.insight.targets import (
     suggestion_candidates,
 )
 from hundred.insight.weeks import WEEKS, Week, build_weeks, names_all_time, week_start
-from hundred.network.models import FollowUp, FollowUpState, HowKnown, Meeting
+from hundred.network.models import FollowUp, FollowUpState, HowKnown, Interaction, Meeting
 
 GOAL = 100  # the article's list of 100 people
 TREE_NAMED = 300  # people of the referral tree the page names (outline and drawing)
@@ -134,3 +135,22 @@ def build_insights(user, now: datetime | None = None) -> Insights:
         targets_total=plan.total,
         review=review,
     )
+
+
+def figures_hold_until(user, now: datetime) -> datetime:
+    """When the figures build_insights gives at `now` may change with no write to the account:
+    the next local midnight (overdue follow-ups, the weeks, the review), or sooner the next
+    meeting to start (it becomes "met"), or an interaction or a follow-up's completion dated
+    later than now (they count once their time comes). Three small indexed queries."""
+    tz = user.tzinfo
+    tomorrow = timezone.localdate(now, tz) + timedelta(days=1)
+    moments = [datetime.combine(tomorrow, time.min, tzinfo=tz)]
+    for rows, field in (
+        (Meeting.objects.for_user(user).not_cancelled(), "starts_at"),
+        (Interaction.objects.for_user(user), "occurred_at"),
+        (FollowUp.objects.for_user(user).filter(state=FollowUpState.DONE), "done_at"),
+    ):
+        later = rows.filter(**{f"{field}__gt": now}).aggregate(next=Min(field))["next"]
+        if later is not None:
+            moments.append(later)
+    return min(moments)

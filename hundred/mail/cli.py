@@ -37,7 +37,8 @@ def worker(args: argparse.Namespace) -> int:
         done = run_once()
         print(
             f"Queued {done['queued']} mails; {done['back_from_pause']} people back from a pause; "
-            f"{done['mail_logged']} messages logged from the logging mailbox."
+            f"{done['mail_logged']} messages logged from the logging mailbox; "
+            f"{done['insights']} Insights pages computed ahead of a view."
         )
         return 0
     print("Hundred's worker is running. Press Ctrl+C to stop.", flush=True)

@@ -14,6 +14,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
+from hundred.insight.kept import refresh_due
 from hundred.mail.schedule import tick
 
 INTERVAL_SECONDS = 60
@@ -47,9 +48,11 @@ def run_queued_tasks() -> int:
 
 
 def run_once() -> dict[str, int]:
-    """What is due now, queued and run; the counts of what tick() did."""
+    """What is due now, queued and run, then the Insights pages due to be computed ahead of a
+    view (insight/kept.py); the counts of what was done."""
     done = tick(timezone.now())
     run_queued_tasks()
+    done["insights"] = refresh_due()
     return done
 
 

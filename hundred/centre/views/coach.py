@@ -24,7 +24,7 @@ from hundred.accounts.models import Role
 from hundred.centre.dashboard import SORT_KEYS, client_rows
 from hundred.centre.forms.coaching import NoteForm
 from hundred.centre.models import CoachGrant, CoachNote, CoachView
-from hundred.insight.views import render_body
+from hundred.insight.page import render_body
 from hundred.lib.text import fold
 from hundred.network.models import HowKnown, Person
 from hundred.network.today import SHOWN, build_today

@@ -153,7 +153,7 @@ class InsightsViewTestCase(BaseTestCase):
 class OutlineTestCase(BaseTestCase):
     def test_the_outline_lists_the_tree_in_reading_order_with_levels_and_escaped_names(self):
         from hundred.insight.graph import referral_tree
-        from hundred.insight.views import _outline
+        from hundred.insight.page import _outline
 
         tree = referral_tree([(1, None), (2, 1), (3, 2), (4, 1), (5, None), (6, 5)])
         names = {1: "Ann", 2: "<b>Bo</b>", 3: "Cy", 4: "Di", 5: "Ed", 6: "Flo"}
@@ -170,7 +170,7 @@ class OutlineTestCase(BaseTestCase):
 
     def test_the_outline_stops_at_its_limit(self):
         from hundred.insight.graph import referral_tree
-        from hundred.insight.views import _outline
+        from hundred.insight.page import _outline
 
         tree = referral_tree([(1, None), *((i, 1) for i in range(2, 12))])
         html = str(_outline(tree.roots, name=str, url="/p/{}/".format, limit=4))

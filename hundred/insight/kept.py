@@ -1,0 +1,167 @@
+"""Insights kept between writes: computed once for each state of an account, read after.
+
+Computing the page reads the whole account (~160-230 ms at 30,000 people and 100,000
+interactions, docs/performance.md), so it is kept, under the account's data stamp (which
+every write to the account changes: accounts/models.py) and until the first moment its
+figures could change with no write: the next midnight of the account's clock, or sooner the
+next meeting to start (metrics.figures_hold_until). The page is never behind a write or the
+clock.
+
+Two places keep it: this process, for the next view here, and the database (`KeptPage`), for
+every other server process, so a page is computed once for each state of the account, not
+once in each process. And it is computed before anyone asks, for an account that looked at
+Insights in the last week: after a web write, once the write's response has gone (`refresh`,
+run by middleware.KeepInsightsFreshMiddleware), and by the worker for a page whose moment has
+passed or whose account changed with no web request (`refresh_due`). The next view reads
+it; a view that comes first computes the page itself, as before.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import time
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from hundred.accounts.models import User
+from hundred.insight.metrics import figures_hold_until
+from hundred.insight.models import KeptPage
+from hundred.insight.page import render_body
+
+log = logging.getLogger(__name__)
+
+CACHED_ACCOUNTS = 64  # pages kept in each process
+FRESH_FOR = timedelta(days=7)  # pages are computed before a view while viewed this recently
+DUE_SECONDS = 20.0  # the worker's time for pages each minute; the rest wait for the next
+
+# account id -> (data stamp, valid until, body)
+_bodies: OrderedDict[int, tuple[int, datetime, SafeString]] = OrderedDict()
+_bodies_lock = threading.Lock()
+
+
+def forget_cached_bodies() -> None:
+    """Drop every page kept in this process (tests, whose accounts reuse ids)."""
+    with _bodies_lock:
+        _bodies.clear()
+
+
+def page_for(user) -> SafeString:
+    """The account's Insights body: kept here, kept in the database, or computed and kept."""
+    now = timezone.now()
+    with _bodies_lock:
+        here = _bodies.get(user.pk)
+    if here is not None and here[0] == user.data_stamp and now < here[1]:
+        return here[2]
+    today = timezone.localdate(now, user.tzinfo)
+    kept = KeptPage.objects.filter(account_id=user.pk)
+    row = kept.values_list("stamp", "valid_until", "body", "viewed_on").first()
+    if row is None or row[0] != user.data_stamp or now >= row[1]:
+        return _compute(user, now, viewed_on=today)
+    stamp, until, packed, viewed_on = row
+    body = mark_safe(zlib.decompress(packed).decode())  # safe: a page rendered by _compute
+    if viewed_on != today:
+        kept.update(viewed_on=today)
+    _keep_here(user.pk, stamp, until, body)
+    return body
+
+
+def refresh(user_id: int) -> bool:
+    """Compute the account's page for its data now, if it looked at Insights lately and what
+    is kept is not for this state; whether it computed. Run after a web write's response has
+    gone and by the worker: it never raises (there is nobody to show an error to), it logs,
+    and the next view computes the page itself."""
+    try:
+        user = User.objects.get(pk=user_id)
+        now = timezone.now()
+        row = KeptPage.objects.filter(account_id=user_id).values_list(
+            "stamp", "valid_until", "viewed_on"
+        )
+        kept = row.first()
+        if kept is None or kept[2] < timezone.localdate(now, user.tzinfo) - FRESH_FOR:
+            return False
+        stamp, until, viewed_on = kept
+        if stamp == user.data_stamp and now < until:
+            return False
+        _compute(user, now, viewed_on=viewed_on)
+        return True
+    except Exception:
+        log.exception("Computing the Insights page of account %s ahead of a view failed", user_id)
+        return False
+
+
+def refresh_due(seconds: float = DUE_SECONDS) -> int:
+    """The worker's part: compute the pages of accounts that looked lately whose moment has
+    passed (midnight, a meeting's start) or whose data changed with no web request (a
+    command, mail read by the worker), those due longest first, for at most `seconds`; how
+    many it computed."""
+    now = timezone.now()
+    due = (
+        KeptPage.objects.filter(viewed_on__gte=now.date() - FRESH_FOR - timedelta(days=1))
+        .filter(Q(valid_until__lte=now) | ~Q(stamp=F("account__data_stamp")))
+        .order_by("valid_until")
+        .values_list("account_id", flat=True)
+    )
+    stop, done = time.monotonic() + seconds, 0
+    for account_id in due[:1000]:
+        if time.monotonic() >= stop:
+            break
+        done += refresh(account_id)
+    return done
+
+
+def _compute(user, now: datetime, *, viewed_on: date) -> SafeString:
+    with _collector_paused():
+        body = render_body(user, now=now)
+    until = figures_hold_until(user, now)
+    KeptPage.objects.bulk_create(  # an upsert, and no signal (models.py)
+        [
+            KeptPage(
+                account_id=user.pk,
+                stamp=user.data_stamp,
+                valid_until=until,
+                body=zlib.compress(body.encode(), 1),
+                viewed_on=viewed_on,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["account"],
+        update_fields=["stamp", "valid_until", "body", "viewed_on"],
+    )
+    _keep_here(user.pk, user.data_stamp, until, body)
+    return body
+
+
+def _keep_here(user_id: int, stamp: int, until: datetime, body: SafeString) -> None:
+    with _bodies_lock:
+        _bodies[user_id] = (stamp, until, body)
+        _bodies.move_to_end(user_id)
+        while len(_bodies) > CACHED_ACCOUNTS:
+            _bodies.popitem(last=False)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector off while the page is computed and rendered.
+
+    A large account makes tens of thousands of short-lived objects (rows, tree nodes), which
+    set off a full collection over the whole process on nearly every view: ~40-50 ms of a
+    ~350 ms page at 30,000 people. The page makes no reference cycles worth waiting for;
+    everything it makes is freed by reference counting, and the collector runs as usual
+    afterwards. Whoever paused it turns it back on, so concurrent requests leave it enabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
