@@ -85,19 +85,31 @@ class HeadAsGetMiddleware:
         return response
 
 
-class DataStampMiddleware:
-    """After any request that can write (every method but GET, HEAD and OPTIONS) by a signed-in
-    user, give the account a new data stamp: a queryset update() sends no signal, and a page
-    cached for the old data (Insights) must not be shown again."""
+SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 
-    SAFE = frozenset(("GET", "HEAD", "OPTIONS"))
+
+def writes_as_signed_in(request) -> bool:
+    """Whether the request can write (every method but GET, HEAD and OPTIONS) and came from a
+    signed-in account: call before the view. Signing in is not such a request (nobody was
+    signed in), nor is anything an anonymous visitor posts."""
+    if request.method in SAFE_METHODS:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+class DataStampMiddleware:
+    """After any request that can write by a signed-in account (`writes_as_signed_in`), give
+    the account a new data stamp: a queryset update() sends no signal, and a page kept for the
+    old data (Insights) must not be shown again. Signing in changes none of the account's data,
+    so it keeps its stamp and its kept pages."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        user = request.user if writes_as_signed_in(request) else None
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if request.method not in self.SAFE and user is not None and user.is_authenticated:
+        if user is not None:
             user.mark_data_changed()
         return response

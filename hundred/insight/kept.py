@@ -122,6 +122,10 @@ def _compute(user, now: datetime, *, viewed_on: date) -> SafeString:
     with _collector_paused():
         body = render_body(user, now=now)
     until = figures_hold_until(user, now)
+    if not User.objects.filter(pk=user.pk, data_stamp=user.data_stamp).exists():
+        # Written to while computed: this page is for the view that asked, not to keep (it
+        # must not replace one another process computed for the newer stamp).
+        return body
     KeptPage.objects.bulk_create(  # an upsert, and no signal (models.py)
         [
             KeptPage(

@@ -14,7 +14,7 @@ from hundred.accounts.models import User
 from hundred.insight.kept import forget_cached_bodies, refresh_due
 from hundred.insight.models import KeptPage
 from hundred.network.models import FollowUp, Person
-from hundred.test import BaseTestCase
+from hundred.test import PASSWORD, BaseTestCase
 
 URL = "/insights/"
 
@@ -200,6 +200,31 @@ class KeptInTheDatabaseTestCase(BaseTestCase):
         self.assertIn("ahead of a view failed", logged.output[0])
         forget_cached_bodies()
         self.assertIn("2 of 100 people listed", self.get()[0])
+
+    def test_signing_in_keeps_the_stamp_and_the_kept_page(self):
+        self.get()
+        stamp = User.objects.get(pk=self.alice.pk).data_stamp
+        self.client.logout()
+        r = self.client.post(
+            "/accounts/login/", {"username": self.alice.email, "password": PASSWORD}
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(User.objects.get(pk=self.alice.pk).data_stamp, stamp)
+        forget_cached_bodies()
+        self.assertLessEqual(self.get()[1], 3)  # read, not computed
+
+    def test_a_page_computed_while_the_account_was_written_to_is_not_kept(self):
+        from hundred.insight import kept
+
+        compute = kept.render_body
+
+        def written_meanwhile(user, **options):
+            User.objects.get(pk=user.pk).mark_data_changed()  # another request's write
+            return compute(user, **options)
+
+        with patch("hundred.insight.kept.render_body", side_effect=written_meanwhile):
+            self.assertIn("1 of 100 people listed", self.get()[0])
+        self.assertFalse(KeptPage.objects.exists())
 
     def test_each_account_reads_only_its_own_page(self):
         self.get()
