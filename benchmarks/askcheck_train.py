@@ -4,12 +4,15 @@
     .venv/bin/python benchmarks/askcheck_train.py --cv       # cross-validation across authors
     .venv/bin/python benchmarks/askcheck_train.py --check    # exit 1 unless the file matches
 
-Reads corpus/ask/train/ only (authors A to K since the ninth version; the locked test split,
+Reads corpus/ask/train/ only (authors A to L since the tenth version; the locked test split,
 corpus/ask/test/, is never read here). The threshold is chosen by leave-one-author-out
 cross-validation within the training messages: each author's messages are scored by a model
 fitted on the other authors' alone, and the threshold is the one at which, together with the
 rules, the smaller of the checker's precision and recall on those scores is largest (until the
-seventh version: the highest that still caught 97.5 % of the job asks). `train(rows)` is the
+seventh version: the highest that still caught 97.5 % of the job asks). Since the tenth version
+a second threshold, the caution, is chosen with it, the same way: the one a message holding an
+honest cue (features.HONEST_CUES: an offer made for nothing, an application for what is not a
+job…) must score above. `train(rows)` is the
 whole procedure, so benchmarks/askcheck_eval.py --cv can run it on all authors but one and
 measure on the one left out. Pure Python and deterministic
 (hundred/network/askcheck/training.py): running it again on the same corpus writes the same
@@ -22,7 +25,9 @@ import argparse
 import hashlib
 import json
 import math
+import multiprocessing
 import sys
+from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +63,9 @@ PROCEDURE = [
 ]
 SETTINGS = Settings(c=1.0, min_df=2, epochs=200, step=0.5, nb_alpha=1.0, honest_weight=2.0)
 THRESHOLDS = [x / 10 for x in range(-10, 31)]
+# The caution: the threshold for a message holding an honest cue (tenth version), at least the
+# threshold and at most this high.
+CAUTIONS = [x / 10 for x in range(-10, 61)]
 # The veto (model.overrules) sits this far below the lowest held-out score of a job ask the
 # rules caught, rounded down to a half: the model overrules a rule only where no such ask fell.
 VETO_MARGIN = 1.0
@@ -102,6 +110,30 @@ def _fit(rows: list[dict]) -> Fitted:
     return _FITS[key]
 
 
+def _fit_texts(job: tuple[list[str], list[bool]]) -> Fitted:
+    texts, labels = job
+    return fit(texts, labels, SETTINGS)
+
+
+def warm_fits(rows: list[dict], jobs: int) -> None:
+    """Fit, in `jobs` processes, every model that leave-one-author-out cross-validation over
+    these messages (askcheck_eval.py --cv) will ask `_fit` for: all authors but one, and all but
+    two (an inner fold of two outer folds). The fit is deterministic pure Python, so a fit made
+    in another process is the same as one made here: only the wall-clock time changes."""
+    authors = sorted({r["author"] for r in rows})
+    left_out = [{a} for a in authors] + [set(pair) for pair in combinations(authors, 2)]
+    wanted = {}
+    for out in left_out:
+        kept = [r for r in rows if r["author"] not in out]
+        key = (frozenset(r["id"] for r in kept), SETTINGS)
+        if key not in _FITS:
+            wanted[key] = ([r["text"] for r in kept], [r["label"] == "job_ask" for r in kept])
+    # fork: the workers need nothing but what this process has imported (pure Python)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for key, fitted in zip(wanted, pool.imap(_fit_texts, wanted.values()), strict=True):
+            _FITS[key] = fitted
+
+
 def _as_model(fitted: Fitted, threshold: float = 0.0) -> modellib.Model:
     return modellib.Model(fitted.bias, threshold, fitted.weights)
 
@@ -120,8 +152,9 @@ def judged(text: str) -> bool:
     return modellib.judges(text, [m.end() for m in sentence_ends(text)])
 
 
-# (score, rules flag, whether the model reads it, whether it disclaims asking, is a job ask)
-Scored = tuple[float, bool, bool, bool, bool]
+# (score, rules flag, whether the model reads it, whether it disclaims asking, is a job ask,
+# whether it holds an honest cue)
+Scored = tuple[float, bool, bool, bool, bool, bool]
 
 
 def held_out_scores(rows: list[dict]) -> list[Scored]:
@@ -134,39 +167,71 @@ def held_out_scores(rows: list[dict]) -> list[Scored]:
                 text = r["text"]
                 score = modellib.score(text, fitted)
                 asked = r["label"] == "job_ask"
-                out.append((score, ruled(text), judged(text), disclaims_ask(text), asked))
+                cued = modellib.is_honest_cued(text)
+                out.append((score, ruled(text), judged(text), disclaims_ask(text), asked, cued))
     return out
 
 
-def flagged(item: Scored, threshold: float, veto: float) -> bool:
-    """What the checker does (job_asks.job_ask_findings): rules unless vetoed, else the model."""
-    score, rule, read, disclaims, _ = item
+def flagged(item: Scored, threshold: float, veto: float, caution: float | None = None) -> bool:
+    """What the checker does (job_asks.job_ask_findings): rules unless vetoed, else the model
+    (above the caution, not the threshold, in a message holding an honest cue)."""
+    score, rule, read, disclaims, _, cued = item
     if rule:
         return not (disclaims and read and score < veto)
-    return read and score > threshold
+    bar = caution if cued and caution is not None else threshold
+    return read and score > bar
 
 
-def figures(scored: list[Scored], threshold: float, veto: float) -> tuple[float, float]:
-    """Precision and recall of the checker at this threshold and veto."""
-    tp = sum(1 for i in scored if i[4] and flagged(i, threshold, veto))
-    fp = sum(1 for i in scored if not i[4] and flagged(i, threshold, veto))
-    fn = sum(1 for i in scored if i[4] and not flagged(i, threshold, veto))
+def figures(
+    scored: list[Scored], threshold: float, veto: float, caution: float | None = None
+) -> tuple[float, float]:
+    """Precision and recall of the checker at this threshold, veto and caution."""
+    tp = fp = fn = 0
+    for i in scored:
+        hit = flagged(i, threshold, veto, caution)
+        tp += i[4] and hit
+        fp += not i[4] and hit
+        fn += i[4] and not hit
     return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
 
 
 def choose_veto(scored: list[Scored]) -> float:
     """VETO_MARGIN below the lowest held-out score of a job ask the rules caught (read whole),
     whether or not it disclaims asking: the most cautious of the two."""
-    caught = [s for s, rule, read, _, asked in scored if rule and read and asked]
+    caught = [s for s, rule, read, _, asked, _ in scored if rule and read and asked]
     return math.floor((min(caught, default=0.0) - VETO_MARGIN) * 2) / 2
 
 
-def choose_threshold(scored: list[Scored], veto: float) -> float:
-    """The threshold at which the smaller of the checker's held-out precision and recall is
-    largest (the highest of any tie, sparing false alarms): both are targets, neither a floor."""
-    weaker = {t: min(figures(scored, t, veto)) for t in THRESHOLDS}
+def choose_threshold(scored: list[Scored], veto: float) -> tuple[float, float]:
+    """The threshold and the caution (the threshold for messages holding an honest cue, never
+    below the threshold) at which the smaller of the checker's held-out precision and recall is
+    largest (the highest of any tie, sparing false alarms): both are targets, neither a floor.
+
+    Each message's part in the figures depends on one of the two alone, so the counts are
+    tallied per threshold for the messages without an honest cue and per caution for those
+    with one, and every pair is then judged from the sums."""
+    plain = [i for i in scored if not i[5]]
+    cued = [i for i in scored if i[5]]
+
+    def counts(items: list[Scored], bar: float) -> tuple[int, int, int]:
+        tp = fp = fn = 0
+        for i in items:
+            hit = flagged(i, bar, veto)
+            tp += i[4] and hit
+            fp += not i[4] and hit
+            fn += i[4] and not hit
+        return tp, fp, fn
+
+    by_threshold = {t: counts(plain, t) for t in THRESHOLDS}
+    by_caution = {c: counts(cued, c) for c in CAUTIONS}
+    weaker = {}
+    for t, (tp1, fp1, fn1) in by_threshold.items():
+        for c, (tp2, fp2, fn2) in by_caution.items():
+            if c >= t:
+                tp, fp, fn = tp1 + tp2, fp1 + fp2, fn1 + fn2
+                weaker[t, c] = min(tp / max(tp + fp, 1), tp / max(tp + fn, 1))
     best = max(weaker.values())
-    return max(t for t, w in weaker.items() if w == best)
+    return max(pair for pair, w in weaker.items() if w == best)
 
 
 def build() -> dict:
@@ -183,7 +248,7 @@ def train(rows: list[dict]) -> dict:
     """The whole training procedure on these messages: threshold by author-wise CV, then fit."""
     scored = held_out_scores(rows)
     veto = choose_veto(scored)
-    threshold = choose_threshold(scored, veto)
+    threshold, caution = choose_threshold(scored, veto)
     fitted = _fit(rows)
     weights = {
         f: round(w, DECIMALS) for f, w in sorted(fitted.weights.items()) if round(w, DECIMALS)
@@ -207,6 +272,7 @@ def train(rows: list[dict]) -> dict:
         "training_messages": len(rows),
         "inputs_sha256": fingerprint(),
         "threshold": threshold,
+        "caution": caution,
         "veto": veto,
         "bias": round(fitted.bias, DECIMALS),
         "weights": weights,
@@ -225,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
         for t in THRESHOLDS:
             p, r = figures(scored, t, veto)
             print(f"threshold {t:+.1f}: precision {p:.3f}, recall {r:.3f}")
-        print(f"chosen: {choose_threshold(scored, veto):+.1f}")
+        threshold, caution = choose_threshold(scored, veto)
+        print(f"chosen: threshold {threshold:+.1f}, caution {caution:+.1f}")
         return 0
     data = build()
     text = json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
@@ -236,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     modellib.WEIGHTS_FILE.write_text(text, encoding="utf-8")
     print(
         f"Wrote {modellib.WEIGHTS_FILE.relative_to(ROOT)}: {len(data['weights'])} weights, "
-        f"threshold {data['threshold']:+.1f}, veto {data['veto']:+.1f}"
+        f"threshold {data['threshold']:+.1f}, caution {data['caution']:+.1f}, "
+        f"veto {data['veto']:+.1f}"
     )
     return 0
 

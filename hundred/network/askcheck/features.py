@@ -93,8 +93,16 @@ CUES: dict[str, re.Pattern[str]] = {
         # help or know-how given to the reader (seventh version): "happy to share notes",
         # "compare notes", "pick my brain", "share what I learned"
         r"|(?:share|compare|swap|trade) (?:my |some |our |any )?notes|pick my brain"
-        r"|share (?:what I (?:learned|learnt|know|found)|my (?:experience|template|checklist)))\b",
-        "withdraw": r"\b(?:withdraw\w*|(?:won" + _A + r"t|can" + _A + r"t|cannot|will not|unable"
+        r"|share (?:what I (?:learned|learnt|know|found)|my (?:experience|template|checklist))"
+        # (tenth version) help given back for help had: "least I can do after all ur help"
+        r"|(?:the )?least (?:I|we) (?:can|could) do)\b",
+        # (tenth version) a resignation: "formal notice of my resignation", "I wish to resign"
+        "withdraw": r"\b(?:withdraw\w*|notice of (?:my )?resignation|my resignation from|(?:I"
+        r" wish|I am writing|writing) to resign|(?:won"
+        + _A
+        + r"t|can"
+        + _A
+        + r"t|cannot|will not|unable"
         r" to) (?:make|attend|come to) (?:the|my|our) \w*|(?:delighted|pleased|happy|glad) to"
         r" accept|accept(?:ed|ing)? (?:your|the) (?:kind )?offer|(?:been|was) offered"
         # (ninth version, from author K) an offer declined, an interview had and thanked for
@@ -110,7 +118,10 @@ CUES: dict[str, re.Pattern[str]] = {
         + _A
         + r"d|I would|I"
         + _A
-        + r"ll|I will|I can) (?:mention|recommend|introduce) (?:him|her|them) to (?:you|u)\b",
+        + r"ll|I will|I can) (?:mention|recommend|introduce) (?:him|her|them) to (?:you|u)\b"
+        # (tenth version) the reader's number given to the third person: "I give him your number"
+        r"|\bI(?:" + _A + r"ll| will| can| have| already| just)? (?:give|gave|given|pass|passed"
+        r"|send|sent) (?:him|her|them) (?:your|ur) (?:no|number|details|contact|email)\b",
         "thanked": r"\bthanks?(?: you)?(?: \w+){0,2} for (?:the|your) (?:\w+ )?(?:referral"
         r"|recommendation|introduction|intro)\b",
         "referee": r"\breferees?\b",
@@ -153,6 +164,26 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\w*|seek\w*|expect\w*|fishing|give me (?:a )?(?:job|work)|hire me)\b",
     }.items()
 }
+
+
+# The cues that mark a message as honest in a way the words may not (tenth version): an offer
+# made for nothing, an application for what is not a job, a third person recommended, a reply, a
+# referee, thanks for a referral, the writer hiring, a withdrawal. A message holding one must
+# score above the model's `caution` rather than its threshold (model.is_job_ask), both chosen by
+# cross-validation (benchmarks/askcheck_train.py).
+HONEST_CUES = frozenset(
+    "c|" + name
+    for name in (
+        "free",
+        "not_a_job",
+        "recommends",
+        "answers",
+        "referee",
+        "thanked",
+        "employer",
+        "withdraw",
+    )
+)
 
 
 def cue_features(text: str) -> set[str]:

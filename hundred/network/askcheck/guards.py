@@ -174,6 +174,12 @@ EMPLOYER = rx(
     r"|need to |want to |hoping to |have to |finally |just )?advertis(?:e|ing) (?:for|my|our|the"
     r"|a|an)\b|\b(?:advertis\w*|creat\w*|fill\w*|recruit\w* for|hir\w* for) (?:my|our) first\b"
     r"|\b(?:draft|my|our) (?:job )?(?:advert|advertisement|job description|job spec)s?\b"
+    # (tenth version) an advert with no article, the writer's job ad, one more person the writer
+    # looks for: "I need to put advertisement for one waiter", "share my job ad", "I am looking
+    # for one person for cashier"
+    r"|\bput (?:up )?(?:job )?(?:advertisement|announcement)s?\b|\b(?:my|our) job ads?\b"
+    r"|\b(?:I|we)(?:'m| am|'re| are) looking for (?:one|two|three|another|an? extra|some)"
+    r" (?:more )?(?:person|people|staff|employee|worker|helper)s? (?:for|to|who)\b"
     r"|\bwhat (?:are|do|did|should|would) (?:you|u|ya|we|I) (?:\w+ )?pay(?:ing)? (?:your|ur|the"
     r"|my|our|them|her|him|staff|people)\b|\bpay (?:them|your staff|staff|people|her|him)"
     r" (?:properly|well|fairly|decent\w*|a fair|a living|the going)\b"
@@ -251,6 +257,12 @@ def job_within(words: int) -> str:
 NON_JOB_APPLICATION = (
     r"\b(?:appl(?:y|ying|ied|ication)|book|booking) (?:for|to join|on|onto) (?:an?|the|your|my)"
     rf" (?!{job_within(8)})[\w'-]+"
+    # (tenth version) an audition, a seat on a panel or a board, a table or a stall booked:
+    # "I would like to audition for…", "applying to serve on the Community Advisory Panel", "book
+    # a 3m stall at the craft fair"
+    r"|\baudition(?:ing)? (?:for|with)\b|\b(?:appl(?:y|ying|ied|ication)|stand|standing|put myself"
+    r" forward) to serve on\b|\b(?:book|booking|reserve|hire) (?:an?|the|my) (?:[\w-]+ )?(?:stall"
+    r"|table|pitch|stand)\b"
 )
 _NON_JOB_APPLICATION = rx(NON_JOB_APPLICATION)
 
@@ -299,6 +311,31 @@ _THANKED_FOR = rx(r"\bthank(?:s| you)(?: [\w']+){0,3}? for (?:[\w']+ ){0,5}?$")
 def not_thanked(ctx: Context) -> bool:
     """An ask, unless the clause thanks the reader for it."""
     return not _THANKED_FOR.search(ctx.prefix)
+
+
+def selling(ctx: Context) -> bool:
+    """The writer's paid work offered to the reader, unless the writer is the one hiring ("I'm
+    looking to take on a labourer… paying £130 a day") or gives the work for nothing."""
+    return not EMPLOYER.search(ctx.text) and not _FREE.search(ctx.sentence)
+
+
+def offers_paid_work(ctx: Context) -> bool:
+    """Paid work offered, unless the writer is hiring or asks how it is priced ("ask how you
+    work out a day rate")."""
+    return not EMPLOYER.search(ctx.text) and not _ADVICE_ABOUT.search(ctx.prefix)
+
+
+# A third person as the one who acts: "they want to put me forward for the ops manager job".
+_THIRD_PERSON_MEANS_TO = rx(
+    r"\b(?:they|he|she|(?:my|our|the) (?:[\w-]+ )?(?:manager|boss|supervisor|director|gm|head"
+    r"|team|company))(?:'re| are|'s| is| have| has)? (?:[\w']+ ){0,2}?(?:want|wants|wanted"
+    r"|going|plan|plans|planning|offered|decided|would like|hope|hopes|hoping) to $"
+)
+
+
+def not_told(ctx: Context) -> bool:
+    """An ask, unless the clause tells what a third person means to do for the writer."""
+    return not _THIRD_PERSON_MEANS_TO.search(ctx.prefix)
 
 
 def not_employer(ctx: Context) -> bool:

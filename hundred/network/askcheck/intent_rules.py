@@ -21,9 +21,12 @@ from hundred.network.askcheck.guards import (
     not_free,
     not_helping,
     not_reviewing,
+    not_told,
+    offers_paid_work,
     question,
     question_or_condition,
     question_or_opening,
+    selling,
     stands_alone,
     strong,
 )
@@ -34,6 +37,7 @@ from hundred.network.askcheck.kinds import (
     OFFER,
     REFERRAL,
     RESUME,
+    SELLING,
     Rule,
     make_rule,
 )
@@ -86,8 +90,94 @@ _WHEN = (
     r"|thursday|friday|saturday|sunday|weekend)|from (?:the|next|[0-9]|january|february|march"
     r"|april|may|june|july|august|september|october|november|december)|after)"
 )
+# Selling the writer's own paid work (tenth version, from author L's misses). A price: an amount
+# of money ("£9 a head", "40 quid"), "a few quid", so much "per unit", a rate or fee of a kind
+# ("flat rate", "the usual sessional rate"). "A head" alone is not one ("to be a head teacher").
+_PRICE = (
+    r"(?:[£$€] ?[0-9][0-9,.]*k?\b|\b[0-9][0-9,.]* ?(?:quid|pounds|euros|dollars|bucks|ph|p/h)\b"
+    r"|\ba few (?:quid|bob|pounds|dollars|bucks)\b|\bper (?:head|go|visit|clean|cut|unit"
+    r"|session|hour|hr|day|week|month|job|metre|meter|room|window|word|page|lesson|class|night"
+    r"|shift|fortnight|person|cover|plate)\b|\b(?:flat|day|hourly|daily"
+    r"|sessional|usual|going|weekly|monthly|fixed|set|same) (?:rate|fee|price)s?\b)"
+)
+# The writer offering to do something ("I could", "want me to", "me and my lad can")…
+_SELLER = (
+    r"\b(?:want me to|shall I|should I|could I|can I|may I|I could|I can|I cn|I'll|ill|I will"
+    r"|I'd|id|I would|happy to|glad to|me and my \w+ (?:can|could|will))\b"
+)
+# …and no word, before the price, that makes it a question about prices or the writer buying:
+# "ask how you work out a day rate", "I'd happily pay £50 for your time".
+_NOT_ABOUT_PRICES = (
+    r"(?!\b(?:how|what|whether|why|advice|tips|ask|asking|pay|paid|paying|buy|buying|spend"
+    r"|spent|afford|cost|costs|worth|owe|save|saved|borrow|lend|raise|raised|donate\w*|fund"
+    r"|funding|charge[sd]?|charging)\b)"
+)
+# Services a trader or a freelancer takes on for a business or a household.
+_SERVICE = (
+    r"(?:books|accounts|bookkeeping|payroll|tax returns?|turnovers?|changeovers?|cleaning|cleans"
+    r"|gardens?|gardening|lawns?|hedges|deliveries|catering|lunches|admin|marketing|social media"
+    r"|website|repairs|maintenance|lettings|windows|ironing|invoicing|transcription|editing"
+    r"|design|translations?|photography|plastering|tiling|painting|decorating|plumbing"
+    r"|electrics|wiring|locks)"
+)
+_CONTRACTORS = (
+    r"(?:contractors|suppliers|traders|tradespeople|tradesmen|trades|freelancers"
+    r"|sub-?contractors|locums|vendors|providers|interpreters|translators|photographers|caterers"
+    r"|cleaners|drivers|tutors|musicians|performers|acts)"
+)
 
 INTENT_RULES: tuple[Rule, ...] = (
+    # Selling the writer's own paid work to the reader (tenth version): an offer and a price in
+    # one sentence or the next ("I could do it at £9 a head", "want me to do em sat? £40",
+    # "I can price it for you, me and my lad, £210 a day"), not when the writer is hiring or
+    # gives the work for nothing
+    make_rule(
+        SELLING,
+        selling,
+        _SELLER + r"(?: happily| gladly)?(?:" + _NOT_ABOUT_PRICES + r"[^.!?\n]){0,90}?"
+        r"(?:[.!?] ?(?:" + _NOT_ABOUT_PRICES + r"[^.!?\n]){0,25}?)?" + _PRICE,
+    ),
+    # A place on the reader's list of contractors or suppliers: "add me to your list of
+    # contractors", "put us on your approved suppliers list"
+    make_rule(
+        SELLING,
+        strong,
+        r"\b(?:add|put|stick|pop|keep|get|include) (?:me|us|my (?:name|company|firm|business"
+        r"|details)) (?:on|onto|to|in) (?:your|ur|yr|the) (?:(?:[\w'-]+ ){0,2}?(?:list|panel"
+        r"|register|roster|books|database|framework|rota|pool) of (?:[\w-]+ )?"
+        + _CONTRACTORS
+        + r"|(?:[\w'-]+ )?(?:approved|preferred|supplier|suppliers|contractor|contractors"
+        r"|trade|trades|freelance|freelancer|locum|supply|bank|agency) (?:[\w'-]+ )?(?:list"
+        r"|panel|register|roster|books|database|pool))\b",
+    ),
+    # Taking the reader's work of a trade off their hands: "I'd happily take on all your
+    # turnovers", "I could take over your books", "I'd take the books on"
+    make_rule(
+        SELLING,
+        selling,
+        r"\b(?:I'd|I would|I could|I can|I'll|ill|I will|happy to|glad to|love to|could I|can I"
+        r"|let me) (?:happily |gladly |easily )?(?:take|taking) (?:(?:on|over|off) (?:all |some "
+        rf"|any )?(?:of )?{_YOUR} (?:[\w-]+ ){{0,2}}?" + _SERVICE + r"\b|(?:the|your|ur) "
+        r"(?:[\w-]+ )?" + _SERVICE + r" (?:on|over|off (?:your|ur) hands)\b)",
+    ),
+    # A paid slot asked for: "Would you be up for a paid Friday slot once a month?"
+    make_rule(
+        SELLING,
+        question,
+        r"\b(?:a |the |any )?paid (?:[\w-]+ )?(?:slot|gig|booking|spot|set)s?\b",
+    ),
+    # The next job, asked for as this one ends: "this job wraps Friday. Anything after it?",
+    # "any chance i can stay on after xmas?", "can i stay on perm?"
+    make_rule(
+        DIRECT,
+        question,
+        r"\b(?:anything|any work|owt|something|work) (?:else )?(?:going |lined up |on )?"
+        r"(?:after|once|when) (?:it|this|that|this one|this job|we(?:'re| are)? (?:finish\w*"
+        r"|done|wrap\w*)|it (?:wraps|finishes|ends)|this (?:wraps|finishes|ends))\b"
+        r"|\b(?:stay|staying|keep (?:me|him|her)) on\b(?= (?:after|past|beyond|perm\w*"
+        r"|full[- ]?time|once|for (?:another|a further|next)|into|through|till|until|as (?:a|an"
+        r"|staff|permanent))\b| ?\?)",
+    ),
     # "I can start tomorrow", "able to begin immediately", "could jump in as early as Monday"
     make_rule(
         OFFER,
@@ -204,10 +294,11 @@ INTENT_RULES: tuple[Rule, ...] = (
         r"|\bshort[- ]?(?:staffed|handed)\b(?= ?\?)",
     ),
     # Paid work offered: "on day rate", "pay me something monthly", "a paid RA" (not a rate the
-    # writer, hiring, asks about: "no idea what's a fair rate… what are you paying your staff?")
+    # writer, hiring, asks about: "no idea what's a fair rate… what are you paying your staff?";
+    # nor, since the tenth version, how to set one: "ask how you work out a day rate")
     make_rule(
         OFFER,
-        not_employer,
+        offers_paid_work,
         r"\b(?:on |at |for )?(?:a |an )?(?:day|hourly|daily|agreed|monthly|weekly|fair)"
         r" rate\b|\bpay (?:me|him|her) (?:something|monthly|weekly|a)\b|\bpaid (?:RAs?|research"
         r" assistants?|positions?|roles?|work|shifts?)\b|\bcash in hand\b",
@@ -345,7 +436,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         rf"\b{_YOU} (?:could |can |would |'d |d )?pay me\b(?! back)|\bpay me (?:what|whatever"
         r"|the same|a wage|properly)\b|\bwant(?:ing)? paying\b|\bon (?:the|your|ur) payroll\b"
         rf"|\bwhatever {_YOU} (?:can|could|think)(?: [\w-]+)? (?:pay|afford|offer)\b"
-        r"|\bon whatever terms\b|\bsame rate as\b|\bmates['\u2019]? rates?\b"
+        r"|\bon whatever terms\b|\bsame rate as\b|\bmate(?:'s|s'|s)? rates?\b"
         r"|\b(?:I'm|im|I am) (?:free and )?cheap\b|\bpaid,? (?:mind|of course|obviously"
         r"|properly)\b|\bpaid like (?:anyone|everyone|the others)\b",
     ),
@@ -423,10 +514,11 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(OFFER, not_free, r"\boffer(?:ing)? (?:myself|my services)\b"),
     # Putting oneself forward or in for a job (ninth version, from author K's miss; only for a
     # job's head, JOB_HEAD): "to put myself forward for that post", "put in for the supervisor
-    # job" (not "put my name forward for the residents' committee")
+    # job" (not "put my name forward for the residents' committee", nor, tenth version, what a
+    # third person means to do: "my manager told me they want to put me forward for…")
     make_rule(
         DIRECT,
-        strong,
+        not_told,
         r"\bput(?:ting)? (?:myself|me|my name) forward (?:for|as) "
         rf"(?={job_within(6)})|\bput(?:ting)? in for (?={job_within(6)})",
     ),

@@ -14,6 +14,7 @@ from hundred.network.askcheck.guards import (
     job_within,
     not_research,
     not_thanked,
+    not_told,
     question,
     referral,
     stands_alone,
@@ -225,9 +226,10 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         r"\b(?:be|act as|serve as) (?:a |my )reference\b"
         r"|\b(?:write|writing|give|giving) me (?:a )?(?:letter of recommendation|reference)\b",
     ),
+    # (not what a third person means to do: "they want to put me forward for…", tenth version)
     make_rule(
         REFERRAL,
-        strong,
+        not_told,
         r"\bput(?:ting)? (?:me|my name) (?:forward|in for|in the hat|up for|in front of)\b",
     ),
     make_rule(

@@ -59,6 +59,17 @@ OFFER = Kind(
     "think I should talk to?",
 )
 
+# Tenth version, from author L's misses: a freelancer or a trader selling their own paid work to
+# the reader or the reader's organisation ("I could do your office lunches at £9 a head", "add me
+# to your list of contractors"). The buyer is asked to take the writer on, by the job.
+SELLING = Kind(
+    "Offering to sell them your own paid work — a price, a rate, a place on their list of "
+    "contractors — asks them to take you on, by the job; ask how they choose the people they "
+    "buy from instead.",
+    "Could I have 15–20 minutes to hear how you find and choose the people you work with, and "
+    "who else you think I should talk to?",
+)
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from hundred.network.askcheck.features import (
+    HONEST_CUES,
     Token,
     cue_features,
     feature_spans,
@@ -36,6 +37,10 @@ class Model:
     # Below this score the model may overrule the rules (overrules): a whole message it reads
     # as plainly honest, that says it is not asking, in which a rule matched a phrase.
     veto: float = float("-inf")
+    # Above this score, not the threshold, a message holding one of the honest cues
+    # (features.HONEST_CUES: offered for free, applying for what is not a job…) asks for a job;
+    # None: the threshold (tenth version).
+    caution: float | None = None
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,13 @@ def load() -> Model:
 def from_data(data: dict) -> Model:
     """A weights file's content as a model."""
     veto = data.get("veto")
+    caution = data.get("caution")
     return Model(
         float(data["bias"]),
         float(data["threshold"]),
         data["weights"],
         float("-inf") if veto is None else float(veto),
+        None if caution is None else float(caution),
     )
 
 
@@ -82,17 +89,32 @@ def judges(text: str, sentence_ends: list[int]) -> bool:
     return len(toks) >= MIN_TOKENS or len(_sentences(toks, sentence_ends)) >= 2
 
 
+def _scored(text: str, model: Model) -> tuple[float, set[str]]:
+    weights = model.weights
+    cues = cue_features(text)
+    return _score(feature_spans(model_tokens(text)), model) + sum(
+        weights.get(f, 0.0) for f in cues
+    ), cues
+
+
 def score(text: str, model: Model | None = None) -> float:
     """The message's job-ask score: above the model's threshold, it asks for a job."""
-    model = model or load()
-    weights = model.weights
-    cues = sum(weights.get(f, 0.0) for f in cue_features(text))
-    return _score(feature_spans(model_tokens(text)), model) + cues
+    return _scored(text, model or load())[0]
+
+
+def is_honest_cued(text: str) -> bool:
+    """Whether the text holds one of the honest cues (features.HONEST_CUES)."""
+    return not HONEST_CUES.isdisjoint(cue_features(text))
 
 
 def is_job_ask(text: str, model: Model | None = None) -> bool:
+    """Whether the score is above the threshold, or above the caution for a message holding an
+    honest cue."""
     model = model or load()
-    return score(text, model) > model.threshold
+    value, cues = _scored(text, model)
+    if model.caution is not None and not HONEST_CUES.isdisjoint(cues):
+        return value > model.caution
+    return value > model.threshold
 
 
 def overrules(text: str, sentence_ends: list[int], model: Model | None = None) -> bool:

@@ -234,6 +234,18 @@ JOB_ASKS = [
     ("Please support my application for the teaching assistant role.", "support my application"),
     ("Could you interview me before the summer?", "interview me"),
     ("Could you mention him to your boss?", "mention him"),
+    # Tenth version: selling the writer's own paid work to the reader (a price, a list of
+    # contractors, a trade's work taken off their hands, a paid slot), the next job asked for
+    ("I could do your office cleaning on Fridays at £12 an hour.", "£12"),
+    ("want me to cut the grass tmrw? £25", "£25"),
+    ("I'll cater the launch at £8 per head if you like.", "£8"),
+    ("Could you put us on your approved suppliers list?", "approved suppliers list"),
+    ("Would you add me to your panel of freelance translators?", "panel of freelance translators"),
+    ("I'd be glad to take over your bookkeeping from April.", "take over your bookkeeping"),
+    ("I'd happily take the payroll on, mates rates.", "take the payroll on"),
+    ("Any chance of a paid slot at the comedy night?", "paid slot"),
+    ("The extension wraps next week, anything after that?", "anything after that"),
+    ("Any chance I could stay on after the summer?", "stay on"),
 ]
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
@@ -411,6 +423,13 @@ NOT_JOB_ASKS = [
     "Our old colleague Priya is great with budgets; I'll mention her to you at the fair.",
     "I have decided to withdraw from the process. When the deputy post was opening, were you "
     "the one who put my name in?",
+    # Tenth version: how to price one's work, the writer buying, a third person's plan for the
+    # writer, staying on after a talk
+    "Could I ask how you work out a day rate for kitchen fitting?",
+    "I'd happily pay £50 for an hour of your time.",
+    "Happy to share what I charge: £40 an hour, if that helps.",
+    "My manager told me they want to put me forward for the team leader job.",
+    "I'll stay on after the talk to help stack the chairs.",
 ]
 
 
@@ -504,6 +523,7 @@ def test_a_job_ask_is_an_error_with_a_rewrite_toward_advice() -> None:
         ("Do you know of any openings?", "openings"),
         ("Please keep me in mind.", "kept in mind"),
         ("Can you find me a job?", "not their job"),
+        ("Could you add me to your list of contractors?", "by the job"),
     ],
 )
 def test_the_message_speaks_to_the_kind_of_ask(text: str, word: str) -> None:
