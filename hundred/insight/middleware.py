@@ -10,9 +10,10 @@ from hundred.insight import kept
 
 class KeepInsightsFreshMiddleware:
     """After a request that can write by a signed-in account (what accounts'
-    DataStampMiddleware gives a new data stamp), compute the account's Insights again when the response is closed: the WSGI server
-    closes it after the last byte is sent, so the person who wrote does not wait, and their
-    next look at Insights reads the page instead of computing it (kept.py)."""
+    DataStampMiddleware gives a new data stamp), compute the account's Insights again when
+    the response is closed: the WSGI server closes it after the last byte is sent, so the
+    person who wrote does not wait, and their next look at Insights reads the page instead of
+    computing it (kept.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
