@@ -98,11 +98,18 @@ def writes_as_signed_in(request) -> bool:
     return user is not None and user.is_authenticated
 
 
+def still_signed_in(request, user) -> bool:
+    """After the view: whether `user` is still the one signed in. Signing out is not a write
+    to the account's data (and an account deleted has nothing left to mark)."""
+    now = getattr(request, "user", None)
+    return now is not None and now.is_authenticated and now.pk == user.pk
+
+
 class DataStampMiddleware:
     """After any request that can write by a signed-in account (`writes_as_signed_in`), give
     the account a new data stamp: a queryset update() sends no signal, and a page kept for the
-    old data (Insights) must not be shown again. Signing in changes none of the account's data,
-    so it keeps its stamp and its kept pages."""
+    old data (Insights) must not be shown again. Signing in or out changes none of the
+    account's data, so it keeps its stamp and its kept pages."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -110,6 +117,6 @@ class DataStampMiddleware:
     def __call__(self, request):
         user = request.user if writes_as_signed_in(request) else None
         response = self.get_response(request)
-        if user is not None:
+        if user is not None and still_signed_in(request, user):
             user.mark_data_changed()
         return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from hundred.accounts.middleware import writes_as_signed_in
+from hundred.accounts.middleware import still_signed_in, writes_as_signed_in
 from hundred.insight import kept
 
 
@@ -21,7 +21,7 @@ class KeepInsightsFreshMiddleware:
     def __call__(self, request):
         user = request.user if writes_as_signed_in(request) else None
         response = self.get_response(request)
-        if user is not None:
+        if user is not None and still_signed_in(request, user):
             # Django's own list of what close() runs (FileResponse closes its file with it);
             # close() is called by the server, or by the test client, after the response.
             response._resource_closers.append(partial(kept.refresh, user.pk))

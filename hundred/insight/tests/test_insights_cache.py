@@ -213,6 +213,13 @@ class KeptInTheDatabaseTestCase(BaseTestCase):
         forget_cached_bodies()
         self.assertLessEqual(self.get()[1], 3)  # read, not computed
 
+    def test_signing_out_keeps_the_stamp(self):
+        self.get()
+        stamp = User.objects.get(pk=self.alice.pk).data_stamp
+        r = self.client.post("/accounts/logout/")
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(User.objects.get(pk=self.alice.pk).data_stamp, stamp)
+
     def test_a_page_computed_while_the_account_was_written_to_is_not_kept(self):
         from hundred.insight import kept
 
