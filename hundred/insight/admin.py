@@ -9,7 +9,7 @@ class KeptPageAdmin(admin.ModelAdmin):
     people, is not shown."""
 
     list_display = ["account", "viewed_on", "valid_until"]
-    exclude = ["body"]
+    exclude = ["body", "read_only_body"]
     raw_id_fields = ["account"]
 
     def has_add_permission(self, request) -> bool:

@@ -39,12 +39,12 @@ from hundred.insight.page import render_body
 
 log = logging.getLogger(__name__)
 
-CACHED_ACCOUNTS = 64  # pages kept in each process
+CACHED_ACCOUNTS = 64  # pages kept in each process (an account's own and a coach's copy count apart)
 FRESH_FOR = timedelta(days=7)  # pages are computed before a view while viewed this recently
 DUE_SECONDS = 20.0  # the worker's time for pages each minute; the rest wait for the next
 
-# account id -> (data stamp, valid until, body)
-_bodies: OrderedDict[int, tuple[int, datetime, SafeString]] = OrderedDict()
+# (account id, read-only copy?) -> (data stamp, valid until, body)
+_bodies: OrderedDict[tuple[int, bool], tuple[int, datetime, SafeString]] = OrderedDict()
 _bodies_lock = threading.Lock()
 
 
@@ -57,20 +57,63 @@ def forget_cached_bodies() -> None:
 def page_for(user) -> SafeString:
     """The account's Insights body: kept here, kept in the database, or computed and kept."""
     now = timezone.now()
-    with _bodies_lock:
-        here = _bodies.get(user.pk)
-    if here is not None and here[0] == user.data_stamp and now < here[1]:
-        return here[2]
+    here = _kept_here(user, now, read_only=False)
+    if here is not None:
+        return here
     today = timezone.localdate(now, user.tzinfo)
     kept = KeptPage.objects.filter(account_id=user.pk)
     row = kept.values_list("stamp", "valid_until", "body", "viewed_on").first()
-    if row is None or row[0] != user.data_stamp or now >= row[1]:
+    if row is None or row[0] != user.data_stamp or now >= row[1] or row[2] is None:
         return _compute(user, now, viewed_on=today)
     stamp, until, packed, viewed_on = row
     body = mark_safe(zlib.decompress(packed).decode())  # safe: a page rendered by _compute
     if viewed_on != today:
         kept.update(viewed_on=today)
-    _keep_here(user.pk, stamp, until, body)
+    _keep_here(user.pk, False, stamp, until, body)
+    return body
+
+
+def read_only_page_for(user, person_url: str) -> SafeString:
+    """A coach's read-only copy of the account's page, its people linking to `person_url`
+    (always the coach's pages of this client): kept beside the account's own, under the same
+    stamp and until the same moment, so a coach looking again, from any server process,
+    reads it. Looking does not count as the account looking (`viewed_on`): the copy is never
+    computed ahead of a view."""
+    now = timezone.now()
+    here = _kept_here(user, now, read_only=True)
+    if here is not None:
+        return here
+    kept = KeptPage.objects.filter(account_id=user.pk)
+    row = kept.values_list("stamp", "valid_until", "read_only_body").first()
+    if row is not None and row[0] == user.data_stamp and now < row[1] and row[2] is not None:
+        body = mark_safe(zlib.decompress(row[2]).decode())  # safe: rendered below
+        _keep_here(user.pk, True, row[0], row[1], body)
+        return body
+    with _collector_paused():
+        body = render_body(user, person_url=person_url, read_only=True, now=now)
+    until = figures_hold_until(user, now)
+    packed = zlib.compress(body.encode(), 1)
+    if row is not None and row[0] == user.data_stamp and row[1] == until:
+        # The account's own page is kept for this state: the copy joins it.
+        kept.filter(stamp=row[0], valid_until=until).update(read_only_body=packed)
+    elif User.objects.filter(pk=user.pk, data_stamp=user.data_stamp).exists():
+        KeptPage.objects.bulk_create(  # an upsert; the account's own page, stale, goes
+            [
+                KeptPage(
+                    account_id=user.pk,
+                    stamp=user.data_stamp,
+                    valid_until=until,
+                    body=None,
+                    read_only_body=packed,
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["account"],
+            update_fields=["stamp", "valid_until", "body", "read_only_body"],
+        )
+    else:
+        return body  # written to while computed: not to keep
+    _keep_here(user.pk, True, user.data_stamp, until, body)
     return body
 
 
@@ -86,7 +129,11 @@ def refresh(user_id: int) -> bool:
             "stamp", "valid_until", "viewed_on"
         )
         kept = row.first()
-        if kept is None or kept[2] < timezone.localdate(now, user.tzinfo) - FRESH_FOR:
+        if (
+            kept is None
+            or kept[2] is None
+            or kept[2] < timezone.localdate(now, user.tzinfo) - FRESH_FOR
+        ):
             return False
         stamp, until, viewed_on = kept
         if stamp == user.data_stamp and now < until:
@@ -126,28 +173,44 @@ def _compute(user, now: datetime, *, viewed_on: date) -> SafeString:
         # Written to while computed: this page is for the view that asked, not to keep (it
         # must not replace one another process computed for the newer stamp).
         return body
-    KeptPage.objects.bulk_create(  # an upsert, and no signal (models.py)
-        [
-            KeptPage(
-                account_id=user.pk,
-                stamp=user.data_stamp,
-                valid_until=until,
-                body=zlib.compress(body.encode(), 1),
-                viewed_on=viewed_on,
-            )
-        ],
-        update_conflicts=True,
-        unique_fields=["account"],
-        update_fields=["stamp", "valid_until", "body", "viewed_on"],
+    packed = zlib.compress(body.encode(), 1)
+    same_state = KeptPage.objects.filter(
+        account_id=user.pk, stamp=user.data_stamp, valid_until=until
     )
-    _keep_here(user.pk, user.data_stamp, until, body)
+    if not same_state.update(body=packed, viewed_on=viewed_on):  # a coach's copy stays
+        KeptPage.objects.bulk_create(  # an upsert, and no signal (models.py)
+            [
+                KeptPage(
+                    account_id=user.pk,
+                    stamp=user.data_stamp,
+                    valid_until=until,
+                    body=packed,
+                    read_only_body=None,
+                    viewed_on=viewed_on,
+                )
+            ],
+            update_conflicts=True,
+            unique_fields=["account"],
+            update_fields=["stamp", "valid_until", "body", "read_only_body", "viewed_on"],
+        )
+    _keep_here(user.pk, False, user.data_stamp, until, body)
     return body
 
 
-def _keep_here(user_id: int, stamp: int, until: datetime, body: SafeString) -> None:
+def _kept_here(user, now: datetime, *, read_only: bool) -> SafeString | None:
     with _bodies_lock:
-        _bodies[user_id] = (stamp, until, body)
-        _bodies.move_to_end(user_id)
+        here = _bodies.get((user.pk, read_only))
+    if here is not None and here[0] == user.data_stamp and now < here[1]:
+        return here[2]
+    return None
+
+
+def _keep_here(
+    user_id: int, read_only: bool, stamp: int, until: datetime, body: SafeString
+) -> None:
+    with _bodies_lock:
+        _bodies[user_id, read_only] = (stamp, until, body)
+        _bodies.move_to_end((user_id, read_only))
         while len(_bodies) > CACHED_ACCOUNTS:
             _bodies.popitem(last=False)
 

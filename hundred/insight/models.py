@@ -10,9 +10,11 @@ class KeptPage(models.Model):
     """An account's Insights page, computed for one data stamp, good until a moment of the clock.
 
     Derived data, never the only copy of anything: it is not in the backup, and a row that does
-    not match the account's stamp and clock is computed again. The field is `account`, not
-    `owner`, on purpose: saving a row with an owner gives the account a new data stamp
-    (accounts/apps.py), which would make every kept page stale the moment it is kept.
+    not match the account's stamp and clock is computed again. Either body may be missing: the
+    account's own is computed when the account looks, the read-only copy when a coach does.
+    The field is `account`, not `owner`, on purpose: saving a row with an owner gives the
+    account a new data stamp (accounts/apps.py), which would make every kept page stale the
+    moment it is kept.
     """
 
     account = models.OneToOneField(
@@ -20,8 +22,11 @@ class KeptPage(models.Model):
     )
     stamp = models.BigIntegerField()  # the account's data stamp the page was computed for
     valid_until = models.DateTimeField()  # when the figures may change with no write (metrics.py)
-    body = models.BinaryField()  # the page's HTML, zlib-compressed
-    viewed_on = models.DateField()  # the last day the account looked at the page
+    body = models.BinaryField(null=True)  # the page's HTML, zlib-compressed
+    # A coach's read-only copy (centre/views/coach.py), kept for the same stamp and moment.
+    read_only_body = models.BinaryField(null=True)
+    # The last day the account looked at its page; null while only a coach has.
+    viewed_on = models.DateField(null=True)
 
     def __str__(self) -> str:
         return f"Insights of account {self.account_id}"

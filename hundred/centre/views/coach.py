@@ -24,7 +24,7 @@ from hundred.accounts.models import Role
 from hundred.centre.dashboard import SORT_KEYS, client_rows
 from hundred.centre.forms.coaching import NoteForm
 from hundred.centre.models import CoachGrant, CoachNote, CoachView
-from hundred.insight.page import render_body
+from hundred.insight.kept import read_only_page_for
 from hundred.lib.text import fold
 from hundred.network.models import HowKnown, Person
 from hundred.network.today import SHOWN, build_today
@@ -203,7 +203,7 @@ def client_today(request, client_id: int):
 def client_insights(request, client_id: int):
     grant = _viewed(request, client_id, "Insights")
     people = reverse("coach-client-people", args=[grant.seeker_id])
-    body = render_body(grant.seeker, person_url=f"{people}?person={{}}", read_only=True)
+    body = read_only_page_for(grant.seeker, person_url=f"{people}?person={{}}")
     return render(
         request,
         "centre/coach_client_insights.html",
