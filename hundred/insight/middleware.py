@@ -23,6 +23,7 @@ class KeepInsightsFreshMiddleware:
         response = self.get_response(request)
         if user is not None and still_signed_in(request, user):
             # Django's own list of what close() runs (FileResponse closes its file with it);
-            # close() is called by the server, or by the test client, after the response.
+            # close() is called by the server, or by the test client, after the response;
+            # tests/test_granian_refresh.py checks it with granian, as `hundred serve` runs.
             response._resource_closers.append(partial(kept.refresh, user.pk))
         return response
