@@ -179,35 +179,51 @@ def _backup_args(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="the copy to write (default hundred-YYYY-MM-DD.sqlite3)",
+        help="the copy to write (default: standard output, redirected to a file)",
     )
 
 
 @command(
     "backup",
     help="a consistent copy of the whole database (SQLite; use pg_dump on PostgreSQL)",
-    example="hundred backup -o hundred-copy.sqlite3",
+    example="hundred backup -o hundred-copy.sqlite3   (or: hundred backup > hundred-copy.sqlite3)",
 )
 @arguments(_backup_args)
 def backup(args: argparse.Namespace) -> int:
+    import shutil
+    import sys
+    import tempfile
     from pathlib import Path
 
     from django.db import connection
-    from django.utils import timezone
 
     if connection.vendor != "sqlite":
         raise UsageError(
             "This instance uses PostgreSQL: back it up with pg_dump "
             '(pg_dump --format=custom "$DATABASE_URL" > hundred.dump).'
         )
-    output = args.output or f"hundred-{timezone.localdate():%Y-%m-%d}.sqlite3"
-    if output == "-":
-        raise UsageError("A database copy cannot go to standard output; give a file with -o.")
-    target = Path(output)
+    source = str(connection.settings_dict["NAME"])
+    if args.output in (None, "-"):
+        # Standard output, as every command's output without -o: a binary file, so never
+        # onto a terminal.
+        if sys.stdout.isatty():
+            raise UsageError(
+                "The copy is a binary database file: redirect it "
+                "(hundred backup > hundred-copy.sqlite3) or give a file with -o."
+            )
+        with tempfile.TemporaryDirectory(prefix="hundred-backup-") as folder:
+            copy = Path(folder) / "copy.sqlite3"
+            copy_sqlite(source, copy)
+            sys.stdout.flush()
+            with copy.open("rb") as data:
+                shutil.copyfileobj(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return 0
+    target = Path(args.output)
     if target.exists():
-        raise UsageError(f"{output} already exists; choose another name or remove it first.")
-    copy_sqlite(str(connection.settings_dict["NAME"]), target)
-    print(f"Copied the database to {output}.")
+        raise UsageError(f"{args.output} already exists; choose another name or remove it first.")
+    copy_sqlite(source, target)
+    print(f"Copied the database to {args.output}.")
     return 0
 
 

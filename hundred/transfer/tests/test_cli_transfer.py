@@ -198,3 +198,37 @@ class ExportRestoreCommandTestCase(BaseTestCase):
         code, _, err = run("backup", "-o", str(out))
         self.assertEqual(code, 2)
         self.assertIn("already exists", err)
+
+    def test_backup_without_o_writes_the_copy_to_standard_output(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite only: PostgreSQL is backed up with pg_dump")
+        source = self.tmp / "hundred.sqlite3"
+        db = sqlite3.connect(source)
+        db.execute("create table network_person (id integer)")
+        db.execute("insert into network_person values (8)")
+        db.commit()
+        stdout, err = io.TextIOWrapper(io.BytesIO()), io.StringIO()
+        with (
+            patch.dict(connection.settings_dict, {"NAME": str(source)}),
+            redirect_stdout(stdout),
+            redirect_stderr(err),
+        ):
+            code = main(["backup"])
+        self.assertEqual(code, 0, err.getvalue())
+        written = self.tmp / "from-stdout.sqlite3"
+        written.write_bytes(stdout.buffer.getvalue())
+        rows = sqlite3.connect(written).execute("select id from network_person").fetchall()
+        self.assertEqual(rows, [(8,)])
+
+    def test_backup_refuses_to_write_the_binary_copy_onto_a_terminal(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite only: PostgreSQL is backed up with pg_dump")
+        terminal = io.TextIOWrapper(io.BytesIO())
+        terminal.isatty = lambda: True
+        err = io.StringIO()
+        with redirect_stdout(terminal), redirect_stderr(err):
+            code = main(["backup"])
+        self.assertEqual(code, 2)
+        self.assertIn("redirect it", err.getvalue())
+        self.assertEqual(err.getvalue().count("\n"), 1)
+        self.assertEqual(terminal.buffer.getvalue(), b"")
