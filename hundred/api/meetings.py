@@ -177,7 +177,7 @@ def prep_out(request, meeting: Meeting) -> dict:
         "person": meeting.person.full_name,
         "company": company.name if company else "",
         "company_notes": meeting.company_notes or (company.notes if company else ""),
-        "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
+        "pitch": meeting.pitch_to_say(target),
         "bank": [
             {"key": g.key, "title": g.title, "questions": list(g.questions)} for g in bank.groups
         ],

@@ -87,7 +87,7 @@ def do_schedule_meeting(
     """Book a meeting: the person moves to scheduled and pending no-reply follow-ups end."""
     from hundred.network.models import Target
 
-    target = Target.objects.for_user(user).first()
+    target = Target.objects.get_for(user)
     stage_before = _stage_to_return_to(person)
     meeting = Meeting.objects.create(
         owner=user,
@@ -95,7 +95,7 @@ def do_schedule_meeting(
         starts_at=starts_at,
         duration_minutes=duration_minutes,
         place=place,
-        pitch_snapshot=target.pitch if target else "",
+        pitch_snapshot=target.current_pitch(),
         company_notes=person.company.notes if person.company else "",
         stage_before=stage_before,
     )

@@ -69,6 +69,43 @@ class ScheduleMeetingTestCase(BaseTestCase):
             self.assertContains(r, text)
 
 
+class PrepSheetPitchTestCase(BaseTestCase):
+    """The prep sheet says the same pitch as /target/, `hundred pitch` and the composer."""
+
+    clock = freeze_time("2026-11-02 09:00:00+00:00")
+
+    def setUp(self):
+        self.login()
+        self.maya = self.make_person(stage="asked")
+
+    def test_with_the_pitch_skipped_it_shows_the_suggested_one_on_the_page_and_the_api(self):
+        target = self.make_target(
+            skills=["financial analysis"], industries=["health care"], geographies=["Boston"]
+        )
+        suggested = target.suggested_pitch()
+        self.assertTrue(suggested)
+        # Booked through the page, as the job seeker does: the snapshot is the suggested pitch.
+        self.client.post(
+            f"/people/{self.maya.pk}/meet/",
+            {"starts_at": "2026-11-04T10:00", "duration_minutes": "20", "place": ""},
+        )
+        meeting = Meeting.objects.get(person=self.maya)
+        self.assertEqual(meeting.pitch_snapshot, suggested)
+        r = self.client.get(f"/meetings/{meeting.pk}/")
+        self.assertContains(r, "financial analysis")
+        self.assertNotContains(r, "No pitch yet")
+        prep = self.client.get(f"/api/v1/meetings/{meeting.pk}/prep/").json()
+        self.assertEqual(prep["pitch"], suggested)
+
+    def test_a_saved_pitch_wins_and_with_no_target_at_all_it_says_to_write_one(self):
+        meeting = self.make_meeting(self.maya)
+        self.assertContains(self.client.get(f"/meetings/{meeting.pk}/"), "No pitch yet")
+        self.make_target(skills=["financial analysis"], pitch="Finance for clinics.")
+        r = self.client.get(f"/meetings/{meeting.pk}/")
+        self.assertContains(r, "Finance for clinics.")
+        self.assertNotContains(r, "No pitch yet")
+
+
 class DebriefTestCase(BaseTestCase):
     clock = freeze_time("2026-11-06 17:00:00+00:00")
 

@@ -130,7 +130,7 @@ def meeting_prep(request, pk: int):
             "company": company,
             "company_notes": meeting.company_notes or (company.notes if company else ""),
             "target": target,
-            "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
+            "pitch": meeting.pitch_to_say(target),
             "bank": bank,
             "chosen": chosen,
             "own_questions": "\n".join(q for q in chosen if q not in bank.all_questions()),
