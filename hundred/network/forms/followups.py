@@ -15,6 +15,25 @@ from hundred.network.models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+class DayField(forms.DateField):
+    """A date picked or typed; one that is not a date ("2026-02-30", "tomorrow", sent by a
+    browser without a date picker or by hand) says so, naming what was typed."""
+
+    widget = DATE
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            shown = str(value).strip()
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            raise forms.ValidationError(
+                f"“{shown}” is not a date: pick one, or type it as year-month-day "
+                "(like 2026-03-02).",
+                code="invalid",
+            ) from None
+
+
 _ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
 
 
@@ -81,7 +100,7 @@ class FollowUpSettingsForm(forms.ModelForm):
 
 
 class FollowUpForm(forms.Form):
-    due_on = forms.DateField(label="Due on", widget=DATE)
+    due_on = DayField(label="Due on")
     channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.EMAIL)
     reason = forms.ChoiceField(choices=FollowUpReason.choices, initial=FollowUpReason.NO_REPLY)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -93,7 +112,7 @@ class FollowUpForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    due_on = forms.DateField(label="New date", widget=DATE)
+    due_on = DayField(label="New date")
     override = forms.BooleanField(label="Move it anyway, against the pest guard", required=False)
 
 

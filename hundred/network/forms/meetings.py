@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from hundred.network.actions.meetings import CompanyMentioned, Debrief, FavourNoted, NameGiven
-from hundred.network.forms.followups import DATE
+from hundred.network.forms.followups import DayField
 from hundred.network.models import FavourDirection
 
 NAME_ROWS = 5
@@ -41,10 +41,9 @@ class MeetingForm(forms.Form):
 
 
 class CancelMeetingForm(forms.Form):
-    follow_up_on = forms.DateField(
+    follow_up_on = DayField(
         label="Remind me to find another time on",
         required=False,
-        widget=DATE,
         help_text="Leave it empty for no reminder.",
     )
 
@@ -87,9 +86,7 @@ class DebriefForm(forms.Form):
                 self.fields[f"{prefix}_{i}"] = forms.CharField(
                     label=label, required=False, max_length=300
                 )
-                self.fields[f"{prefix}_{i}_due"] = forms.DateField(
-                    label="By", required=False, widget=DATE
-                )
+                self.fields[f"{prefix}_{i}_due"] = DayField(label="By", required=False)
 
     def name_rows(self):
         return [
