@@ -295,6 +295,29 @@ class DebriefTestCase(BaseTestCase):
         self.assertContains(r, "Say what you offered, or clear the date.")
         self.assertFalse(Favour.objects.exists())
 
+    def test_an_impossible_date_is_shown_beside_its_field_and_nothing_is_saved(self):
+        for field, value in (("favour_0_due", "2026-02-30"), ("offer_0_due", "tomorrow")):
+            with self.subTest(field=field):
+                what = field.removesuffix("_due")
+                r = self.client.post(
+                    self.url,
+                    debrief_form(advice="Talk to data teams", **{what: "Intro", field: value}),
+                )
+                self.assertContains(r, f"“{value}” is not a date")
+                # The input points to the error, and the error is there with that id.
+                self.assertContains(r, f'aria-describedby="id_{field}_error"')
+                self.assertContains(r, f'id="id_{field}_error"')
+                self.assertContains(r, f'value="{value}"')
+                self.assertContains(r, 'value="Intro"')
+                self.assertFalse(Favour.objects.exists())
+                self.meeting.refresh_from_db()
+                self.assertIsNone(self.meeting.debriefed_at)
+
+    def test_a_company_name_too_long_is_shown_beside_its_field(self):
+        r = self.client.post(self.url, debrief_form(company_0="C" * 201))
+        self.assertContains(r, 'id="id_company_0_error"')
+        self.assertFalse(Company.objects.exists())
+
 
 @freeze_time("2026-11-06 17:00:00+00:00")
 class GiveBackWordingTestCase(BaseTestCase):
