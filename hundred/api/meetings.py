@@ -10,6 +10,7 @@ from pydantic import Field
 
 from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
+from hundred.lib.ids import is_id
 from hundred.network.actions import favours as favour_actions
 from hundred.network.actions import meetings as engine
 from hundred.network.models import Favour, FavourDirection, FavourState, Meeting, QuestionBank
@@ -144,7 +145,8 @@ def list_meetings(request, person: int | None = None):
     """Meetings, latest first; `person` keeps one person's."""
     rows = Meeting.objects.for_user(request.user)
     if person is not None:
-        rows = rows.filter(person_id=person)
+        # An id too large for the database names nobody (SQLite would raise OverflowError).
+        rows = rows.filter(person_id=person) if is_id(person) else rows.none()
     return [meeting_out(m) for m in rows.order_by("-starts_at", "-id")]
 
 
@@ -261,7 +263,8 @@ def list_favours(request, person: int | None = None):
     """Favours, newest first; `person` keeps one person's."""
     rows = Favour.objects.for_user(request.user)
     if person is not None:
-        rows = rows.filter(person_id=person)
+        # An id too large for the database names nobody (SQLite would raise OverflowError).
+        rows = rows.filter(person_id=person) if is_id(person) else rows.none()
     return [favour_out(f) for f in rows.order_by("-created_at", "-id")]
 
 

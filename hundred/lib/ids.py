@@ -7,6 +7,12 @@ from __future__ import annotations
 MAX_ID = 2**63 - 1
 
 
+def is_id(number: int) -> bool:
+    """Whether `number` could be a row's id: a query with a larger one fails on SQLite
+    (OverflowError) rather than finding nothing."""
+    return 0 <= number <= MAX_ID
+
+
 class IdConverter:
     """The URL converter `<id:pk>`: `<int:pk>`, except that a number past MAX_ID does not
     match, so Django answers 404 before any view or query sees it."""
@@ -15,7 +21,7 @@ class IdConverter:
 
     def to_python(self, value: str) -> int:
         number = int(value)
-        if number > MAX_ID:
+        if not is_id(number):
             raise ValueError(f"{value} is past the largest id")  # Django: this route fails
         return number
 

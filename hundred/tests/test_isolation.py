@@ -477,3 +477,14 @@ class HugeIdTestCase(BaseTestCase):
         for url in (f"/people/{MAX_ID + 1}/", f"/people/{MAX_ID + 1}/edit/"):
             r = self.client.get(url)
             self.assertContains(r, "There is nothing here", status_code=404)
+
+    def test_an_id_too_large_in_a_query_or_form_names_nobody(self):
+        self.login()
+        huge = str(MAX_ID + 1)
+        for url in ("/api/v1/favours/", "/api/v1/followups/", "/api/v1/meetings/"):
+            with self.subTest(url=url):
+                r = self.client.get(url, {"person": huge})
+                self.assertEqual((r.status_code, r.json()), (200, []))
+        self.assertEqual(self.client.get("/people/compose/", {"ids": huge}).status_code, 404)
+        r = self.client.post("/outreach/check/", {"body": "Hi {first_name}", "ids": huge})
+        self.assertEqual(r.status_code, 404)

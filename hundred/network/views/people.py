@@ -168,6 +168,9 @@ def people(request):
             "matches": min(matches, COUNT_CAP),
             "more_than": matches > COUNT_CAP,
             "query": query.urlencode(),
+            # The list as it is (page included), for the way back from "Ask the people I
+            # picked" with nobody picked.
+            "list_query": request.GET.urlencode(),
         },
     )
 
