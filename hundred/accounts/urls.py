@@ -71,5 +71,5 @@ urlpatterns = [
     ),
     path("settings/", views.account_settings, name="accounts-settings"),
     path("settings/tokens/", views.create_api_token, name="accounts-create-token"),
-    path("settings/tokens/<int:pk>/revoke/", views.revoke_api_token, name="accounts-revoke-token"),
+    path("settings/tokens/<id:pk>/revoke/", views.revoke_api_token, name="accounts-revoke-token"),
 ]

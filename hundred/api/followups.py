@@ -14,6 +14,7 @@ from pydantic import Field
 
 from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
+from hundred.lib.ids import is_id
 from hundred.network.actions import followups as engine
 from hundred.network.actions.people import do_log_interaction
 from hundred.network.models import (
@@ -153,7 +154,8 @@ def list_followups(request, person: int | None = None):
     """Open follow-ups, soonest first; `person` keeps one person's."""
     rows = FollowUp.objects.for_user(request.user).filter(state=FollowUpState.OPEN)
     if person is not None:
-        rows = rows.filter(person_id=person)
+        # An id too large for the database names nobody (SQLite would raise OverflowError).
+        rows = rows.filter(person_id=person) if is_id(person) else rows.none()
     return [followup_out(f) for f in rows.order_by("due_on", "id")]
 
 

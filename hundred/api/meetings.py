@@ -6,12 +6,15 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
+from hundred.lib.ids import is_id
+from hundred.lib.reach import reach_kind
 from hundred.network.actions import favours as favour_actions
 from hundred.network.actions import meetings as engine
+from hundred.network.forms.meetings import NOT_A_REACH
 from hundred.network.models import Favour, FavourDirection, FavourState, Meeting, QuestionBank
 
 router = Router(tags=["meetings and favours"])
@@ -70,8 +73,17 @@ class NameIn(Schema):
     name: Text = Field(..., min_length=1, max_length=300)
     company: Text = Field("", max_length=200)
     title: Text = Field("", max_length=200)
-    reach: Text = Field("", max_length=300)
+    reach: Text = Field(
+        "", max_length=300, description="an e-mail address, a phone number or a web address"
+    )
     note: Text = ""
+
+    @field_validator("reach")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        if value.strip() and not reach_kind(value):
+            raise ValueError(NOT_A_REACH.format(value=value.strip()))
+        return value
 
 
 class CompanyIn(Schema):
@@ -96,6 +108,9 @@ class DebriefIn(Schema):
 class DebriefOut(Schema):
     meeting: MeetingOut
     new_people: list[int]
+    linked_people: list[int] = Field(
+        description="people already on your list that a name was linked to, not added again"
+    )
 
 
 class FavourOut(Schema):
@@ -144,7 +159,8 @@ def list_meetings(request, person: int | None = None):
     """Meetings, latest first; `person` keeps one person's."""
     rows = Meeting.objects.for_user(request.user)
     if person is not None:
-        rows = rows.filter(person_id=person)
+        # An id too large for the database names nobody (SQLite would raise OverflowError).
+        rows = rows.filter(person_id=person) if is_id(person) else rows.none()
     return [meeting_out(m) for m in rows.order_by("-starts_at", "-id")]
 
 
@@ -177,7 +193,7 @@ def prep_out(request, meeting: Meeting) -> dict:
         "person": meeting.person.full_name,
         "company": company.name if company else "",
         "company_notes": meeting.company_notes or (company.notes if company else ""),
-        "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
+        "pitch": meeting.pitch_to_say(target),
         "bank": [
             {"key": g.key, "title": g.title, "questions": list(g.questions)} for g in bank.groups
         ],
@@ -250,10 +266,14 @@ def debrief_meeting(request, pk: int, body: DebriefIn):
     )
     try:
         engine.check_can_debrief(request.user, meeting)
-        people = engine.do_debrief_meeting(request.user, meeting, debrief)
+        saved = engine.do_debrief_meeting(request.user, meeting, debrief)
     except engine.MeetingRefused as e:
         raise refused(e) from e
-    return {"meeting": meeting_out(_meeting(request, pk)), "new_people": [p.pk for p in people]}
+    return {
+        "meeting": meeting_out(_meeting(request, pk)),
+        "new_people": [p.pk for p in saved.new],
+        "linked_people": [p.pk for p in saved.linked],
+    }
 
 
 @router.get("/favours/", response={200: list[FavourOut], PROBLEMS: Problem}, url_name="favours")
@@ -261,7 +281,8 @@ def list_favours(request, person: int | None = None):
     """Favours, newest first; `person` keeps one person's."""
     rows = Favour.objects.for_user(request.user)
     if person is not None:
-        rows = rows.filter(person_id=person)
+        # An id too large for the database names nobody (SQLite would raise OverflowError).
+        rows = rows.filter(person_id=person) if is_id(person) else rows.none()
     return [favour_out(f) for f in rows.order_by("-created_at", "-id")]
 
 

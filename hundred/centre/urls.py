@@ -20,21 +20,21 @@ urlpatterns = [
     path("centre/invite/revoke/", invitations.revoke_invitation, name="centre-invite-revoke"),
     path("invite/<str:secret>/", invitations.accept, name="invite-accept"),
     # A centre in open mode: its public join link.
-    path("join/<int:org_id>-<slug:slug>/", signup.join, name="centre-join"),
+    path("join/<id:org_id>-<slug:slug>/", signup.join, name="centre-join"),
     # Coaching: the seeker's grants, the coach's dashboard and read-only client pages
     # (docs/coaching.md).
     path("coaching/", coaching.coaching, name="coaching"),
     path("coach/", coach.dashboard, name="coach-dashboard"),
     path("coach/report.csv", coach.report, name="coach-report"),
-    path("coach/clients/<int:client_id>/", coach.client_today, name="coach-client-today"),
+    path("coach/clients/<id:client_id>/", coach.client_today, name="coach-client-today"),
     path(
-        "coach/clients/<int:client_id>/insights/",
+        "coach/clients/<id:client_id>/insights/",
         coach.client_insights,
         name="coach-client-insights",
     ),
     path(
-        "coach/clients/<int:client_id>/hundred/", coach.client_hundred, name="coach-client-hundred"
+        "coach/clients/<id:client_id>/hundred/", coach.client_hundred, name="coach-client-hundred"
     ),
-    path("coach/clients/<int:client_id>/people/", coach.client_people, name="coach-client-people"),
-    path("coach/clients/<int:client_id>/note/", coach.client_note, name="coach-client-note"),
+    path("coach/clients/<id:client_id>/people/", coach.client_people, name="coach-client-people"),
+    path("coach/clients/<id:client_id>/note/", coach.client_note, name="coach-client-note"),
 ]

@@ -16,6 +16,7 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter, UUIDConverter
 
+from hundred.lib.ids import MAX_ID, IdConverter
 from hundred.network.models import OutreachTemplate
 from hundred.test import BaseTestCase
 
@@ -60,15 +61,20 @@ class Route:
     @property
     def takes_id(self) -> bool:
         return any(
-            isinstance(conv, IntConverter | UUIDConverter)
+            isinstance(conv, IntConverter | IdConverter | UUIDConverter)
             or key == "pk"
             or key.endswith(("_id", "_pk"))
             for key, conv in self.converters.items()
         )
 
-    def sample_kwargs(self) -> dict:
-        """Any value that fits each converter: enough to reach the view's login check."""
-        samples = {IntConverter: 1, UUIDConverter: "00000000-0000-0000-0000-000000000001"}
+    def sample_kwargs(self, number: int = 1) -> dict:
+        """Any value that fits each converter (ids are `number`): enough to reach the view's
+        login check."""
+        samples = {
+            IntConverter: number,
+            IdConverter: number,
+            UUIDConverter: "00000000-0000-0000-0000-000000000001",
+        }
         return {key: samples.get(type(conv), "x") for key, conv in self.converters.items()}
 
 
@@ -443,3 +449,42 @@ class LoginRequiredTestCase(BaseTestCase):
                 r = self.client.get(reverse(name))
                 # Sign-up is closed once accounts exist (403) but still is not a login redirect.
                 self.assertIn(r.status_code, (200, 403))
+
+
+class HugeIdTestCase(BaseTestCase):
+    """An id past the database's largest integer names nothing: 404 on every URL, never the
+    500 of SQLite's OverflowError."""
+
+    def test_every_url_with_an_id_answers_404_to_an_id_too_large_for_the_database(self):
+        from hundred.accounts.models import Role
+
+        self.alice.role = Role.COACH  # so the coach's pages get past their role check
+        self.alice.save(update_fields=["role"])
+        self.login()
+        routes = [r for r in all_routes() if r.takes_id]
+        self.assertGreater(len(routes), 40)
+        for route in routes:
+            for number in (MAX_ID + 1, 10**30):
+                url = reverse(route.name, kwargs=route.sample_kwargs(number))
+                with self.subTest(url=url):
+                    body = body_for(self, route.name)
+                    for method in METHODS:
+                        status = send(self.client, method, body, url).status_code
+                        self.assertIn(status, (404, 405), f"{method.upper()} {url}")
+
+    def test_a_page_url_with_a_huge_id_is_hundreds_404(self):
+        self.login()
+        for url in (f"/people/{MAX_ID + 1}/", f"/people/{MAX_ID + 1}/edit/"):
+            r = self.client.get(url)
+            self.assertContains(r, "There is nothing here", status_code=404)
+
+    def test_an_id_too_large_in_a_query_or_form_names_nobody(self):
+        self.login()
+        huge = str(MAX_ID + 1)
+        for url in ("/api/v1/favours/", "/api/v1/followups/", "/api/v1/meetings/"):
+            with self.subTest(url=url):
+                r = self.client.get(url, {"person": huge})
+                self.assertEqual((r.status_code, r.json()), (200, []))
+        self.assertEqual(self.client.get("/people/compose/", {"ids": huge}).status_code, 404)
+        r = self.client.post("/outreach/check/", {"body": "Hi {first_name}", "ids": huge})
+        self.assertEqual(r.status_code, 404)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 
 from hundred.lib.names import split_name
+from hundred.lib.reach import EMAIL, PHONE, WEB, reach_kind, without_mailto
 from hundred.network import rules
 from hundred.network.actions.favours import do_add_favour
 from hundred.network.actions.followups import (
@@ -32,6 +33,8 @@ from hundred.network.models import (
     Source,
     Stage,
 )
+from hundred.transfer.formats.identity import normalise_linkedin_url
+from hundred.transfer.matching import Existing, Keys, Matcher, keys_of
 
 # Stages a scheduled meeting may move on from; people already met stay met or nurturing.
 _BEFORE_MEETING = (Stage.LISTED, Stage.ASKED, Stage.PAUSED, Stage.DECLINED)
@@ -87,7 +90,7 @@ def do_schedule_meeting(
     """Book a meeting: the person moves to scheduled and pending no-reply follow-ups end."""
     from hundred.network.models import Target
 
-    target = Target.objects.for_user(user).first()
+    target = Target.objects.get_for(user)
     stage_before = _stage_to_return_to(person)
     meeting = Meeting.objects.create(
         owner=user,
@@ -95,7 +98,7 @@ def do_schedule_meeting(
         starts_at=starts_at,
         duration_minutes=duration_minutes,
         place=place,
-        pitch_snapshot=target.pitch if target else "",
+        pitch_snapshot=target.current_pitch(),
         company_notes=person.company.notes if person.company else "",
         stage_before=stage_before,
     )
@@ -217,6 +220,95 @@ class Debrief:
     favours: list[FavourNoted] = field(default_factory=list)
 
 
+@dataclass
+class DebriefSaved:
+    """What a debrief did with the names given: people added, and people already on the list
+    that a name was linked to instead (the import's rules say who is who)."""
+
+    new: list[Person] = field(default_factory=list)
+    linked: list[Person] = field(default_factory=list)
+
+
+@dataclass
+class _Reach:
+    """A name's "how to reach", filed where it belongs."""
+
+    emails: list[str]
+    phones: list[str]
+    linkedin_url: str
+    note: str  # a web address that is not a LinkedIn profile, or text that is no address
+
+
+def _file_reach(given: NameGiven) -> _Reach:
+    reach = given.reach.strip()
+    kind = reach_kind(reach) if reach else ""
+    url = normalise_linkedin_url(reach) if kind == WEB else ""
+    if kind == EMAIL:
+        return _Reach([without_mailto(reach)], [], "", "")
+    if kind == PHONE:
+        return _Reach([], [reach], "", "")
+    if url:
+        return _Reach([], [], url, "")
+    # Another web page, or words (the form and the API refuse those; this is the last guard):
+    # kept in the note, never taken for a phone number.
+    return _Reach([], [], "", f"How to reach: {reach}" if reach else "")
+
+
+def _matcher(user) -> Matcher:
+    """Who is who on the account's list, by the import's rules (transfer/matching.py)."""
+    rows = Person.objects.for_user(user).values_list(
+        "id", "emails", "linkedin_url", "first_name", "last_name", "company__name"
+    )
+    return Matcher(
+        Existing(id=i, emails=e or [], linkedin_url=u, first_name=f, last_name=la, company=c or "")
+        for i, e, u, f, la, c in rows.order_by()
+    )
+
+
+def _introduced_by_chain(person: Person) -> set[int]:
+    """The ids of who introduced `person`, who introduced them, and so on up."""
+    seen: set[int] = set()
+    current = person.introduced_by_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = Person.objects.filter(pk=current).values_list("introduced_by_id", flat=True)[0]
+    return seen
+
+
+def _link_known(person: Person, meeting: Meeting, known: Person, given: NameGiven, reach: _Reach):
+    """A name given that is someone already on the list: fill in what they lacked, add what is
+    new, and note the meeting as where their name came from when nothing else is (never a
+    loop: someone who led to `person` is not introduced by them)."""
+    changed = set()
+    company = given.company
+    if company and known.company_id is None:
+        known.company = Company.objects.get_or_create_named(person.owner, company)
+        changed.add("company")
+    for name, value in (("title", given.title), ("linkedin_url", reach.linkedin_url)):
+        if value and not getattr(known, name):
+            setattr(known, name, value)
+            changed.add(name)
+    for name, values in (("emails", reach.emails), ("phones", reach.phones)):
+        have = {v.casefold() for v in getattr(known, name)}
+        new = [v for v in values if v.casefold() not in have]
+        if new:
+            setattr(known, name, [*getattr(known, name), *new])
+            changed.add(name)
+    for line in (given.note, reach.note):
+        if line and line not in known.notes:
+            known.notes = f"{known.notes}\n{line}".strip()
+            changed.add("notes")
+    if (
+        known.introduced_by_id is None
+        and known.pk != person.pk
+        and known.pk not in _introduced_by_chain(person)
+    ):
+        known.introduced_by, known.introduced_at = person, meeting
+        changed.update(("introduced_by", "introduced_at"))
+    if changed:
+        known.save()  # save(): search_text and sort_name follow (a company may have come)
+
+
 def check_can_debrief(user, meeting: Meeting) -> None:
     """Raise MeetingRefused, with the sentence to show, if this meeting cannot be debriefed."""
     if meeting.is_cancelled:
@@ -231,9 +323,54 @@ def check_can_debrief(user, meeting: Meeting) -> None:
         )
 
 
+def _write_names(user, meeting: Meeting, names: list[NameGiven]) -> DebriefSaved:
+    """Each name given becomes a person introduced at this meeting, unless the import's rules
+    say they are someone already on the list (the same profile, e-mail, or name and company):
+    then that person is linked instead of a duplicate made."""
+    saved = DebriefSaved()
+    if not names:
+        return saved
+    person = meeting.person
+    matcher = _matcher(user)
+    for given in names:
+        first, last = split_name(given.name)
+        reach = _file_reach(given)
+        keys: Keys = keys_of(reach.emails, reach.linkedin_url, first, last, given.company)
+        known_id = matcher.match_keys(keys)
+        if known_id is not None:
+            known = Person.objects.select_related("company").get(pk=known_id)
+            _link_known(person, meeting, known, given, reach)
+            if known not in saved.linked and known not in saved.new:
+                saved.linked.append(known)
+            continue
+        company = (
+            Company.objects.get_or_create_named(user, given.company) if given.company else None
+        )
+        created = Person.objects.create(
+            owner=user,
+            first_name=first,
+            last_name=last,
+            company=company,
+            title=given.title,
+            emails=reach.emails,
+            phones=reach.phones,
+            linkedin_url=reach.linkedin_url,
+            notes="\n".join(line for line in (given.note, reach.note) if line),
+            source=Source.INTRODUCED,
+            how_known="introduced",
+            stage=Stage.LISTED,
+            introduced_by=person,
+            introduced_at=meeting,
+        )
+        matcher.add_keys(created.pk, keys)  # a second row naming them finds them
+        saved.new.append(created)
+    return saved
+
+
 @transaction.atomic
-def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> list[Person]:
-    """Write down what a meeting gave: advice, names, companies, favours; returns new people.
+def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> DebriefSaved:
+    """Write down what a meeting gave: advice, names, companies, favours; returns the people
+    added and those already on the list that a name was linked to.
 
     The person moves to met; a thank-you is due per the rules, and a keep-in-touch reminder.
     Refused for a cancelled meeting, and for one that has not started yet.
@@ -249,30 +386,7 @@ def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> list[Person]
     meeting.debriefed_at = meeting.debriefed_at or now
     meeting.save(update_fields=["advice", "debrief_notes", "debriefed_at", "updated_at"])
 
-    new_people = []
-    for given in debrief.names:
-        first, last = split_name(given.name)
-        company = (
-            Company.objects.get_or_create_named(user, given.company) if given.company else None
-        )
-        reach = given.reach.strip()
-        new_people.append(
-            Person.objects.create(
-                owner=user,
-                first_name=first,
-                last_name=last,
-                company=company,
-                title=given.title,
-                emails=[reach] if "@" in reach else [],
-                phones=[reach] if reach and "@" not in reach else [],
-                notes=given.note,
-                source=Source.INTRODUCED,
-                how_known="introduced",
-                stage=Stage.LISTED,
-                introduced_by=person,
-                introduced_at=meeting,
-            )
-        )
+    saved = _write_names(user, meeting, debrief.names)
     for mentioned in debrief.companies:
         company = Company.objects.get_or_create_named(user, mentioned.name)
         if mentioned.is_target and not company.is_target:
@@ -311,4 +425,4 @@ def do_debrief_meeting(user, meeting: Meeting, debrief: Debrief) -> list[Person]
             note="Thank them, and say what you will do with their advice and names.",
         )
         _plan_keep_in_touch(user, person, meeting_on)
-    return new_people
+    return saved

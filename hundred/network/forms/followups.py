@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MinValueValidator
 
 from hundred.network.actions.outcomes import NOT_NOW_WEEKS
 from hundred.network.forms.pestguard import OverrideMixin, override_field
@@ -13,6 +14,46 @@ from hundred.network.models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class DayField(forms.DateField):
+    """A date picked or typed; one that is not a date ("2026-02-30", "tomorrow", sent by a
+    browser without a date picker or by hand) says so, naming what was typed."""
+
+    widget = DATE
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            shown = str(value).strip()
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            raise forms.ValidationError(
+                f"“{shown}” is not a date: pick one, or type it as year-month-day "
+                "(like 2026-03-02).",
+                code="invalid",
+            ) from None
+
+
+def same_minimum_as_model(form: forms.ModelForm) -> None:
+    """Give each number field of `form` its model field's minimum: one lower bound, checked by
+    the form (before the model's own check, so one message) and written into the HTML input's
+    `min`. A PositiveSmallIntegerField's form field said "at least 0" while its model said
+    "at least 1", and the input allowed 0."""
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.IntegerField):
+            continue
+        try:
+            validators = form._meta.model._meta.get_field(name).validators
+        except LookupError:
+            continue
+        lows = [v.limit_value for v in validators if isinstance(v, MinValueValidator)]
+        if not lows:
+            continue
+        field.min_value = max(lows)
+        field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+        field.validators.append(MinValueValidator(field.min_value))
+        field.widget.attrs["min"] = field.min_value
 
 
 _ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
@@ -40,6 +81,7 @@ class FollowUpSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        same_minimum_as_model(self)
         current = self.instance.rotation()
         slots = {}
         for i, ordinal in enumerate(_ORDINALS[: len(Channel.choices)]):
@@ -81,7 +123,7 @@ class FollowUpSettingsForm(forms.ModelForm):
 
 
 class FollowUpForm(forms.Form):
-    due_on = forms.DateField(label="Due on", widget=DATE)
+    due_on = DayField(label="Due on")
     channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.EMAIL)
     reason = forms.ChoiceField(choices=FollowUpReason.choices, initial=FollowUpReason.NO_REPLY)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -93,7 +135,7 @@ class FollowUpForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    due_on = forms.DateField(label="New date", widget=DATE)
+    due_on = DayField(label="New date")
     override = forms.BooleanField(label="Move it anyway, against the pest guard", required=False)
 
 

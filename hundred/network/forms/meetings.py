@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from django import forms
 
+from hundred.lib.reach import reach_kind
 from hundred.network.actions.meetings import CompanyMentioned, Debrief, FavourNoted, NameGiven
-from hundred.network.forms.followups import DATE
+from hundred.network.forms.followups import DayField
 from hundred.network.models import FavourDirection
 
 NAME_ROWS = 5
+
+NOT_A_REACH = (
+    "“{value}” is not an e-mail address, a phone number or a web address: correct it, or "
+    "write it in the note."
+)
 
 
 COMPANY_ROWS = 3
@@ -41,10 +47,9 @@ class MeetingForm(forms.Form):
 
 
 class CancelMeetingForm(forms.Form):
-    follow_up_on = forms.DateField(
+    follow_up_on = DayField(
         label="Remind me to find another time on",
         required=False,
-        widget=DATE,
         help_text="Leave it empty for no reminder.",
     )
 
@@ -70,7 +75,7 @@ class DebriefForm(forms.Form):
                 label="Title", required=False, max_length=200
             )
             self.fields[f"name_{i}_reach"] = forms.CharField(
-                label="How to reach (e-mail or phone)", required=False, max_length=300
+                label="How to reach (e-mail, phone or web address)", required=False, max_length=300
             )
             self.fields[f"name_{i}_note"] = forms.CharField(
                 label="Note", required=False, max_length=1000
@@ -87,9 +92,7 @@ class DebriefForm(forms.Form):
                 self.fields[f"{prefix}_{i}"] = forms.CharField(
                     label=label, required=False, max_length=300
                 )
-                self.fields[f"{prefix}_{i}_due"] = forms.DateField(
-                    label="By", required=False, widget=DATE
-                )
+                self.fields[f"{prefix}_{i}_due"] = DayField(label="By", required=False)
 
     def name_rows(self):
         return [
@@ -114,6 +117,9 @@ class DebriefForm(forms.Form):
             extra = any(data.get(f"name_{i}_{k}") for k in ("company", "title", "reach", "note"))
             if extra and not (data.get(f"name_{i}") or "").strip():
                 self.add_error(f"name_{i}", "Give a name for this row, or clear it.")
+            reach = (data.get(f"name_{i}_reach") or "").strip()
+            if reach and not reach_kind(reach):
+                self.add_error(f"name_{i}_reach", NOT_A_REACH.format(value=reach))
         for prefix, rows, direction, _ in FAVOUR_SIDES:
             said = "they asked" if direction == FavourDirection.THEY_ASKED else "you offered"
             for i in range(rows):

@@ -66,6 +66,11 @@ class Meeting(OwnedModel):
         """A meeting with a debrief took place: it can be moved (a wrong date), not called off."""
         return not self.is_cancelled and not self.is_debriefed
 
+    def pitch_to_say(self, target) -> str:
+        """The pitch its prep sheet shows: the target's current one (saved, else suggested,
+        as everywhere else), else the one noted when the meeting was booked."""
+        return target.current_pitch() or self.pitch_snapshot
+
     @property
     def questions_list(self) -> list[str]:
         """The questions chosen for this meeting, one a line."""

@@ -279,10 +279,28 @@ class ComposeSeveralTestCase(ComposeBase):
         self.assertRedirects(r, "/outreach/sent/", fetch_redirect_response=False)
         self.assertEqual(Interaction.objects.get().people.get(), self.maya)
 
-    def test_it_404s_without_people(self):
-        self.assertEqual(self.client.get("/people/compose/").status_code, 404)
+    def test_with_nobody_picked_it_goes_back_to_the_list_as_it_was_and_says_so(self):
+        page = self.client.get("/people/?q=o&stage=listed")
+        self.assertContains(page, '<input type="hidden" name="back" value="q=o&amp;stage=listed">')
+        # What the list's form sends when the button is pressed with no box ticked.
+        r = self.client.get("/people/compose/?back=q%3Do%26stage%3Dlisted")
+        self.assertRedirects(r, "/people/?q=o&stage=listed", fetch_redirect_response=False)
+        r = self.client.get(r["Location"])
+        self.assertContains(r, "Pick at least one person")
+        self.assertEqual(r.context["form"].data["q"], "o")
+        # The bare URL too (no list behind it), and a post.
+        for r in (
+            self.client.get("/people/compose/", follow=True),
+            self.client.post("/people/compose/", {"channel": "email", "body": CLEAN}, follow=True),
+        ):
+            self.assertEqual(r.redirect_chain, [("/people/", 302)])
+            self.assertContains(r, "Pick at least one person")
+        self.assertFalse(Interaction.objects.exists())
+
+    def test_it_404s_for_ids_that_are_no_one(self):
         self.assertEqual(self.client.get("/people/compose/?ids=x").status_code, 404)
         self.assertEqual(self.client.get("/people/compose/?ids=999999").status_code, 404)
+        self.assertEqual(self.client.get(f"/people/compose/?ids={2**63}").status_code, 404)
 
     def test_it_404s_when_an_id_is_another_accounts(self):
         zed = self.make_person("Zed", owner=self.bob)

@@ -74,3 +74,44 @@ class FavourFormIdsTestCase(BaseTestCase):
         self.assertEqual(html.count('id="id_direction"'), 1)
         self.assertIn('<label for="favour_direction">', html)
         self.assertIn('name="direction" id="favour_direction"', html)
+
+
+class AddFavourErrorsTestCase(BaseTestCase):
+    """A favour that cannot be saved: the person page again, saying what is wrong, as typed."""
+
+    clock = freeze_time("2026-11-06 09:00:00+00:00")
+
+    def setUp(self):
+        self.login()
+        self.maya = self.make_person()
+        self.url = f"/people/{self.maya.pk}/favours/"
+
+    def test_an_impossible_date_is_named_and_what_was_typed_stays(self):
+        r = self.client.post(
+            self.url,
+            {
+                "direction": "they_asked",
+                "what": "Review her grant proposal",
+                "due_on": "2026-02-30",
+            },
+        )
+        self.assertContains(r, "“2026-02-30” is not a date", status_code=400)
+        self.assertContains(r, 'value="Review her grant proposal"', status_code=400)
+        self.assertContains(r, 'value="2026-02-30"', status_code=400)
+        # The error sits with its field, which points to it.
+        self.assertContains(r, 'aria-describedby="favour_due_on_error"', status_code=400)
+        self.assertContains(r, 'id="favour_due_on_error"', status_code=400)
+        self.assertNotContains(r, "Say what the favour is.", status_code=400)
+        self.assertFalse(Favour.objects.exists())
+
+    def test_a_what_too_long_says_so_and_keeps_it(self):
+        what = "Review " + "x" * 393
+        r = self.client.post(self.url, {"direction": "i_offered", "what": what, "due_on": ""})
+        self.assertContains(r, "at most 300 characters (this has 400)", status_code=400)
+        self.assertContains(r, what, status_code=400)
+        self.assertFalse(Favour.objects.exists())
+
+    def test_no_what_asks_for_it(self):
+        r = self.client.post(self.url, {"direction": "i_offered", "what": "", "due_on": ""})
+        self.assertContains(r, "Say what the favour is.", status_code=400)
+        self.assertFalse(Favour.objects.exists())

@@ -202,6 +202,34 @@ class FollowUpEngineTestCase(BaseTestCase):
         # (counted from Tue 3 Nov in UTC it would be Fri 6 Nov).
         self.assertEqual(open_no_reply(self.maya).get().due_on, date(2026, 11, 10))
 
+    def test_the_settings_have_one_minimum_in_the_form_the_model_and_the_html(self):
+        good = {
+            "no_reply_business_days": 5,
+            "max_attempts": 3,
+            "min_spacing_business_days": 5,
+            "pause_days": 60,
+            "thank_you_days": 1,
+            "keep_in_touch_close_days": 30,
+            "keep_in_touch_friendly_days": 60,
+            "keep_in_touch_distant_days": 90,
+            "holidays": "",
+            "asks_per_week": 5,
+            "meetings_per_week": 2,
+            "rotation_1": "email",
+        }
+        page = self.client.get("/settings/follow-ups/")
+        self.assertContains(page, 'name="max_attempts" value="3" min="1"')
+        self.assertContains(page, 'name="thank_you_days" value="1" min="0"')  # 0 = same day
+        for value in ("-3", "0"):
+            with self.subTest(max_attempts=value):
+                r = self.client.post("/settings/follow-ups/", {**good, "max_attempts": value})
+                self.assertContains(r, "greater than or equal to 1.")
+                self.assertNotContains(r, "greater than or equal to 0.")
+                self.assertContains(r, f'name="max_attempts" value="{value}" min="1"')
+        self.assertEqual(FollowUpSettings.objects.get_for(self.alice).max_attempts, 3)
+        r = self.client.post("/settings/follow-ups/", {**good, "thank_you_days": 0})
+        self.assertEqual(r.status_code, 302)
+
     def test_the_settings_page_refuses_a_bad_holiday(self):
         r = self.client.post(
             "/settings/follow-ups/",

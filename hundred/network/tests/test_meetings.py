@@ -69,6 +69,43 @@ class ScheduleMeetingTestCase(BaseTestCase):
             self.assertContains(r, text)
 
 
+class PrepSheetPitchTestCase(BaseTestCase):
+    """The prep sheet says the same pitch as /target/, `hundred pitch` and the composer."""
+
+    clock = freeze_time("2026-11-02 09:00:00+00:00")
+
+    def setUp(self):
+        self.login()
+        self.maya = self.make_person(stage="asked")
+
+    def test_with_the_pitch_skipped_it_shows_the_suggested_one_on_the_page_and_the_api(self):
+        target = self.make_target(
+            skills=["financial analysis"], industries=["health care"], geographies=["Boston"]
+        )
+        suggested = target.suggested_pitch()
+        self.assertTrue(suggested)
+        # Booked through the page, as the job seeker does: the snapshot is the suggested pitch.
+        self.client.post(
+            f"/people/{self.maya.pk}/meet/",
+            {"starts_at": "2026-11-04T10:00", "duration_minutes": "20", "place": ""},
+        )
+        meeting = Meeting.objects.get(person=self.maya)
+        self.assertEqual(meeting.pitch_snapshot, suggested)
+        r = self.client.get(f"/meetings/{meeting.pk}/")
+        self.assertContains(r, "financial analysis")
+        self.assertNotContains(r, "No pitch yet")
+        prep = self.client.get(f"/api/v1/meetings/{meeting.pk}/prep/").json()
+        self.assertEqual(prep["pitch"], suggested)
+
+    def test_a_saved_pitch_wins_and_with_no_target_at_all_it_says_to_write_one(self):
+        meeting = self.make_meeting(self.maya)
+        self.assertContains(self.client.get(f"/meetings/{meeting.pk}/"), "No pitch yet")
+        self.make_target(skills=["financial analysis"], pitch="Finance for clinics.")
+        r = self.client.get(f"/meetings/{meeting.pk}/")
+        self.assertContains(r, "Finance for clinics.")
+        self.assertNotContains(r, "No pitch yet")
+
+
 class DebriefTestCase(BaseTestCase):
     clock = freeze_time("2026-11-06 17:00:00+00:00")
 
@@ -258,6 +295,29 @@ class DebriefTestCase(BaseTestCase):
         self.assertContains(r, "Say what you offered, or clear the date.")
         self.assertFalse(Favour.objects.exists())
 
+    def test_an_impossible_date_is_shown_beside_its_field_and_nothing_is_saved(self):
+        for field, value in (("favour_0_due", "2026-02-30"), ("offer_0_due", "tomorrow")):
+            with self.subTest(field=field):
+                what = field.removesuffix("_due")
+                r = self.client.post(
+                    self.url,
+                    debrief_form(advice="Talk to data teams", **{what: "Intro", field: value}),
+                )
+                self.assertContains(r, f"“{value}” is not a date")
+                # The input points to the error, and the error is there with that id.
+                self.assertContains(r, f'aria-describedby="id_{field}_error"')
+                self.assertContains(r, f'id="id_{field}_error"')
+                self.assertContains(r, f'value="{value}"')
+                self.assertContains(r, 'value="Intro"')
+                self.assertFalse(Favour.objects.exists())
+                self.meeting.refresh_from_db()
+                self.assertIsNone(self.meeting.debriefed_at)
+
+    def test_a_company_name_too_long_is_shown_beside_its_field(self):
+        r = self.client.post(self.url, debrief_form(company_0="C" * 201))
+        self.assertContains(r, 'id="id_company_0_error"')
+        self.assertFalse(Company.objects.exists())
+
 
 @freeze_time("2026-11-06 17:00:00+00:00")
 class GiveBackWordingTestCase(BaseTestCase):
@@ -276,3 +336,110 @@ class GiveBackWordingTestCase(BaseTestCase):
         timeline = self.client.get(f"/people/{maya.pk}/").content.decode()
         self.assertNotIn("i offered", timeline)
         self.assertIn("I offered Maya Okafor: Send the article", timeline)
+
+
+class DebriefNameAlreadyListedTestCase(BaseTestCase):
+    """A name given that is someone already on the list is linked, not added twice: the
+    import's rules say who is who (profile, e-mail, then name and company)."""
+
+    clock = freeze_time("2026-11-06 17:00:00+00:00")
+
+    def setUp(self):
+        self.login()
+        self.maya = self.make_person(stage="scheduled")
+        self.meeting = self.make_meeting(self.maya, starts_at=datetime(2026, 11, 6, 10, tzinfo=UTC))
+        self.url = f"/meetings/{self.meeting.pk}/debrief/"
+        self.pat = self.make_person(
+            "Pat",
+            "O'Neil",
+            emails=[],
+            company=self.make_company("@Home Co"),
+            source="linkedin",
+            linkedin_url="https://www.linkedin.com/in/pat-oneil",
+        )
+
+    def test_the_same_name_and_company_links_the_person_already_there(self):
+        r = self.client.post(
+            self.url,
+            debrief_form(
+                name_0="Pat O'Neil",
+                name_0_company="@Home Co",
+                name_0_reach="pat@home.example",
+                name_0_note="Runs their data team",
+                name_1="Ann Lee",
+            ),
+            follow=True,
+        )
+        self.assertContains(r, "1 new name on your list.")
+        self.assertContains(r, "Pat O&#x27;Neil was already on your list: linked, not added again.")
+        self.assertEqual(Person.objects.filter(first_name="Pat").count(), 1)
+        self.pat.refresh_from_db()
+        self.assertEqual(self.pat.emails, ["pat@home.example"])
+        self.assertEqual(self.pat.notes, "Runs their data team")
+        self.assertEqual(
+            (self.pat.introduced_by, self.pat.introduced_at), (self.maya, self.meeting)
+        )
+        # Still the person LinkedIn brought, where they were.
+        self.assertEqual((self.pat.source, self.pat.stage), ("linkedin", "listed"))
+        self.assertContains(self.client.get(self.url), f'href="/people/{self.pat.pk}/"')
+
+    def test_the_name_matches_as_an_import_would_spelled_otherwise(self):
+        self.client.post(self.url, debrief_form(name_0="pat oneil", name_0_company="@home co."))
+        self.assertEqual(Person.objects.filter(first_name__iexact="Pat").count(), 1)
+
+    def test_an_e_mail_on_the_list_is_that_person_and_another_profile_is_someone_else(self):
+        ann = self.make_person("Ann", "Lee", emails=["ann@harbor.org"])
+        self.client.post(
+            self.url,
+            debrief_form(
+                name_0="Ann Lee-Park",
+                name_0_reach="Ann@Harbor.org",
+                name_1="Pat O'Neil",
+                name_1_company="@Home Co",
+                name_1_reach="https://www.linkedin.com/in/another-pat",
+            ),
+        )
+        self.assertEqual(Person.objects.filter(first_name="Ann").count(), 1)
+        ann.refresh_from_db()
+        self.assertEqual(ann.introduced_by, self.maya)
+        other = Person.objects.get(first_name="Pat", source="introduced")
+        self.assertEqual(other.linkedin_url, "https://www.linkedin.com/in/another-pat")
+        self.assertEqual(other.phones, [])
+
+    def test_someone_who_led_to_them_is_not_made_introduced_by_them(self):
+        self.maya.introduced_by = self.pat
+        self.maya.save()
+        self.client.post(self.url, debrief_form(name_0="Pat O'Neil", name_0_company="@Home Co"))
+        self.pat.refresh_from_db()
+        self.assertIsNone(self.pat.introduced_by)
+        self.assertEqual(Person.objects.filter(first_name="Pat").count(), 1)
+
+    def test_a_reach_that_is_no_address_is_refused_beside_its_field(self):
+        r = self.client.post(
+            self.url,
+            debrief_form(
+                name_0="Pat O'Neil", name_0_company="@Home Co", name_0_reach="not-a-reach"
+            ),
+        )
+        self.assertContains(r, "“not-a-reach” is not an e-mail address, a phone number or a web")
+        self.assertContains(r, 'id="id_name_0_reach_error"')
+        self.assertContains(r, 'value="not-a-reach"')
+        self.pat.refresh_from_db()
+        self.assertEqual(self.pat.phones, [])
+        self.meeting.refresh_from_db()
+        self.assertIsNone(self.meeting.debriefed_at)
+
+    def test_the_api_links_too_and_refuses_a_reach_that_is_no_address(self):
+        url = f"/api/v1/meetings/{self.meeting.pk}/debrief/"
+        bad = {"names": [{"name": "Pat O'Neil", "company": "@Home Co", "reach": "not-a-reach"}]}
+        r = self.client.post(url, bad, content_type="application/json")
+        self.assertEqual(r.status_code, 422, r.content)
+        self.assertIn("not-a-reach", r.content.decode())
+        good = {
+            "names": [{"name": "Pat O'Neil", "company": "@Home Co", "reach": "+1 617 555 0100"}]
+        }
+        r = self.client.post(url, good, content_type="application/json")
+        self.assertEqual(r.status_code, 200, r.content)
+        self.assertEqual((r.json()["new_people"], r.json()["linked_people"]), ([], [self.pat.pk]))
+        self.pat.refresh_from_db()
+        self.assertEqual(self.pat.phones, ["+1 617 555 0100"])

@@ -15,6 +15,7 @@ from hundred.network.models import (
     FavourState,
 )
 from hundred.network.views.owned import get_favour_for_user, get_person_for_user
+from hundred.network.views.people import FAVOUR_AUTO_ID, render_person
 from hundred.network.views.redirects import redirect_back
 
 
@@ -22,16 +23,16 @@ from hundred.network.views.redirects import redirect_back
 @require_POST
 def add_favour(request, pk: int):
     person = get_person_for_user(request, pk)
-    form = FavourForm(request.POST)
+    form = FavourForm(request.POST, auto_id=FAVOUR_AUTO_ID)
     if form.is_valid():
         d = form.cleaned_data
         engine.do_add_favour(
             request.user, person, direction=d["direction"], what=d["what"], due_on=d["due_on"]
         )
         messages.success(request, "Favour noted.")
-    else:
-        messages.error(request, "Say what the favour is.")
-    return redirect(person)
+        return redirect(person)
+    # The person page again, with what was typed and what is wrong beside it.
+    return render_person(request, person, favour_form=form, status=400)
 
 
 @login_required

@@ -130,7 +130,7 @@ def meeting_prep(request, pk: int):
             "company": company,
             "company_notes": meeting.company_notes or (company.notes if company else ""),
             "target": target,
-            "pitch": (target.pitch if target else "") or meeting.pitch_snapshot,
+            "pitch": meeting.pitch_to_say(target),
             "bank": bank,
             "chosen": chosen,
             "own_questions": "\n".join(q for q in chosen if q not in bank.all_questions()),
@@ -153,6 +153,21 @@ def meeting_questions(request, pk: int):
     return redirect("network-meeting-prep", pk=meeting.pk)
 
 
+def _saved_message(saved: engine.DebriefSaved) -> str:
+    """'Debrief saved. 1 new name on your list. Pat O'Neil was already on your list: linked
+    to this meeting, not added again. A thank-you is on Today.'"""
+    parts = ["Debrief saved."]
+    if saved.new:
+        count = len(saved.new)
+        parts.append(f"{count} new name{'s' if count != 1 else ''} on your list.")
+    if saved.linked:
+        names = ", ".join(p.full_name for p in saved.linked)
+        verb = "was" if len(saved.linked) == 1 else "were"
+        parts.append(f"{names} {verb} already on your list: linked, not added again.")
+    parts.append("A thank-you is on Today.")
+    return " ".join(parts)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_debrief(request, pk: int):
@@ -168,12 +183,11 @@ def meeting_debrief(request, pk: int):
             refusal = str(e)
     elif form.is_valid():
         try:
-            new_people = engine.do_debrief_meeting(request.user, meeting, form.debrief())
+            saved = engine.do_debrief_meeting(request.user, meeting, form.debrief())
         except engine.MeetingRefused as e:
             form.add_error(None, str(e))
         else:
-            names = f" {len(new_people)} new names on your list." if new_people else ""
-            messages.success(request, f"Debrief saved.{names} A thank-you is on Today.")
+            messages.success(request, _saved_message(saved))
             return redirect(meeting.person)
     return render(
         request,

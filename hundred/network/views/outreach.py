@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hundred.lib.ids import is_id
 from hundred.network import askcheck, outreach
 from hundred.network import pitch as pitchlib
 from hundred.network.actions.followups import PestGuard
@@ -31,12 +32,25 @@ def _people_from_request(request) -> list[Person]:
         ids = [int(i) for i in ids]
     except ValueError:
         raise Http404("No such person.") from None
+    if not all(is_id(i) for i in ids):
+        raise Http404("No such person.")
     people = list(
         Person.objects.for_user(request.user).filter(pk__in=ids).select_related("introduced_by")
     )
     if not people or len(people) != len(set(ids)):
         raise Http404("No such person.")
     return people
+
+
+NOBODY_PICKED = "Pick at least one person: tick the box beside each name, then ask."
+
+
+def _back_to_the_list(request):
+    """The People list as it was when "Ask the people I picked" was pressed with nobody
+    ticked: its search, filters and page come along as `back`, and the reason is shown."""
+    messages.error(request, NOBODY_PICKED)
+    back = QueryDict(request.GET.get("back", "")).urlencode()
+    return redirect(reverse("network-people") + (f"?{back}" if back else ""))
 
 
 def _recipient(person: Person) -> outreach.Recipient:
@@ -194,6 +208,8 @@ def _record_unless_refused(request, form: ComposeForm, people: list[Person], tar
 @require_http_methods(["GET", "POST"])
 def compose(request, pk: int | None = None):
     """Write a request for 15–20 minutes to one person (pk) or several (?ids=…)."""
+    if pk is None and not (request.POST.getlist("ids") or request.GET.getlist("ids")):
+        return _back_to_the_list(request)
     people = [get_person_for_user(request, pk)] if pk is not None else _people_from_request(request)
     single = len(people) == 1
     target = Target.objects.get_for(request.user)

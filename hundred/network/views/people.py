@@ -168,6 +168,9 @@ def people(request):
             "matches": min(matches, COUNT_CAP),
             "more_than": matches > COUNT_CAP,
             "query": query.urlencode(),
+            # The list as it is (page included), for the way back from "Ask the people I
+            # picked" with nobody picked.
+            "list_query": request.GET.urlencode(),
         },
     )
 
@@ -256,7 +259,14 @@ def add_person(request):
     )
 
 
-def _render_person(request, person: Person, *, interaction_form=None, status: int = 200):
+# The favour form's own id prefix: the interaction form above it has a `direction` field too,
+# and an id may be used once a page (the field names, which the POST reads, stay the same).
+FAVOUR_AUTO_ID = "favour_%s"
+
+
+def render_person(
+    request, person: Person, *, interaction_form=None, favour_form=None, status: int = 200
+):
     """The person page, shown after a GET or again with a form's errors; the same queries
     however long their history."""
     history = person.history()
@@ -273,9 +283,8 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
             or blank_html(("interaction", *this_minute()), InteractionForm),
             "open_followups": [f for f in history["followups"] if f.state == FollowUpState.OPEN],
             "favours": history["favours"],
-            # Its own id prefix: the interaction form above has a `direction` field too, and an id
-            # may be used once a page (the field names, which the POST reads, stay the same).
-            "favour_form": blank_html(("favour",), lambda: FavourForm(auto_id="favour_%s")),
+            "favour_form": favour_form
+            or blank_html(("favour",), lambda: FavourForm(auto_id=FAVOUR_AUTO_ID)),
             "not_now_weeks": NOT_NOW_CHOICES,
         },
         status=status,
@@ -284,7 +293,7 @@ def _render_person(request, person: Person, *, interaction_form=None, status: in
 
 @login_required
 def person(request, pk: int):
-    return _render_person(request, get_person_for_user(request, pk))
+    return render_person(request, get_person_for_user(request, pk))
 
 
 @login_required
@@ -330,4 +339,4 @@ def log_interaction(request, pk: int):
         else:
             messages.success(request, "Logged.")
             return redirect(person)
-    return _render_person(request, person, interaction_form=form, status=400)
+    return render_person(request, person, interaction_form=form, status=400)
