@@ -216,11 +216,13 @@ def confirm(request, token: str):
     try:
         report = apply_plan(request.user, plan)
     except PlanOutdated as e:
+        if (run_id := done_run(request.user, token)) is not None:
+            return _already_done(request, run_id)  # a double click: the first click's import
         drop_plan(token)
         messages.error(request, f"{e} Here is the preview again, made from your people now.")
         return redirect("transfer-preview", token=token)
+    note_done(request.user, token, report.run_id)  # first: a second click waits on it
     drop_upload(token)
-    note_done(request.user, token, report.run_id)
     after_import(request.user, report)
     messages.success(request, report.summary())
     return redirect("transfer-run", pk=report.run_id)
