@@ -229,11 +229,12 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             return 0
         return run(COMMANDS[args.command], args)
+    # One line each, whatever the message quotes (a database driver's runs over two).
     except UsageError as e:
-        print(f"hundred: {e}", file=sys.stderr)
+        print(f"hundred: {' '.join(str(e).split())}", file=sys.stderr)
         return 2
     except Failure as e:
-        print(f"hundred: {e}", file=sys.stderr)
+        print(f"hundred: {' '.join(str(e).split())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("hundred: interrupted.", file=sys.stderr)

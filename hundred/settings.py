@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "hundred.accounts.middleware.HeadAsGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Errors under /api/v1/ that the API's handlers never see, as problem JSON like the rest.
+    "hundred.api.middleware.ProblemMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, with the account's row read by SQL compiled once (accounts/signedin.py).
     "hundred.accounts.signedin.AuthenticationMiddleware",

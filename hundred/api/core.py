@@ -90,6 +90,21 @@ class TokenAuth(HttpBearer):
 class BrowserAuth(SessionAuth):
     """The signed-in browser's session; a write needs the CSRF token as for a form."""
 
+    def __call__(self, request: HttpRequest):
+        # Nobody signed in: no session to forge, so no CSRF check. A client that sent no
+        # token at all is told to send one (401), whatever the method, not "CSRF check failed".
+        if not request.user.is_authenticated:
+            return None
+        try:
+            return super().__call__(request)
+        except HttpError as exc:
+            raise ApiProblem(
+                403,
+                "CSRF check failed",
+                "A write from a signed-in browser needs Django's CSRF token in the "
+                "X-CSRFToken header, as a form does.",
+            ) from exc
+
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
         if user is not None:

@@ -25,3 +25,18 @@ def normalise_phone(raw: str, region: str = "US") -> str:
         return raw
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return f"{e164} ext. {number.extension}" if number.extension else e164
+
+
+def is_phone_number(raw: str, region: str = "US") -> bool:
+    """Whether phonenumbers reads a number in `raw` at all: digits, with or without '+',
+    spaces, dashes, brackets or an extension ('030 1234567', '+1 617 555 0123 ext. 4'). Not
+    'abc' or 'call me'. A number need not be valid in `region`: a foreign one typed without
+    its '+' is kept as typed by normalise_phone, not refused."""
+    raw = " ".join(raw.split())
+    if raw[:4].lower() == "tel:":
+        raw = raw[4:]
+    try:
+        phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return True

@@ -180,8 +180,10 @@ class UserResolutionTestCase(BaseTestCase):
 class ConsoleScriptTestCase(SimpleTestCase):
     """The real process, as a user runs it."""
 
-    def hundred(self, *argv: str, module: bool = True) -> subprocess.CompletedProcess:
-        env = {k: v for k, v in os.environ.items() if k != "HUNDRED_DEBUG"}
+    def hundred(
+        self, *argv: str, module: bool = True, **more_env: str
+    ) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if k != "HUNDRED_DEBUG"} | more_env
         with tempfile.TemporaryDirectory() as home:
             env["HUNDRED_HOME"] = home
             prefix = [sys.executable, "-m", "hundred"] if module else [self.script]
@@ -205,6 +207,15 @@ class ConsoleScriptTestCase(SimpleTestCase):
         self.assertEqual(p.stdout, "")
         self.assertEqual(len(p.stderr.splitlines()), 1, p.stderr)
         self.assertTrue(p.stderr.startswith("hundred: "))
+
+    def test_a_database_it_cannot_reach_is_one_line_on_stderr(self):
+        # PostgreSQL's refusal runs over two lines ("…Connection refused\n\tIs the server
+        # running…?"); nothing listens on port 1.
+        p = self.hundred("today", DATABASE_URL="postgres://hundred:x@127.0.0.1:1/hundred")
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(len(p.stderr.splitlines()), 1, p.stderr)
+        self.assertRegex(p.stderr, r"^hundred: Cannot reach the database \(.*refused.*Is the")
+        self.assertIn("check DATABASE_URL.", p.stderr)
 
     def test_it_is_installed_as_a_console_script(self):
         if not Path(self.script).exists():

@@ -102,3 +102,23 @@ def save_meta(token: str, meta: dict) -> None:
 def drop_upload(token: str) -> None:
     for suffix in (".data", ".json", ".plan"):
         (uploads_folder() / f"{token}{suffix}").unlink(missing_ok=True)
+
+
+def note_done(user, token: str, run_id: int) -> None:
+    """Remember for a day (drop_stale_uploads) that user's upload was imported as run_id, so
+    its preview or confirm asked for again (the back button, a double click) can say so."""
+    note = {"owner": user.pk, "run": run_id}
+    (uploads_folder() / f"{token}.done").write_text(json.dumps(note))
+
+
+def done_run(user, token: str) -> int | None:
+    """The id of the import user's upload became; None when it was not imported (or not theirs)."""
+    if not _TOKEN.match(token):
+        return None
+    try:
+        note = json.loads((uploads_folder() / f"{token}.done").read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(note, dict) or note.get("owner") != user.pk:
+        return None
+    return note.get("run")

@@ -95,3 +95,50 @@ class RateLimitTestCase(ApiTestCase):
         self.assertEqual(self.call("get", "/people/", secret=other).status_code, 200)
         with freeze_time(timezone.now() + timedelta(hours=1)):
             self.assertEqual(self.call("get", "/people/").status_code, 200)
+
+
+class ProblemEverywhereTestCase(ApiTestCase):
+    """Every answer under /api/v1/ that is an error is problem JSON, whatever refused it."""
+
+    def test_no_token_is_401_whatever_the_method(self):
+        # A POST with no session used to meet the browser's CSRF check first: 403.
+        anonymous = Client(enforce_csrf_checks=True)
+        for method, path in [
+            ("get", "/api/v1/people/"),
+            ("post", "/api/v1/check-ask/"),
+            ("post", "/api/v1/people/"),
+            ("patch", f"/api/v1/people/{self.make_person().pk}/"),
+            ("delete", f"/api/v1/people/{self.make_person().pk}/"),
+        ]:
+            with self.subTest(method=method, path=path):
+                send = getattr(anonymous, method)
+                r = send(path) if method == "get" else send(path, "{}", "application/json")
+                problem = self.assertProblem(r, 401)
+                self.assertIn("Bearer", problem["detail"])
+        self.assertEqual(Person.objects.count(), 2)
+
+    def test_a_browser_write_without_csrf_is_a_403_problem_that_says_what_to_send(self):
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(self.alice)
+        r = browser.post("/api/v1/check-ask/", '{"text": "Hi"}', content_type="application/json")
+        self.assertIn("X-CSRFToken", self.assertProblem(r, 403)["detail"])
+
+    def test_a_path_no_route_takes_is_a_404_problem(self):
+        for path in ("/people/abc/", "/nothing/", "/people/1/nothing/"):
+            with self.subTest(path=path):
+                problem = self.assertProblem(self.call("get", path), 404)
+                self.assertIn("/api/v1/docs", problem["detail"])
+        # Without a token too: nothing in the API answers with the site's HTML page.
+        self.assertProblem(self.client.get("/api/v1/nothing/"), 404)
+
+    def test_a_method_the_path_does_not_take_is_a_405_problem_with_allow(self):
+        r = self.call("delete", "/today/")
+        problem = self.assertProblem(r, 405)
+        self.assertIn("Allow header", problem["detail"])
+        self.assertEqual(r["Allow"], "GET")
+
+    def test_pages_outside_the_api_keep_their_html_404(self):
+        self.login()
+        r = self.client.get("/nothing/")
+        self.assertEqual(r.status_code, 404)
+        self.assertTrue(r["Content-Type"].startswith("text/html"))

@@ -85,6 +85,10 @@ class PersonTestCase(ApiTestCase):
             "emails",
         )
         self.assertIn("not-an-address", problem["detail"])
+        problem = self.assertProblem(
+            self.call("post", "/people/", {"first_name": "Ann", "phones": ["abc"]}), 422, "phones"
+        )
+        self.assertIn("“abc” is not a phone number", problem["detail"])
         self.assertProblem(self.call("post", "/people/", {}), 422, "body")
         self.assertProblem(self.call("post", "/people/", {"stage": "famous"}), 422, "stage")
         self.assertFalse(Person.objects.exists())

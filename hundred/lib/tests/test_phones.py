@@ -1,6 +1,6 @@
 import pytest
 
-from hundred.lib.phones import normalise_phone
+from hundred.lib.phones import is_phone_number, normalise_phone
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,22 @@ from hundred.lib.phones import normalise_phone
 )
 def test_it_writes_valid_numbers_in_e164_and_keeps_the_rest_as_typed(raw, region, expected):
     assert normalise_phone(raw, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+44 20 7946 0000", True),
+        ("030 1234567", True),  # not valid in the US, but a number: kept as typed
+        ("(617) 555-0123 ext. 4", True),
+        ("tel:+1-201-555-0123", True),
+        ("1-800-FLOWERS", True),  # letters on a keypad
+        ("abc", False),
+        ("call me", False),
+        ("ask reception", False),
+        ("+", False),
+        ("--", False),
+    ],
+)
+def test_a_phone_number_has_digits(raw, expected):
+    assert is_phone_number(raw, "US") is expected

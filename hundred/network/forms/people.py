@@ -10,7 +10,7 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from hundred.lib.phones import normalise_phone
+from hundred.lib.phones import is_phone_number, normalise_phone
 from hundred.network.forms.pestguard import OverrideMixin, override_field
 from hundred.network.models import Channel, Company, Direction, Interaction, Person, Stage, Tag
 
@@ -122,10 +122,15 @@ class PersonForm(forms.ModelForm):
     def clean_phones_text(self) -> list[str]:
         from django.conf import settings
 
-        return [
-            normalise_phone(p, settings.DEFAULT_PHONE_REGION)
-            for p in split_values(self.cleaned_data["phones_text"])
-        ]
+        region = settings.DEFAULT_PHONE_REGION
+        phones = split_values(self.cleaned_data["phones_text"])
+        for phone in phones:
+            if not is_phone_number(phone, region):
+                raise forms.ValidationError(
+                    f"“{phone}” is not a phone number: give its digits (+44 20 7946 0000), "
+                    "or remove it and keep the words in the notes."
+                )
+        return [normalise_phone(p, region) for p in phones]
 
     def clean_tags_text(self) -> list[str]:
         return [t[:60] for t in split_values(self.cleaned_data["tags_text"].replace(";", ","))]

@@ -97,10 +97,22 @@ class AddPersonTestCase(BaseTestCase):
 
     @override_settings(DEFAULT_PHONE_REGION="GB")
     def test_it_normalises_phones_in_the_default_region(self):
-        self.client.post(URL, form(phones_text="020 7946 0958\n+1 (617) 555-0123\nask reception"))
+        self.client.post(URL, form(phones_text="020 7946 0958\n+1 (617) 555-0123\n030 1234567"))
         self.assertEqual(
-            Person.objects.get().phones, ["+442079460958", "+16175550123", "ask reception"]
+            Person.objects.get().phones, ["+442079460958", "+16175550123", "030 1234567"]
         )
+
+    def test_a_phone_without_digits_is_refused_and_the_form_keeps_what_was_typed(self):
+        for typed in ("abc", "+1 617 555 0123\nask reception"):
+            with self.subTest(typed=typed):
+                r = self.client.post(URL, form(phones_text=typed, title="Head of Data"))
+                self.assertEqual(r.status_code, 200)
+                bad = typed.splitlines()[-1]
+                self.assertContains(r, f"“{bad}” is not a phone number")
+                self.assertContains(r, f"{typed}</textarea>")
+                self.assertContains(r, 'value="Head of Data"')
+                self.assertNotContains(r, f'href="tel:{bad}"')
+                self.assertFalse(Person.objects.exists())
 
     @override_settings(DEFAULT_PHONE_REGION="US")
     def test_it_reads_a_national_number_in_the_us_by_default(self):

@@ -1,8 +1,11 @@
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 
+from hundred.accounts.models import User
 from hundred.network.models import HowKnown, Person, Stage, Tag
-from hundred.test import BaseTestCase
+from hundred.test import PASSWORD, BaseTestCase, FrozenClock
 
 URL = "/people/"
 
@@ -260,6 +263,18 @@ class PeopleSearchTestCase(BaseTestCase):
             with self.subTest(q=q):
                 self.assertEqual(self.found(q), {"Zoe Brontë"})
 
+    def test_apostrophes_and_hyphens_are_set_aside_both_ways(self):
+        self.make_person("Siobhán", "O’Brien-Smith", emails=["s.obrien@example.org"])
+        self.make_person("Jean-Luc", "D'Arcy")
+        self.make_person("Ann", "Obi")
+        for q in ("obrien", "O'BRIEN", "o’brien", "obrien-smith", "obriensmith", "brien smith"):
+            with self.subTest(q=q):
+                self.assertEqual(self.found(q), {"Siobhán O’Brien-Smith"})
+        for q in ("jeanluc", "jean-luc darcy", "d’arcy"):
+            with self.subTest(q=q):
+                self.assertEqual(self.found(q), {"Jean-Luc D'Arcy"})
+        self.assertEqual(self.found("'"), {"Siobhán O’Brien-Smith", "Jean-Luc D'Arcy", "Ann Obi"})
+
     def test_a_company_renamed_or_deleted_is_searched_as_it_is_now(self):
         acme = self.make_company("Acme Widgets")
         self.make_person("Ann", "Lee", company=acme)
@@ -344,3 +359,39 @@ class KeptFilterFieldsTestCase(BaseTestCase):
         form = PeopleFilterForm({"tag": "x" * 61})
         form.is_valid()
         self.assertIn("aria-invalid", kept_widget(form["tag"]))
+
+
+class SearchRefoldMigrationTestCase(FrozenClock, TransactionTestCase):
+    """The migration that folds apostrophes and hyphens away catches up the people already
+    there, whose search text still has them."""
+
+    before = [("network", "0016_interaction_people_one_index_fewer")]
+    after = [("network", "0017_search_without_apostrophes")]
+
+    def tearDown(self):
+        MigrationExecutor(connection).migrate(
+            MigrationExecutor(connection).loader.graph.leaf_nodes()
+        )
+
+    def test_it_refolds_the_search_and_sort_columns(self):
+        executor = MigrationExecutor(connection)
+        executor.migrate(self.before)
+        old = executor.loader.project_state(self.before).apps.get_model("network", "Person")
+        user = User.objects.create_user("old@example.org", PASSWORD)
+        # As the fold() of before wrote them: apostrophe and hyphen kept.
+        kept = old.objects.create(
+            owner_id=user.pk, first_name="Pat", last_name="O'Brien-Smith",
+            search_text="pat o'brien-smith", sort_name="pat\to'brien-smith",
+        )  # fmt: skip
+        plain = old.objects.create(
+            owner_id=user.pk, first_name="Ann", last_name="Lee",
+            search_text="ann lee", sort_name="ann\tlee",
+        )  # fmt: skip
+        executor = MigrationExecutor(connection)
+        executor.migrate(self.after)
+        self.assertEqual(
+            list(Person.objects.for_user(user).search("obrien").values_list("pk", flat=True)),
+            [kept.pk],
+        )
+        values = dict(Person.objects.values_list("pk", "sort_name"))
+        self.assertEqual(values, {kept.pk: "pat\tobriensmith", plain.pk: "ann\tlee"})

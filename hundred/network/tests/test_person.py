@@ -37,6 +37,15 @@ class PersonTestCase(BaseTestCase):
         self.assertNotContains(r, "<script>alert(1)</script>")
         self.assertContains(r, "&lt;script&gt;")
 
+    def test_a_phone_entry_that_is_no_number_is_shown_as_text_not_a_tel_link(self):
+        # An import keeps what the file had; the form refuses it (test_add_person.py).
+        self.person.phones = ["+442079460958", "ask reception"]
+        self.person.save()
+        r = self.client.get(self.url)
+        self.assertContains(r, 'href="tel:+442079460958"')
+        self.assertContains(r, "<dd>ask reception</dd>", html=True)
+        self.assertNotContains(r, 'href="tel:ask')
+
     def test_it_links_only_to_web_addresses(self):
         cases = {
             "javascript:alert(document.cookie)": None,

@@ -58,9 +58,29 @@ class ImportViewsTestCase(BaseTestCase):
         report = self.client.get(reverse("transfer-run", args=[run.pk]))
         self.assertContains(report, "Skipped rows")
         self.assertContains(self.client.get(reverse("transfer-index")), "Connections.csv")
-        # The upload is gone once imported.
+        # The upload is gone once imported; its preview says so (the back button leads there).
+        self.assertFalse(list((Path(settings.HUNDRED_HOME) / "uploads").glob(f"{token}.data")))
+        self.assertContains(
+            self.client.get(reverse("transfer-preview", args=[token])),
+            "This import was already done",
+        )
+
+    def test_confirming_again_says_the_import_was_done_and_imports_nothing(self):
+        # The back button and a second click both post the confirm again.
+        token = self.token(upload(self.client, "vcard", fixture("apple.vcf"), "a.vcf"))
+        self.client.post(reverse("transfer-confirm", args=[token]))
+        people = Person.objects.for_user(self.alice).count()
+        run = ImportRun.objects.get(owner=self.alice)
+        r = self.client.post(reverse("transfer-confirm", args=[token]))
+        self.assertContains(r, "This import was already done")
+        self.assertContains(r, f'href="{reverse("network-people")}"')
+        self.assertContains(r, f'href="{reverse("transfer-run", args=[run.pk])}"')
+        self.assertEqual(Person.objects.for_user(self.alice).count(), people)
+        self.assertEqual(ImportRun.objects.filter(owner=self.alice).count(), 1)
+        # Not to another account, which still gets the 404 it got before.
+        self.login(self.bob)
         self.assertEqual(
-            self.client.get(reverse("transfer-preview", args=[token])).status_code, 404
+            self.client.post(reverse("transfer-confirm", args=[token])).status_code, 404
         )
 
     def test_hundreds_own_csv_needs_no_column_mapping(self):

@@ -27,11 +27,13 @@ from hundred.transfer.planning import ImportReport, Plan, make_plan
 from hundred.transfer.tasks import after_import
 from hundred.transfer.uploads import (
     PlanExpired,
+    done_run,
     drop_plan,
     drop_upload,
     load_meta,
     load_plan,
     load_upload,
+    note_done,
     save_meta,
     save_plan,
     save_upload,
@@ -164,9 +166,17 @@ def _expired(request, token: str):
     return redirect("transfer-index")
 
 
+def _already_done(request, run_id: int):
+    """The page for an upload imported already: its preview or confirm asked for again."""
+    found = ImportRun.objects.for_user(request.user).filter(pk=run_id).first()
+    return render(request, "transfer/already_done.html", {"run": found})
+
+
 @login_required
 @require_GET
 def preview(request, token: str):
+    if (run_id := done_run(request.user, token)) is not None:
+        return _already_done(request, run_id)
     meta = load_meta(request.user, token)
     try:
         plan = _stored_plan(request, token) or _plan_upload(request, token)
@@ -191,6 +201,8 @@ def preview(request, token: str):
 @login_required
 @require_POST
 def confirm(request, token: str):
+    if (run_id := done_run(request.user, token)) is not None:
+        return _already_done(request, run_id)
     load_meta(request.user, token)
     try:
         # Confirmed without a preview (only a hand-made request does that): plan it now.
@@ -204,9 +216,12 @@ def confirm(request, token: str):
     try:
         report = apply_plan(request.user, plan)
     except PlanOutdated as e:
+        if (run_id := done_run(request.user, token)) is not None:
+            return _already_done(request, run_id)  # a double click: the first click's import
         drop_plan(token)
         messages.error(request, f"{e} Here is the preview again, made from your people now.")
         return redirect("transfer-preview", token=token)
+    note_done(request.user, token, report.run_id)  # first: a second click waits on it
     drop_upload(token)
     after_import(request.user, report)
     messages.success(request, report.summary())
