@@ -69,7 +69,7 @@ def import_(args: argparse.Namespace, user) -> int:
         print(json.dumps(report.contract(), ensure_ascii=False))
         return 0
     print(report.summary())
-    for line in describe(report.history):  # LinkedIn's messages and offers
+    for line in describe(report.history, is_dry_run=report.is_dry_run):  # messages, offers
         print(line)
     for row in report.skipped_rows:
         where = f"{row['file']} line" if row.get("file") else "line"
