@@ -57,3 +57,15 @@ class ImportTestCase(ApiTestCase):
         self.assertEqual(done["interactions_created"], 4)
         self.assertEqual(preview["interactions_created"], done["interactions_created"])
         self.assertEqual(preview["created"], done["created"])
+
+    def test_a_preview_lists_what_was_left_out_as_the_command_does(self):
+        data = (FIXTURES / "generic_left_out.csv").read_bytes()
+        preview = self.upload(data, "generic.csv", kind="csv").json()
+        reasons = [(w["line"], w["reason"]) for w in preview["warnings"]]
+        self.assertEqual(len(reasons), 4)
+        self.assertIn((3, "'2026-02-30' is not a date (use 2026-02-08); left out"), reasons)
+        self.assertIn(
+            (3, "stage 'bogus' is not listed, asked, scheduled, met, nurturing, declined or "
+             "paused; left out"),
+            reasons,
+        )  # fmt: skip
