@@ -54,15 +54,16 @@ def do_import(
     The command line and the tests come here; the web import stores the plan between its
     preview and its confirm. A plan the account outgrew while it was computed is made again.
     """
-    plan = plan_import(owner, result, filename=filename, progress=progress)
     if dry_run:
-        return plan.report
+        return plan_import(owner, result, filename=filename, progress=progress).report
+    # Written at once, the messages are matched as they are written: foreseen, twice.
+    plan = make_plan(owner, result, filename=filename, progress=progress)
     if progress:
         progress(f"Writing {plan.report.created + plan.report.updated} people …")
     try:
         return apply_plan(owner, plan)
     except PlanOutdated:
-        return apply_plan(owner, plan_import(owner, result, filename=filename))
+        return apply_plan(owner, make_plan(owner, result, filename=filename))
 
 
 def plan_import(

@@ -63,6 +63,20 @@ class ImportViewsTestCase(BaseTestCase):
             self.client.get(reverse("transfer-preview", args=[token])).status_code, 404
         )
 
+    def test_the_preview_of_an_export_counts_its_messages_as_the_import_does(self):
+        r = upload(self.client, "linkedin", fixture("linkedin_export_qa.zip"), "export.zip")
+        token = self.token(r)
+        preview = self.client.get(reverse("transfer-preview", args=[token]))
+        self.assertContains(preview, "<strong>4</strong> interactions")
+        self.assertContains(preview, "<strong>3</strong> messages to add to timelines")
+        self.assertContains(preview, "<strong>1</strong> follow-up to plan")
+        self.client.post(reverse("transfer-confirm", args=[token]))
+        run = ImportRun.objects.get(owner=self.alice)
+        done = self.client.get(reverse("transfer-run", args=[run.pk]))
+        self.assertContains(done, "<strong>4</strong> interactions")
+        self.assertContains(done, "<strong>3</strong> messages added to timelines")
+        self.assertContains(done, "<strong>1</strong> follow-up planned")
+
     def test_the_preview_notes_a_stage_and_a_date_left_out(self):
         r = upload(self.client, "csv", fixture("generic_left_out.csv"), "generic.csv")
         token = self.token(r)
