@@ -98,18 +98,19 @@ def _import_email(args: argparse.Namespace, user, data: bytes) -> int:
 
     if not looks_like_mail(data):
         looks, kind = not_mail(data)
+        name = "The standard input" if args.file == "-" else args.file
         if kind:
             raise UsageError(
-                f"{args.file} is {looks}, not mail: import it with "
+                f"{name} is {looks}, not mail: import it with "
                 f"'hundred import {kind} {args.file}'."
             )
         if looks:
             raise UsageError(
-                f"{args.file} is {looks}, not mail, and Hundred imports no such file: "
+                f"{name} is {looks}, not mail, and Hundred imports no such file: "
                 "give an .eml or .mbox file."
             )
         raise UsageError(
-            f"{args.file} does not start like mail (headers such as 'From: …', or an mbox "
+            f"{name} does not start like mail (headers such as 'From: …', or an mbox "
             "'From ' line): give an .eml or .mbox file."
         )
     with transaction.atomic():
