@@ -101,8 +101,7 @@ def _import_email(args: argparse.Namespace, user, data: bytes) -> int:
         name = "The standard input" if args.file == "-" else args.file
         if kind:
             raise UsageError(
-                f"{name} is {looks}, not mail: import it with "
-                f"'hundred import {kind} {args.file}'."
+                f"{name} is {looks}, not mail: import it with 'hundred import {kind} {args.file}'."
             )
         if looks:
             raise UsageError(
