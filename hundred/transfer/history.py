@@ -34,6 +34,7 @@ from hundred.network.models import (
     Channel,
     Direction,
     FollowUp,
+    FollowUpSettings,
     FollowUpState,
     Interaction,
     Meeting,
@@ -601,7 +602,7 @@ def _foresee_after_messages(
     the file's messages together, as they will be once written."""
     if not timelines.threads:
         return 0, 0
-    s = rule_settings(owner)
+    s = FollowUpSettings.objects.read_for(owner).as_rules()  # get_for would write them
     recent = _recent_asks(owner, timelines.last_ask, s)
     open_now: dict[int, list[rules.OpenFollowUp]] = {}
     for pk, pid, reason in (

@@ -16,6 +16,7 @@ from django.urls import reverse
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.models import (
     FollowUp,
+    FollowUpSettings,
     FollowUpState,
     HowKnown,
     Interaction,
@@ -278,6 +279,8 @@ class MessagesImportTestCase(BaseTestCase):
         self.assertGreaterEqual(report.history["messages"], 9)
         self.assertEqual(Interaction.objects.count(), 0)
         self.assertEqual(FollowUp.objects.count(), 0)
+        # Nor the follow-up settings it read (the defaults, for an account that has none).
+        self.assertFalse(FollowUpSettings.objects.exists())
 
     def test_a_dry_run_says_what_the_import_does(self):
         # The messages go to people the same export creates: the preview counts them too.
