@@ -56,7 +56,7 @@ def do_import(
     """
     if dry_run:
         return plan_import(owner, result, filename=filename, progress=progress).report
-    # Written at once, the messages are matched as they are written: foreseen, twice.
+    # The import matches the messages as it writes them: foreseeing them would do it twice.
     plan = make_plan(owner, result, filename=filename, progress=progress)
     if progress:
         progress(f"Writing {plan.report.created + plan.report.updated} people …")
