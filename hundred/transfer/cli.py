@@ -69,23 +69,49 @@ def import_(args: argparse.Namespace, user) -> int:
         print(json.dumps(report.contract(), ensure_ascii=False))
         return 0
     print(report.summary())
-    for line in describe(report.history):  # LinkedIn's messages and offers
+    for line in describe(report.history, is_dry_run=report.is_dry_run):  # messages, offers
         print(line)
     for row in report.skipped_rows:
-        where = f"{row['file']} line" if row.get("file") else "line"
-        print(f"  skipped {where} {row['line']}: {row['reason']}")
+        print(f"  skipped {_where(row)}: {row['reason']}")
+    # What was read but left out of a row (a date, a closeness, an address): the web
+    # preview's "Notes". A 30,000-row file can have thousands.
+    for row in report.warnings[:MAX_WARNINGS]:
+        print(f"  note, {_where(row)}: {row['reason']}")
+    if len(report.warnings) > MAX_WARNINGS:
+        print(f"  … and {len(report.warnings) - MAX_WARNINGS} more")
     return 0
+
+
+MAX_WARNINGS = 20
+
+
+def _where(row: dict) -> str:
+    return f"{row['file']} line {row['line']}" if row.get("file") else f"line {row['line']}"
 
 
 def _import_email(args: argparse.Namespace, user, data: bytes) -> int:
     """`hundred import email FILE`: each message logged as by the logging mailbox."""
     from django.db import transaction
 
-    from hundred.transfer.formats.mailmessage import looks_like_mail
+    from hundred.transfer.formats.mailmessage import looks_like_mail, not_mail
     from hundred.transfer.mailin import do_import_mail
 
     if not looks_like_mail(data):
-        raise UsageError(f"{args.file} is not an e-mail message: give an .eml or .mbox file.")
+        looks, kind = not_mail(data)
+        name = "The standard input" if args.file == "-" else args.file
+        if kind:
+            raise UsageError(
+                f"{name} is {looks}, not mail: import it with 'hundred import {kind} {args.file}'."
+            )
+        if looks:
+            raise UsageError(
+                f"{name} is {looks}, not mail, and Hundred imports no such file: "
+                "give an .eml or .mbox file."
+            )
+        raise UsageError(
+            f"{name} does not start like mail (headers such as 'From: …', or an mbox "
+            "'From ' line): give an .eml or .mbox file."
+        )
     with transaction.atomic():
         report = do_import_mail(user, data)
         if args.dry_run:

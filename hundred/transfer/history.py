@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.utils import timezone
@@ -26,6 +26,7 @@ from hundred.network.actions.followups import (
     do_note_reply,
     do_plan_after_outreach,
     local_date,
+    local_midnight,
     rule_settings,
 )
 from hundred.network.models import (
@@ -33,14 +34,17 @@ from hundred.network.models import (
     Channel,
     Direction,
     FollowUp,
+    FollowUpSettings,
     FollowUpState,
     Interaction,
+    Meeting,
     Person,
     Stage,
 )
 from hundred.transfer.formats.identity import fold, normalise_linkedin_url
 from hundred.transfer.formats.linkedin_history import History, MessageRecord, Participant
 from hundred.transfer.offers import colleague_offers, target_offer
+from hundred.transfer.planning import Plan, preview_history
 
 EXAMPLES = 5
 SQLITE_CACHE_KIB = 64 * 1024
@@ -57,18 +61,39 @@ _MEMBER_ID = "https://www.linkedin.com/in/acoa"
 _OUT = str(Direction.OUT)  # a plain str: the enum member's comparison runs in Python
 
 
+def _as_updated(
+    people: Iterable[tuple[int, str, str, str]], updates: dict[int, dict[str, Any]]
+) -> Iterator[tuple[int, str, str, str]]:
+    for id, first, last, url in people:
+        if (fields := updates.get(id)) is not None:
+            first = fields.get("first_name", first)
+            last = fields.get("last_name", last)
+            url = fields.get("linkedin_url", url)
+        yield id, first, last, url
+
+
+def _new_people(plan: Plan) -> Iterator[tuple[int, str, str, str]]:
+    for i, p in enumerate(plan.new):
+        yield -(i + 1), p.first_name, p.last_name, p.linkedin_url
+
+
 class _People:
     """The owner's people by normalised profile, and by folded name where that is unique."""
 
-    def __init__(self, owner) -> None:
+    def __init__(self, owner, plan: Plan | None = None) -> None:
+        """With a `plan` not written yet (a preview), its people as it will write them: the
+        fields it changes of existing people, its new people (ids -1, -2, …) after them."""
         self.by_url: dict[str, int] = {}
         names: Counter[str] = Counter()
         names_no_url: Counter[str] = Counter()
         first_id: dict[str, int] = {}
         rows = Person.objects.for_user(owner).order_by("id")
-        for id, first, last, url in rows.values_list(
+        people: Iterable[tuple[int, str, str, str]] = rows.values_list(
             "id", "first_name", "last_name", "linkedin_url"
-        ).iterator(chunk_size=5000):
+        ).iterator(chunk_size=5000)
+        if plan is not None:
+            people = chain(_as_updated(people, plan.updates), _new_people(plan))
+        for id, first, last, url in people:
             key = url if _CANONICAL.fullmatch(url) else normalise_linkedin_url(url)
             if key:
                 self.by_url.setdefault(key, id)
@@ -101,13 +126,7 @@ def apply_history(owner, history: History) -> dict[str, Any]:
 
     Returns what happened, for the import's report. Runs in the caller's transaction.
     """
-    summary: dict[str, Any] = {
-        "files": list(history.files),
-        "owner": history.owner.name if history.owner else "",
-        "messages": len(history.messages),
-        "from_linkedin": history.from_linkedin,
-        "duplicates": history.duplicates,
-    }
+    summary = preview_history(history)
     if history.messages:
         summary.update(_write_messages(owner, history.messages))
     summary["target_offer"] = target_offer(owner, history)
@@ -115,16 +134,34 @@ def apply_history(owner, history: History) -> dict[str, Any]:
     return summary
 
 
-def describe(summary: dict[str, Any]) -> list[str]:
-    """What apply_history did, a line each, for the command line."""
+def foresee_history(owner, history: History, plan: Plan) -> dict[str, Any]:
+    """What apply_history will do once `plan` is written, worked out without writing (a
+    preview holds no write lock): the same matching, against the account's people and the
+    plan's, and the same follow-up rules, against what the account and the file hold."""
+    summary = preview_history(history)
+    if history.messages:
+        summary.update(_foresee_messages(owner, history.messages, plan))
+    return summary
+
+
+def describe(summary: dict[str, Any], *, is_dry_run: bool = False) -> list[str]:
+    """What apply_history did (or, in a dry run, will do), a line each, for the command line."""
     if not summary.get("files"):
         return []
+    n = {
+        key: summary.get(key, 0)
+        for key in (
+            "created", "known", "unmatched_messages", "unmatched_people", "from_linkedin",
+            "followups",
+        )
+    }  # fmt: skip
     lines = [
-        f"LinkedIn messages: {summary.get('created', 0)} added to timelines, "
-        f"{summary.get('known', 0)} already imported, {summary.get('unmatched_messages', 0)} "
-        f"with {summary.get('unmatched_people', 0)} people not in the account left out, "
-        f"{summary.get('from_linkedin', 0)} from LinkedIn, sponsored or spam left out; "
-        f"{summary.get('followups', 0)} follow-ups planned."
+        f"LinkedIn messages: {n['created']} {'to add' if is_dry_run else 'added'} to timelines, "
+        f"{n['known']} already imported, {n['unmatched_messages']} with "
+        f"{n['unmatched_people']} {_plural(n['unmatched_people'], 'person', 'people')} "
+        f"not in the account left out, {n['from_linkedin']} from LinkedIn, sponsored or spam "
+        f"left out; {n['followups']} {_plural(n['followups'], 'follow-up', 'follow-ups')} "
+        f"{'to plan' if is_dry_run else 'planned'}."
     ]
     if summary.get("owner"):
         lines.append(f"  messages sent by {summary['owner']} were taken as yours")
@@ -136,27 +173,58 @@ def describe(summary: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
-    known = set(
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _known_ids(owner) -> set[str]:
+    return set(
         Interaction.objects.for_user(owner)
         .exclude(external_id="")
         .values_list("external_id", flat=True)
         .iterator(chunk_size=10000)
     )
-    matching = _Matching(_People(owner), known)
+
+
+def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
+    matching = _Matching(_People(owner), _known_ids(owner))
     timelines = _Timelines()
     rows = _insert(owner, matching.rows(messages), timelines.add)
     planned, replies = _after_messages(owner, timelines)
+    return _tally(messages, len(rows), matching, timelines, planned, replies)
+
+
+def _tally(
+    messages: list[MessageRecord],
+    created: int,
+    matching: _Matching,
+    timelines: _Timelines,
+    planned: int,
+    replies: int,
+) -> dict[str, Any]:
     return {
-        "created": len(rows),
+        "created": created,
         "known": matching.already,
-        "unmatched_messages": len(messages) - len(rows) - matching.already,
+        "unmatched_messages": len(messages) - created - matching.already,
         "unmatched_people": len(matching.unmatched),
         "unmatched_examples": matching.examples(),
         "threads": len(timelines.threads),
         "followups": planned,
         "replies": replies,
     }
+
+
+def _foresee_messages(owner, messages: list[MessageRecord], plan: Plan) -> dict[str, Any]:
+    """_write_messages without the writing: the plan's updates and new people (ids -1, -2, …)
+    taken as written, each message matched as it will be, the follow-ups foreseen."""
+    matching = _Matching(_People(owner, plan), _known_ids(owner))
+    timelines = _Timelines()
+    rows = []
+    for m, ids in matching.rows(messages):
+        rows.append((m, ids))
+        timelines.add(m, ids)
+    planned, replies = _foresee_after_messages(owner, timelines, rows, plan.interactions)
+    return _tally(messages, len(rows), matching, timelines, planned, replies)
 
 
 class _Matching:
@@ -409,9 +477,18 @@ def _after_messages(owner, timelines: _Timelines) -> tuple[int, int]:
     planned and the attempts a reply closed."""
     if not timelines.threads:
         return 0, 0
-    last_ask = timelines.last_ask
     _first_asked(owner, timelines.first)
     s = rule_settings(owner)
+    recent = _recent_asks(owner, timelines.last_ask, s)
+    planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
+    replies = _note_replies(owner, timelines.last_in)
+    return planned, replies
+
+
+def _recent_asks(
+    owner, last_ask: dict[int, MessageRecord], s: rules.RuleSettings
+) -> dict[int, MessageRecord]:
+    """Each person's last ask whose follow-up would fall due today or later."""
     wait = max(s.no_reply_business_days, s.min_spacing_business_days)
     today = owner.local_today()
     # add_business_days grows with the day it starts from, so the asks whose follow-up falls
@@ -421,15 +498,12 @@ def _after_messages(owner, timelines: _Timelines) -> tuple[int, int]:
     while add_business_days(since - timedelta(days=1), wait, s.holidays) >= today:
         since -= timedelta(days=1)
     rough = datetime.combine(since - timedelta(days=1), datetime.min.time(), tzinfo=UTC)
-    recent = {
+    return {
         pid: m
         for pid, m in last_ask.items()
         if m.sent_at >= rough
         and add_business_days(local_date(owner, m.sent_at), wait, s.holidays) >= today
     }
-    planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
-    replies = _note_replies(owner, timelines.last_in)
-    return planned, replies
 
 
 def _first_asked(owner, first: dict[int, datetime]) -> None:
@@ -508,3 +582,97 @@ def _note_replies(owner, last_in: dict[int, MessageRecord]) -> int:
         if last_out is None or reply.sent_at > last_out:
             done += bool(do_note_reply(owner, person, local_date(owner, reply.sent_at)))
     return done
+
+
+class _Touch(NamedTuple):
+    at: datetime
+    direction: str
+    is_outreach: bool
+    channel: str
+
+
+def _foresee_after_messages(
+    owner,
+    timelines: _Timelines,
+    rows: list[tuple[MessageRecord, list[int]]],
+    invitations: list[tuple[int, datetime, str, str, str]],
+) -> tuple[int, int]:
+    """_after_messages without the writing: the follow-ups it will plan and the attempts a
+    reply will close, judged from the account's interactions, the plan's invitations and
+    the file's messages together, as they will be once written."""
+    if not timelines.threads:
+        return 0, 0
+    s = FollowUpSettings.objects.read_for(owner).as_rules()  # get_for would write them
+    recent = _recent_asks(owner, timelines.last_ask, s)
+    open_now: dict[int, list[rules.OpenFollowUp]] = {}
+    for pk, pid, reason in (
+        FollowUp.objects.for_user(owner)
+        .filter(state=FollowUpState.OPEN, person_id__in=[p for p in timelines.last_in if p > 0])
+        .values_list("pk", "person_id", "reason")
+    ):
+        open_now.setdefault(pid, []).append(rules.OpenFollowUp(id=pk, reason=reason))
+    waiting = {pid for pid, found in open_now.items() if rules.on_reply(found)}
+    wanted = set(recent) | waiting
+    if not wanted:
+        return 0, 0
+    touches: dict[int, list[_Touch]] = {pid: [] for pid in wanted}
+    for pid, at, direction, is_outreach, channel in Interaction.people.through.objects.filter(
+        interaction__owner=owner, person_id__in=[p for p in wanted if p > 0]
+    ).values_list(
+        "person_id",
+        "interaction__occurred_at",
+        "interaction__direction",
+        "interaction__is_outreach",
+        "interaction__channel",
+    ):
+        touches[pid].append(_Touch(at, direction, is_outreach, channel))
+    for pid, at, direction, channel, _ in invitations:  # written as not outreach
+        if pid in touches:
+            touches[pid].append(_Touch(at, direction, False, channel))
+    for m, ids in rows:
+        for pid in ids:
+            if pid in touches:
+                touches[pid].append(_Touch(m.sent_at, m.direction, m.is_ask, Channel.LINKEDIN))
+    planned = sum(
+        _would_plan(owner, pid, ask.sent_at, touches[pid], s) for pid, ask in recent.items()
+    )
+    replies = 0
+    for pid in waiting:
+        reply = timelines.last_in[pid]
+        outreach = [t.at for t in touches[pid] if t.direction == _OUT and t.is_outreach]
+        replies += not outreach or reply.sent_at > max(outreach)
+    return planned, replies
+
+
+def _would_plan(
+    owner, person_id: int, asked_at: datetime, touches: list[_Touch], s: rules.RuleSettings
+) -> bool:
+    """What _plan_if_recent will answer, from the person's touches (the import's included)."""
+    newer = [t for t in touches if t.at > asked_at]
+    if any(t.direction != _OUT or t.is_outreach for t in newer):
+        return False
+    # The round of attempts starts after the latest reply, meeting or ended pause, as
+    # current_attempts reads it once the messages are written.
+    starts = [t.at for t in touches if t.direction == Direction.IN]
+    if person_id > 0:
+        starts += [
+            min(created_at, starts_at)
+            for created_at, starts_at in Meeting.objects.for_user(owner)
+            .filter(person_id=person_id)
+            .values_list("created_at", "starts_at")
+        ]
+        paused_until = (
+            Person.objects.for_user(owner)
+            .filter(pk=person_id)
+            .values_list("paused_until", flat=True)
+            .first()
+        )
+        if paused_until and paused_until <= owner.local_today():
+            starts.append(local_midnight(owner, paused_until))
+    since = max(starts, default=None)
+    attempts = [
+        rules.Attempt(on=local_date(owner, t.at), channel=t.channel)
+        for t in sorted(touches, key=lambda t: t.at)
+        if t.direction == _OUT and t.is_outreach and (since is None or t.at > since)
+    ]
+    return not isinstance(rules.after_outreach(attempts, s), rules.Pause)

@@ -26,7 +26,7 @@ from hundred.network.models import (
 from hundred.network.models.people import STATISTICS_AFTER, refresh_statistics
 from hundred.transfer.formats.collector import collector_paused
 from hundred.transfer.formats.records import ParseResult
-from hundred.transfer.history import apply_history
+from hundred.transfer.history import apply_history, foresee_history
 from hundred.transfer.models import ImportRun
 from hundred.transfer.planning import (
     ImportReport,
@@ -54,15 +54,34 @@ def do_import(
     The command line and the tests come here; the web import stores the plan between its
     preview and its confirm. A plan the account outgrew while it was computed is made again.
     """
-    plan = make_plan(owner, result, filename=filename, progress=progress)
     if dry_run:
-        return plan.report
+        return plan_import(owner, result, filename=filename, progress=progress).report
+    # The import matches the messages as it writes them: foreseeing them would do it twice.
+    plan = make_plan(owner, result, filename=filename, progress=progress)
     if progress:
         progress(f"Writing {plan.report.created + plan.report.updated} people …")
     try:
         return apply_plan(owner, plan)
     except PlanOutdated:
         return apply_plan(owner, make_plan(owner, result, filename=filename))
+
+
+def plan_import(
+    owner,
+    result: ParseResult,
+    *,
+    filename: str = "",
+    progress: Callable[[str], None] | None = None,
+) -> Plan:
+    """make_plan, and what LinkedIn's messages will add and plan once it is written: the
+    preview and the import say the same (history.foresee_history); writes nothing."""
+    plan = make_plan(owner, result, filename=filename, progress=progress)
+    if plan.history is not None and plan.history.messages:
+        if progress:
+            progress(f"Matching {len(plan.history.messages)} messages …")
+        plan.report.history = foresee_history(owner, plan.history, plan)
+        plan.report.interactions_created += plan.report.history.get("created", 0)
+    return plan
 
 
 def apply_plan(owner, plan: Plan) -> ImportReport:

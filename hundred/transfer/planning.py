@@ -92,6 +92,11 @@ class ImportReport:
             "updated": self.updated,
             "skipped": self.skipped,
             "skipped_rows": [{"line": s["line"], "reason": s["reason"]} for s in self.skipped_rows],
+            # Values read but left out of a row; "file" names the member of a LinkedIn zip.
+            "warnings": [
+                {"line": w["line"], "reason": w["reason"], "file": w.get("file") or ""}
+                for w in self.warnings
+            ],
         }
 
     def summary(self) -> str:
@@ -268,6 +273,8 @@ def _make_plan(
     report = ImportReport(kind=result.kind, filename=filename, is_dry_run=True)
     report.skipped_rows = [_row(s) for s in result.skipped]
     report.warnings = [_row(s) for s in result.warnings]
+    if refused := _refused_choices(result.people):
+        report.warnings = sorted([*report.warnings, *refused], key=lambda w: w["line"])
     plan = Plan(owner_id=owner.pk, fingerprint=account_fingerprint(owner), report=report)
     progress("Reading your people …")
     # A file of messages alone (LinkedIn's messages.csv) has no one to match here: history.py
@@ -416,6 +423,21 @@ def _unchanged(
         return False
     matched.add(id)
     return True
+
+
+def _refused_choices(people: list[PersonRecord]) -> list[dict[str, Any]]:
+    """A stage or how-known that is none of Hundred's (a hand-edited CSV): left out, and said,
+    as the parsers say of a closeness or a date they cannot read."""
+    refused = []
+    for rec in people:
+        for name, value, allowed in (
+            ("stage", rec.stage, Stage.values),
+            ("how known", rec.how_known, HowKnown.values),
+        ):
+            if value and value not in allowed:
+                reason = f"{name} '{value}' is not {', '.join(allowed[:-1])} or {allowed[-1]}"
+                refused.append({"line": rec.line, "reason": f"{reason}; left out", "file": ""})
+    return refused
 
 
 def _valid(changes: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,9 @@ MONTHS = {
 MULTI = " ::: "
 _ANGLE = re.compile(r"<([^<>]+)>")
 _D_MON_Y = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ ,-]+(\d{4})")
+# Excel's d-mmm-yy, which a date like LinkedIn's '08 Feb 2026' becomes when the file is saved
+# again from Excel: '08-Feb-26'.
+_D_MON_YY = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{2})")
 _MON_D_Y = re.compile(r"([A-Za-z]{3})[A-Za-z]*\.? (\d{1,2}),? (\d{4})")
 _MON_Y = re.compile(r"([A-Za-z]{3})[A-Za-z]* (\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?(?: ?(?:UTC|Z))?")
@@ -149,6 +152,9 @@ def parse_date(value: str, *, us_slashes: bool = False) -> date | None:
         if m := _D_MON_Y.fullmatch(value):
             if month := MONTHS.get(m[2].lower()):
                 return date(int(m[3]), month, int(m[1]))
+        if m := _D_MON_YY.fullmatch(value):
+            if month := MONTHS.get(m[2].lower()):
+                return date(_year(m[3]), month, int(m[1]))
         if m := _MON_D_Y.fullmatch(value):
             if month := MONTHS.get(m[1].lower()):
                 return date(int(m[3]), month, int(m[2]))

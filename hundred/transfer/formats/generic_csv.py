@@ -198,9 +198,9 @@ def parse_generic_csv(
             notes=text_of(get("notes")),
             tags=clean_tags(split_multi(get("tags"), tag_seps)),
             connected_on=_connected_on(get("connected_on"), sink, line),
-            how_known=line_of(get("how_known")),
+            how_known=line_of(get("how_known")).lower(),
             closeness=_closeness(get("closeness"), sink, line),
-            stage=line_of(get("stage")),
+            stage=line_of(get("stage")).lower(),  # "Met" is met: planning warns of others
             source=source if source in SOURCES else "csv",
         )
     return result

@@ -89,6 +89,9 @@ def _parse_connections(
             # "Self-employed" says how they work, not where: it stays with the title.
             title = f"{title} ({company})" if title else company
             company = ""
+        connected_on = parse_date(connected, us_slashes=True)
+        if connected_on is None and connected.strip():
+            warnings.append(Skipped(line, f"'{connected.strip()}' is not a date; left out", file))
         people.append(
             PersonRecord(
                 line=line,
@@ -98,7 +101,7 @@ def _parse_connections(
                 linkedin_url=linkedin_url,
                 company=company,
                 title=title,
-                connected_on=parse_date(connected, us_slashes=True),
+                connected_on=connected_on,
                 source="linkedin",
                 how_known=HOW_KNOWN,
             )

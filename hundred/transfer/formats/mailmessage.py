@@ -18,6 +18,8 @@ from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 
+from hundred.transfer.formats.sniffing import LABELS, sniff_kind
+
 MAX_MESSAGE_BYTES = 10 * 1024 * 1024  # larger: only the headers are read
 MAX_LINES = 6
 MAX_TEXT = 600
@@ -299,9 +301,49 @@ _FROM_LINE = re.compile(rb"^From \S+ +.*\d\d:\d\d(:\d\d)?.*\d{4}\s*$")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )")
 
 
+_HEADER_LINE = re.compile(rb"([A-Za-z][A-Za-z0-9-]*)[ \t]*:")
+# Headers every message has one of; a calendar's BEGIN: or a CSV's Notes: is none of them.
+_MAIL_HEADERS = frozenset(
+    (
+        b"from", b"to", b"cc", b"subject", b"date", b"received", b"message-id", b"return-path",
+        b"delivered-to", b"mime-version", b"sender", b"reply-to", b"in-reply-to", b"references",
+    )
+)  # fmt: skip
+_MAIL_HEAD_BYTES = 65536
+
+
 def looks_like_mail(data: bytes) -> bool:
-    """An mbox, or a file that starts with a mail header line ("From: …", "Received: …")."""
-    return is_mbox(data) or bool(re.match(rb"^\s*[A-Za-z][A-Za-z0-9-]*:", data[:1000]))
+    """An mbox, or a file that starts with mail headers ("From: …", "Received: …"): header
+    lines up to the first blank line, a message's own among them."""
+    if is_mbox(data):
+        return True
+    head = data.lstrip(b"\xef\xbb\xbf\r\n\t ")[:_MAIL_HEAD_BYTES]
+    lines = head.splitlines()
+    if len(head) == _MAIL_HEAD_BYTES:
+        lines = lines[:-1]  # cut short: the last line may be half a header
+    names = set()
+    for line in lines:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t") and names:
+            continue  # a folded header goes on
+        if not (m := _HEADER_LINE.match(line)):
+            return False
+        names.add(m[1].lower())
+    return not names.isdisjoint(_MAIL_HEADERS)
+
+
+def not_mail(data: bytes) -> tuple[str, str]:
+    """What a file that is not mail looks like, and the import kind that reads it ('' when
+    none does): ("a vCard file", "vcard")."""
+    if re.match(rb"(\xef\xbb\xbf)?\s*BEGIN:VCALENDAR", data[:1000], re.IGNORECASE):
+        return "a calendar file (iCalendar)", ""
+    kind = sniff_kind(data)
+    if kind is None:
+        return "", ""
+    if data[:2] == b"PK":
+        return "a LinkedIn data export (zip)", kind
+    return LABELS.get(kind, "a CSV file"), kind
 
 
 def is_mbox(data: bytes) -> bool:

@@ -60,7 +60,7 @@ def is_hundred(keys: list[str]) -> bool:
     return set(keys) == set(HUNDRED_CSV_COLUMNS)
 
 
-_LABELS = {
+LABELS = {
     "linkedin": "a LinkedIn Connections.csv",
     "google": "a Google Contacts CSV",
     "outlook": "an Outlook contacts CSV",
@@ -112,8 +112,8 @@ def wrong_kind(expected: str, data: bytes, found: str) -> UnsupportedFile:
     """The refusal for a readable file of another kind than the one asked for."""
     guess = sniff_kind(data)
     if guess and guess not in (expected, "csv"):
-        what_next = f"it looks like {_LABELS[guess]}, so import it as {guess}"
+        what_next = f"it looks like {LABELS[guess]}, so import it as {guess}"
     else:
         what_next = _ADVICE[expected]
-    label = _LABELS.get(expected, "a CSV Hundred can read")
+    label = LABELS.get(expected, "a CSV Hundred can read")
     return UnsupportedFile(f"This is not {label}: {found}; {what_next}.")

@@ -8,6 +8,7 @@ import sqlite3
 import tempfile
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
+from datetime import date
 from pathlib import Path
 from unittest.mock import patch
 
@@ -61,11 +62,86 @@ class ImportCommandTestCase(BaseTestCase):
         )
         self.assertEqual(code, 0)
         data = json.loads(out)
-        self.assertEqual(set(data), {"created", "updated", "skipped", "skipped_rows"})
+        self.assertEqual(set(data), {"created", "updated", "skipped", "skipped_rows", "warnings"})
         self.assertEqual((data["created"], data["updated"], data["skipped"]), (8, 0, 2))
         for row in data["skipped_rows"]:
             self.assertEqual(set(row), {"line", "reason"})
             self.assertIsInstance(row["line"], int)
+
+    def import_(self, kind: str, fixture: str, *options: str) -> tuple[int, str, str]:
+        path = str(FIXTURES / fixture)
+        return run("import", kind, path, "--user", "alice@example.org", *options)
+
+    def test_what_was_left_out_of_a_row_is_said_in_text_and_json(self):
+        # Two bad dates, a closeness of 5 and a stage that is none of Hundred's: the web's
+        # preview listed them, the command printed the counts alone.
+        expected = [
+            (2, "'03/11/2025' is not a date (use 2026-02-08); left out"),
+            (2, "closeness '5' is not 1, 2 or 3; left out"),
+            (3, "'2026-02-30' is not a date (use 2026-02-08); left out"),
+            (3, "stage 'bogus' is not listed, asked, scheduled, met, nurturing, declined or "
+             "paused; left out"),
+        ]  # fmt: skip
+        for options in (("--dry-run",), ()):
+            with self.subTest(options):
+                code, out, err = self.import_("csv", "generic_left_out.csv", *options, "--json")
+                self.assertEqual((code, err), (0, ""))
+                warnings = json.loads(out)["warnings"]
+                self.assertEqual([(w["line"], w["reason"]) for w in warnings], expected)
+        Person.objects.all().delete()
+        for options in (("--dry-run",), ()):
+            with self.subTest(options):
+                code, out, _ = self.import_("csv", "generic_left_out.csv", *options)
+                lines = out.splitlines()
+                self.assertTrue(lines[0].startswith(("Would create 2", "Created 2")), out)
+                self.assertEqual(
+                    lines[1:], [f"  note, line {line}: {reason}" for line, reason in expected]
+                )
+        grace = Person.objects.get(first_name="Grace")
+        self.assertEqual((grace.stage, grace.closeness, grace.connected_on), ("met", 2, None))
+        self.assertEqual(Person.objects.exclude(first_name="Grace").get().stage, "listed")
+
+    def test_an_exchange_address_in_an_outlook_file_is_noted(self):
+        code, out, _ = self.import_("outlook", "outlook_desktop_exchange.csv", "--dry-run")
+        self.assertEqual(code, 0)
+        self.assertIn(
+            "  note, line 2: '/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/"
+            "cn=abc' is not an e-mail address; left out",
+            out,
+        )
+
+    def test_many_notes_are_cut_short_in_text_never_in_json(self):
+        rows = "".join(f"Ann {i},ann{i}@example.org,someday\n" for i in range(25))
+        path = self.tmp / "dates.csv"
+        path.write_text("Name,Email,Connected On\n" + rows)
+        args = ("import", "csv", str(path), "--user", "alice@example.org", "--dry-run")
+        code, out, _ = run(*args)
+        notes = [line for line in out.splitlines() if line.startswith("  note,")]
+        self.assertEqual(len(notes), 20)
+        self.assertEqual(out.splitlines()[-1], "  … and 5 more")
+        code, out, _ = run(*args, "--json")
+        self.assertEqual(len(json.loads(out)["warnings"]), 25)
+
+    def test_excel_dates_are_read_and_impossible_ones_noted(self):
+        code, out, _ = self.import_("linkedin", "linkedin_connections_excel.csv")
+        self.assertEqual(code, 0)
+        self.assertNotIn("note,", out)
+        days = set(Person.objects.values_list("connected_on", flat=True))
+        self.assertEqual(days, {date(2026, 2, 8)})  # 08-Feb-26, 2/8/2026 and 2026-02-08
+        code, out, _ = self.import_("linkedin", "linkedin_export_qa.zip", "--dry-run")
+        self.assertIn("  note, Connections.csv line 11: '31 Feb 2026' is not a date; left out", out)
+
+    def test_a_dry_run_of_an_export_says_what_its_messages_will_do(self):
+        code, preview, _ = self.import_("linkedin", "linkedin_export_qa.zip", "--dry-run")
+        code, done, _ = self.import_("linkedin", "linkedin_export_qa.zip")
+        said = (
+            "3 {} to timelines, 0 already imported, 1 with 1 person not in the account left out, "
+            "0 from LinkedIn, sponsored or spam left out; 1 follow-up {}."
+        )
+        self.assertIn(said.format("to add", "to plan"), preview)
+        self.assertIn(said.format("added", "planned"), done)
+        self.assertIn("4 interactions", preview.splitlines()[0])
+        self.assertIn("4 interactions", done.splitlines()[0])
 
     def test_a_dry_run_changes_nothing(self):
         code, out, _ = run(

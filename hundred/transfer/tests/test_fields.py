@@ -27,6 +27,9 @@ from hundred.transfer.formats.textfile import decode
         ("08 Feb 2026", False, date(2026, 2, 8)),
         ("8 Feb 2026", False, date(2026, 2, 8)),
         ("08-Feb-2026", False, date(2026, 2, 8)),
+        ("08-Feb-26", False, date(2026, 2, 8)),  # Excel's d-mmm-yy, a file saved again
+        ("8-Feb-26", True, date(2026, 2, 8)),
+        ("31-Feb-26", True, None),
         ("February 8, 2026", False, date(2026, 2, 8)),
         ("Feb 2026", False, date(2026, 2, 1)),
         ("2026-02-08", False, date(2026, 2, 8)),

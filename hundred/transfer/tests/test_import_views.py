@@ -83,6 +83,31 @@ class ImportViewsTestCase(BaseTestCase):
             self.client.post(reverse("transfer-confirm", args=[token])).status_code, 404
         )
 
+    def test_the_preview_of_an_export_counts_its_messages_as_the_import_does(self):
+        r = upload(self.client, "linkedin", fixture("linkedin_export_qa.zip"), "export.zip")
+        token = self.token(r)
+        preview = self.client.get(reverse("transfer-preview", args=[token]))
+        self.assertContains(preview, "<strong>4</strong> interactions")
+        self.assertContains(preview, "<strong>3</strong> messages to add to timelines")
+        self.assertContains(preview, "<strong>1</strong> follow-up to plan")
+        self.client.post(reverse("transfer-confirm", args=[token]))
+        run = ImportRun.objects.get(owner=self.alice)
+        done = self.client.get(reverse("transfer-run", args=[run.pk]))
+        self.assertContains(done, "<strong>4</strong> interactions")
+        self.assertContains(done, "<strong>3</strong> messages added to timelines")
+        self.assertContains(done, "<strong>1</strong> follow-up planned")
+
+    def test_the_preview_notes_a_stage_and_a_date_left_out(self):
+        r = upload(self.client, "csv", fixture("generic_left_out.csv"), "generic.csv")
+        token = self.token(r)
+        page = self.client.get(reverse("transfer-map", args=[token]))
+        fields = {f"map_{f}": chosen for f, _, chosen in page.context["fields"] if chosen}
+        self.client.post(reverse("transfer-map", args=[token]), fields)
+        preview = self.client.get(reverse("transfer-preview", args=[token]))
+        self.assertContains(preview, "What was left out")
+        self.assertContains(preview, "stage &#x27;bogus&#x27; is not listed, asked,")
+        self.assertContains(preview, "&#x27;2026-02-30&#x27; is not a date")
+
     def test_hundreds_own_csv_needs_no_column_mapping(self):
         self.make_person("Maya", "Okafor", owner=self.bob, title="Analyst")
         data = export_csv(self.bob, bom=True)

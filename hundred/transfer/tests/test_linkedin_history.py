@@ -16,6 +16,7 @@ from django.urls import reverse
 from hundred.network.actions.outreach import do_record_outreach
 from hundred.network.models import (
     FollowUp,
+    FollowUpSettings,
     FollowUpState,
     HowKnown,
     Interaction,
@@ -49,6 +50,11 @@ def history_zip(skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = Non
         for name, content in (extra or {}).items():
             zf.writestr(name, content)
     return buffer.getvalue()
+
+
+def without_offers(history: dict) -> dict:
+    """An import's history report less the offers, which a preview does not make."""
+    return {k: v for k, v in history.items() if k not in ("target_offer", "colleagues")}
 
 
 class MessagesParserTestCase(TestCase):
@@ -270,11 +276,39 @@ class MessagesImportTestCase(BaseTestCase):
 
     def test_a_dry_run_writes_nothing(self):
         report = self.import_zip(dry_run=True)
-        # A dry run plans: it counts the messages; they are matched when written.
-        self.assertNotIn("created", report.history)
         self.assertGreaterEqual(report.history["messages"], 9)
         self.assertEqual(Interaction.objects.count(), 0)
         self.assertEqual(FollowUp.objects.count(), 0)
+        # Nor the follow-up settings it read (the defaults, for an account that has none).
+        self.assertFalse(FollowUpSettings.objects.exists())
+
+    def test_a_dry_run_says_what_the_import_does(self):
+        # The messages go to people the same export creates: the preview counts them too.
+        preview = self.import_zip(dry_run=True)
+        report = self.import_zip()
+        self.assertEqual(report.history["created"], 9)
+        self.assertEqual(report.history["followups"], 1)
+        self.assertEqual(preview.history, without_offers(report.history))
+        self.assertEqual(preview.interactions_created, report.interactions_created)
+        # And again, with everything imported: nothing more to add, nothing more to plan.
+        again = self.import_zip(dry_run=True)
+        self.assertEqual((again.history["created"], again.history["known"]), (0, 9))
+        self.assertEqual(again.history["followups"], 0)
+        self.assertEqual(again.interactions_created, 0)
+
+    def test_a_dry_run_foresees_a_reply_closing_a_follow_up(self):
+        kim = self.make_person("Kim", "Park", linkedin_url="https://www.linkedin.com/in/kim")
+        do_record_outreach(self.alice, [(kim, "Hi Kim, 20 minutes?")], channel="linkedin")
+        text = HEADER + (
+            f"c9,,Kim Park,https://www.linkedin.com/in/kim,Rosa Diaz,{ROSA},"
+            "2026-11-25 11:00:00 UTC,,Happy to!,INBOX\n"
+            f"c8,,Rosa Diaz,{ROSA},Ann Other,https://www.linkedin.com/in/ann,"
+            "2026-01-01 10:00:00 UTC,,Hello,INBOX\n"
+        )
+        preview = do_import(self.alice, parse("linkedin", text.encode()), dry_run=True)
+        report = do_import(self.alice, parse("linkedin", text.encode()))
+        self.assertEqual(report.history["replies"], 1)
+        self.assertEqual(preview.history, without_offers(report.history))
 
     def test_a_profile_that_differs_is_not_found_by_name(self):
         # An Omar Sy with another profile is someone else: his messages are not Omar's.
@@ -369,7 +403,7 @@ class OffersTestCase(BaseTestCase):
         )
         token = re.search(r"/upload/([^/]+)/", r["Location"]).group(1)
         preview = self.client.get(reverse("transfer-preview", args=[token]))
-        self.assertContains(preview, "added to their timelines when you import")
+        self.assertContains(preview, "messages to add to timelines")
         self.client.post(reverse("transfer-confirm", args=[token]))
         return ImportRun.objects.for_user(self.alice).get()
 

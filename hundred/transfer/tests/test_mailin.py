@@ -22,6 +22,7 @@ from hundred.transfer.formats.mailmessage import parse_message
 from hundred.transfer.mailin import do_import_mail, do_log_mail, own_addresses
 from hundred.transfer.tests import mailsamples as m
 from hundred.transfer.tests.test_cli_transfer import run
+from hundred.transfer.tests.util import FIXTURES
 
 LOG = "log+abcdefghijklmnopqrstuv@hundred.example.org"
 
@@ -198,7 +199,27 @@ class ImportEmailCommandTests(BaseTestCase):
         code, out, err = run("import", "email", path, "--user", "alice@example.org")
         self.assertEqual(code, 2)
         self.assertEqual(err.count("\n"), 1, err)
-        self.assertIn("not an e-mail message", err)
+        self.assertIn(f"is a CSV file, not mail: import it with 'hundred import csv {path}'", err)
+
+    def test_a_file_that_is_not_mail_says_what_it_is_and_what_imports_it(self):
+        # A calendar invitation starts with "BEGIN:VCALENDAR", which looks like a header line:
+        # it was "logged" as one message without a From address, exit 0.
+        vcard = (FIXTURES / "apple.vcf").read_bytes()
+        for name, data, said in (
+            ("invite.ics", (FIXTURES / "invite.ics").read_bytes(), "a calendar file"),
+            ("contacts.vcf", vcard, "'hundred import vcard "),
+            ("Connections.csv", (FIXTURES / "linkedin_connections.csv").read_bytes(), "linkedin"),
+            ("export.zip", (FIXTURES / "linkedin_export_qa.zip").read_bytes(), "data export"),
+            ("notes.txt", b"Notes: call Ada\nabout the job\n", "does not start like mail"),
+        ):
+            with self.subTest(name):
+                path = self.write(name, data)
+                code, out, err = run("import", "email", path, "--user", "alice@example.org")
+                self.assertEqual((code, out), (2, ""))
+                self.assertEqual(err.count("\n"), 1, err)
+                self.assertIn(said, err)
+        self.assertEqual(Interaction.objects.count(), 0)
+        self.assertEqual(MailSuggestion.objects.count(), 0)
 
 
 class NewPeopleFromMailTests(BaseTestCase):
@@ -263,5 +284,9 @@ class UploadMailTests(BaseTestCase):
 
     def test_a_file_that_is_not_mail_changes_nothing(self):
         response = self.upload("people.csv", b"First Name,Last Name\nAda,Lovelace\n")
-        self.assertContains(response, "people.csv is not an e-mail message")
+        self.assertContains(response, "people.csv is a CSV file, not mail: import it above as")
         self.assertEqual(Interaction.objects.count(), 0)
+        response = self.upload("invite.ics", (FIXTURES / "invite.ics").read_bytes())
+        self.assertContains(response, "invite.ics is a calendar file (iCalendar), not mail")
+        self.assertEqual(Interaction.objects.count(), 0)
+        self.assertEqual(MailSuggestion.objects.count(), 0)

@@ -167,3 +167,11 @@ class MboxTests(TestCase):
         self.assertTrue(looks_like_mail(m.MBOX))
         self.assertTrue(looks_like_mail(m.REPLY_WITH_QUOTE))
         self.assertFalse(looks_like_mail(b"First Name,Last Name\nAda,Lovelace\n"))
+        # Header-like first lines that are not mail: a calendar, a card, LinkedIn's CSV.
+        self.assertFalse(looks_like_mail(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        self.assertFalse(looks_like_mail(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n"))
+        self.assertFalse(looks_like_mail(b'Notes:\n"When exporting your data"\n\nFirst Name\n'))
+        # A byte-order mark, a folded header, then the blank line before the body.
+        self.assertTrue(
+            looks_like_mail(b"\xef\xbb\xbfX-Mozilla-Status: 1\nSubject: a\n long one\n\nHi\n")
+        )

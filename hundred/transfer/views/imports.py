@@ -21,9 +21,9 @@ from hundred.transfer.formats.dispatch import (
 )
 from hundred.transfer.formats.records import HUNDRED_CSV_COLUMNS
 from hundred.transfer.formats.textfile import mb
-from hundred.transfer.loader import PlanOutdated, apply_plan
+from hundred.transfer.loader import PlanOutdated, apply_plan, plan_import
 from hundred.transfer.models import ImportRun
-from hundred.transfer.planning import ImportReport, Plan, make_plan
+from hundred.transfer.planning import ImportReport, Plan
 from hundred.transfer.tasks import after_import
 from hundred.transfer.uploads import (
     PlanExpired,
@@ -151,7 +151,7 @@ def _plan_upload(request, token: str) -> Plan:
     meta, data = load_upload(request.user, token)
     result = _parse(meta, data)
     del data
-    plan = make_plan(request.user, result, filename=meta["filename"])
+    plan = plan_import(request.user, result, filename=meta["filename"])
     save_plan(request.user, token, plan.dumps())
     return plan
 

@@ -9,9 +9,10 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from hundred.transfer.formats.dispatch import DEFAULT_LIMITS
-from hundred.transfer.formats.mailmessage import looks_like_mail
+from hundred.transfer.formats.mailmessage import looks_like_mail, not_mail
 from hundred.transfer.formats.textfile import mb
 from hundred.transfer.mailin import do_import_mail
+from hundred.transfer.views.imports import KIND_LABELS
 
 
 @login_required
@@ -30,10 +31,26 @@ def upload_mail(request):
         return redirect("transfer-index")
     data = upload.read()
     if not looks_like_mail(data):
-        messages.error(request, f"{upload.name} is not an e-mail message: give an .eml or .mbox.")
+        messages.error(request, _not_mail(upload.name or "The file", data))
         return redirect("transfer-index")
     report = do_import_mail(request.user, data)
     messages.success(request, report.summary())
     for row in report.skipped_rows[:10]:
         messages.warning(request, f"Message {row['line']}: {row['reason']}")
     return redirect("network-today" if report.new_addresses else "transfer-index")
+
+
+def _not_mail(name: str, data: bytes) -> str:
+    looks, kind = not_mail(data)
+    if kind:
+        # The contacts form above, with the kind its list calls it.
+        return f"{name} is {looks}, not mail: import it above as “{KIND_LABELS[kind]}”."
+    if looks:
+        return (
+            f"{name} is {looks}, not mail, and Hundred imports no such file: "
+            "give an .eml or .mbox file."
+        )
+    return (
+        f"{name} does not start like mail (headers such as “From: …”, or an mbox “From ” "
+        "line): give an .eml or .mbox file."
+    )
