@@ -19,6 +19,7 @@ it; a view that comes first computes the page itself, as before.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import threading
 import time
@@ -27,6 +28,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from django.db.models import F, Q
 from django.utils import timezone
@@ -42,6 +44,21 @@ log = logging.getLogger(__name__)
 CACHED_ACCOUNTS = 64  # pages kept in each process (an account's own and a coach's copy count apart)
 FRESH_FOR = timedelta(days=7)  # pages are computed before a view while viewed this recently
 DUE_SECONDS = 20.0  # the worker's time for pages each minute; the rest wait for the next
+
+
+def _code_fingerprint() -> str:
+    """A fingerprint of the code that draws the page (this app's Python and templates): after
+    an upgrade that changes it, the pages kept by the old code are drawn again."""
+    digest = hashlib.sha256()
+    app = Path(__file__).parent
+    for path in sorted(
+        [*app.glob("*.py"), *app.glob("templates/**/*.html"), *app.glob("templatetags/*.py")]
+    ):
+        digest.update(path.relative_to(app).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE = _code_fingerprint()
 
 # (account id, read-only copy?) -> (data stamp, valid until, body)
 _bodies: OrderedDict[tuple[int, bool], tuple[int, datetime, SafeString]] = OrderedDict()
@@ -61,7 +78,7 @@ def page_for(user) -> SafeString:
     if here is not None:
         return here
     today = timezone.localdate(now, user.tzinfo)
-    kept = KeptPage.objects.filter(account_id=user.pk)
+    kept = KeptPage.objects.filter(account_id=user.pk, code=CODE)
     row = kept.values_list("stamp", "valid_until", "body", "viewed_on").first()
     if row is None or row[0] != user.data_stamp or now >= row[1] or row[2] is None:
         return _compute(user, now, viewed_on=today)
@@ -83,7 +100,7 @@ def read_only_page_for(user, person_url: str) -> SafeString:
     here = _kept_here(user, now, read_only=True)
     if here is not None:
         return here
-    kept = KeptPage.objects.filter(account_id=user.pk)
+    kept = KeptPage.objects.filter(account_id=user.pk, code=CODE)
     row = kept.values_list("stamp", "valid_until", "read_only_body").first()
     if row is not None and row[0] == user.data_stamp and now < row[1] and row[2] is not None:
         body = mark_safe(zlib.decompress(row[2]).decode())  # safe: rendered below
@@ -102,6 +119,7 @@ def read_only_page_for(user, person_url: str) -> SafeString:
                 KeptPage(
                     account_id=user.pk,
                     stamp=user.data_stamp,
+                    code=CODE,
                     valid_until=until,
                     body=None,
                     read_only_body=packed,
@@ -109,7 +127,7 @@ def read_only_page_for(user, person_url: str) -> SafeString:
             ],
             update_conflicts=True,
             unique_fields=["account"],
-            update_fields=["stamp", "valid_until", "body", "read_only_body"],
+            update_fields=["stamp", "code", "valid_until", "body", "read_only_body"],
         )
     else:
         return body  # written to while computed: not to keep
@@ -126,7 +144,7 @@ def refresh(user_id: int) -> bool:
         user = User.objects.get(pk=user_id)
         now = timezone.now()
         row = KeptPage.objects.filter(account_id=user_id).values_list(
-            "stamp", "valid_until", "viewed_on"
+            "stamp", "valid_until", "viewed_on", "code"
         )
         kept = row.first()
         if (
@@ -135,8 +153,8 @@ def refresh(user_id: int) -> bool:
             or kept[2] < timezone.localdate(now, user.tzinfo) - FRESH_FOR
         ):
             return False
-        stamp, until, viewed_on = kept
-        if stamp == user.data_stamp and now < until:
+        stamp, until, viewed_on, code = kept
+        if stamp == user.data_stamp and now < until and code == CODE:
             return False
         _compute(user, now, viewed_on=viewed_on)
         return True
@@ -153,7 +171,7 @@ def refresh_due(seconds: float = DUE_SECONDS) -> int:
     now = timezone.now()
     due = (
         KeptPage.objects.filter(viewed_on__gte=now.date() - FRESH_FOR - timedelta(days=1))
-        .filter(Q(valid_until__lte=now) | ~Q(stamp=F("account__data_stamp")))
+        .filter(Q(valid_until__lte=now) | ~Q(stamp=F("account__data_stamp")) | ~Q(code=CODE))
         .order_by("valid_until")
         .values_list("account_id", flat=True)
     )
@@ -175,7 +193,7 @@ def _compute(user, now: datetime, *, viewed_on: date) -> SafeString:
         return body
     packed = zlib.compress(body.encode(), 1)
     same_state = KeptPage.objects.filter(
-        account_id=user.pk, stamp=user.data_stamp, valid_until=until
+        account_id=user.pk, stamp=user.data_stamp, valid_until=until, code=CODE
     )
     if not same_state.update(body=packed, viewed_on=viewed_on):  # a coach's copy stays
         KeptPage.objects.bulk_create(  # an upsert, and no signal (models.py)
@@ -183,6 +201,7 @@ def _compute(user, now: datetime, *, viewed_on: date) -> SafeString:
                 KeptPage(
                     account_id=user.pk,
                     stamp=user.data_stamp,
+                    code=CODE,
                     valid_until=until,
                     body=packed,
                     read_only_body=None,
@@ -191,7 +210,7 @@ def _compute(user, now: datetime, *, viewed_on: date) -> SafeString:
             ],
             update_conflicts=True,
             unique_fields=["account"],
-            update_fields=["stamp", "valid_until", "body", "read_only_body", "viewed_on"],
+            update_fields=["stamp", "code", "valid_until", "body", "read_only_body", "viewed_on"],
         )
     _keep_here(user.pk, False, user.data_stamp, until, body)
     return body

@@ -21,6 +21,8 @@ class KeptPage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     stamp = models.BigIntegerField()  # the account's data stamp the page was computed for
+    # The code that drew it (kept.CODE): a page kept by an older Hundred is drawn again.
+    code = models.CharField(max_length=16, default="")
     valid_until = models.DateTimeField()  # when the figures may change with no write (metrics.py)
     body = models.BinaryField(null=True)  # the page's HTML, zlib-compressed
     # A coach's read-only copy (centre/views/coach.py), kept for the same stamp and moment.

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
 from hundred.accounts.models import User
-from hundred.insight.kept import forget_cached_bodies, refresh_due
+from hundred.insight.kept import CODE, forget_cached_bodies, refresh_due
 from hundred.insight.models import KeptPage
 from hundred.network.models import FollowUp, Person
 from hundred.test import PASSWORD, BaseTestCase
@@ -149,6 +149,16 @@ class KeptInTheDatabaseTestCase(BaseTestCase):
         self.assertLessEqual(read, 3)  # session, user, the kept page
         self.assertLess(read, computed)
 
+    def test_a_page_drawn_by_other_code_is_drawn_again(self):
+        self.get()
+        KeptPage.objects.filter(account=self.alice).update(code="an-older-hundred")
+        forget_cached_bodies()  # a server started with the new code
+        _, queries = self.get()
+        self.assertGreater(queries, 3)  # computed, not read
+        self.assertEqual(KeptPage.objects.get(account=self.alice).code, CODE)
+        forget_cached_bodies()
+        self.assertLessEqual(self.get()[1], 3)
+
     def test_a_page_for_an_older_stamp_is_not_read(self):
         self.get()
         Person.objects.bulk_create([Person(owner=self.alice, first_name="Bulk")])
@@ -273,6 +283,12 @@ class TheWorkerComputesDuePagesTestCase(BaseTestCase):
             page = self.client.get(URL).content.decode()
         self.assertIn("2 of 100 people listed", page)
         self.assertLessEqual(len(captured), 3)
+        self.assertEqual(refresh_due(), 0)
+
+    def test_after_an_upgrade_that_changes_how_the_page_is_drawn(self):
+        KeptPage.objects.filter(account=self.alice).update(code="an-older-hundred")
+        self.assertEqual(refresh_due(), 1)
+        self.assertEqual(KeptPage.objects.get(account=self.alice).code, CODE)
         self.assertEqual(refresh_due(), 0)
 
     def test_midnight(self):
