@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.db import connection
 from django.utils import timezone
@@ -26,7 +26,6 @@ from hundred.network.actions.followups import (
     do_note_reply,
     do_plan_after_outreach,
     local_date,
-    local_midnight,
     rule_settings,
 )
 from hundred.network.models import (
@@ -34,10 +33,8 @@ from hundred.network.models import (
     Channel,
     Direction,
     FollowUp,
-    FollowUpSettings,
     FollowUpState,
     Interaction,
-    Meeting,
     Person,
     Stage,
 )
@@ -58,7 +55,7 @@ _CANONICAL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9\-_.~%]+")
 
 
 _MEMBER_ID = "https://www.linkedin.com/in/acoa"
-_OUT = str(Direction.OUT)  # a plain str: the enum member's comparison runs in Python
+OUT = str(Direction.OUT)  # a plain str: the enum member's comparison runs in Python
 
 
 def _as_updated(
@@ -77,7 +74,7 @@ def _new_people(plan: Plan) -> Iterator[tuple[int, str, str, str]]:
         yield -(i + 1), p.first_name, p.last_name, p.linkedin_url
 
 
-class _People:
+class People:
     """The owner's people by normalised profile, and by folded name where that is unique."""
 
     def __init__(self, owner, plan: Plan | None = None) -> None:
@@ -134,16 +131,6 @@ def apply_history(owner, history: History) -> dict[str, Any]:
     return summary
 
 
-def foresee_history(owner, history: History, plan: Plan) -> dict[str, Any]:
-    """What apply_history will do once `plan` is written, worked out without writing (a
-    preview holds no write lock): the same matching, against the account's people and the
-    plan's, and the same follow-up rules, against what the account and the file hold."""
-    summary = preview_history(history)
-    if history.messages:
-        summary.update(_foresee_messages(owner, history.messages, plan))
-    return summary
-
-
 def describe(summary: dict[str, Any], *, is_dry_run: bool = False) -> list[str]:
     """What apply_history did (or, in a dry run, will do), a line each, for the command line."""
     if not summary.get("files"):
@@ -177,7 +164,7 @@ def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
-def _known_ids(owner) -> set[str]:
+def known_ids(owner) -> set[str]:
     return set(
         Interaction.objects.for_user(owner)
         .exclude(external_id="")
@@ -187,18 +174,18 @@ def _known_ids(owner) -> set[str]:
 
 
 def _write_messages(owner, messages: list[MessageRecord]) -> dict[str, Any]:
-    matching = _Matching(_People(owner), _known_ids(owner))
-    timelines = _Timelines()
+    matching = Matching(People(owner), known_ids(owner))
+    timelines = Timelines()
     rows = _insert(owner, matching.rows(messages), timelines.add)
     planned, replies = _after_messages(owner, timelines)
-    return _tally(messages, len(rows), matching, timelines, planned, replies)
+    return tally(messages, len(rows), matching, timelines, planned, replies)
 
 
-def _tally(
+def tally(
     messages: list[MessageRecord],
     created: int,
-    matching: _Matching,
-    timelines: _Timelines,
+    matching: Matching,
+    timelines: Timelines,
     planned: int,
     replies: int,
 ) -> dict[str, Any]:
@@ -214,24 +201,11 @@ def _tally(
     }
 
 
-def _foresee_messages(owner, messages: list[MessageRecord], plan: Plan) -> dict[str, Any]:
-    """_write_messages without the writing: the plan's updates and new people (ids -1, -2, …)
-    taken as written, each message matched as it will be, the follow-ups foreseen."""
-    matching = _Matching(_People(owner, plan), _known_ids(owner))
-    timelines = _Timelines()
-    rows = []
-    for m, ids in matching.rows(messages):
-        rows.append((m, ids))
-        timelines.add(m, ids)
-    planned, replies = _foresee_after_messages(owner, timelines, rows, plan.interactions)
-    return _tally(messages, len(rows), matching, timelines, planned, replies)
-
-
-class _Matching:
+class Matching:
     """The messages new to the account, each with the people it was with, and a tally of
     those left out: already imported, or with nobody the account holds."""
 
-    def __init__(self, people: _People, known: set[str]) -> None:
+    def __init__(self, people: People, known: set[str]) -> None:
         self.people = people
         self.known = known
         self.already = 0
@@ -442,7 +416,7 @@ def _moment_adapter():
     return connection.ops.adapt_datetimefield_value
 
 
-class _Timelines:
+class Timelines:
     """One pass over the messages written for what follows them: each person's first ask,
     last ask and last reply, and the conversations."""
 
@@ -460,7 +434,7 @@ class _Timelines:
             for pid in ids:
                 if (was := first.get(pid)) is None or when < was:
                     first[pid] = when
-        if m.direction == _OUT:
+        if m.direction == OUT:
             if not m.is_ask:
                 return
             latest = self.last_ask
@@ -471,7 +445,7 @@ class _Timelines:
                 latest[pid] = m
 
 
-def _after_messages(owner, timelines: _Timelines) -> tuple[int, int]:
+def _after_messages(owner, timelines: Timelines) -> tuple[int, int]:
     """First asked from the asks; a follow-up for a recent unanswered ask; a recent reply
     closes the attempts still planned. Old messages plan nothing. Returns the follow-ups
     planned and the attempts a reply closed."""
@@ -479,13 +453,13 @@ def _after_messages(owner, timelines: _Timelines) -> tuple[int, int]:
         return 0, 0
     _first_asked(owner, timelines.first)
     s = rule_settings(owner)
-    recent = _recent_asks(owner, timelines.last_ask, s)
+    recent = recent_asks(owner, timelines.last_ask, s)
     planned = sum(_plan_if_recent(owner, pid, m, s) for pid, m in recent.items())
     replies = _note_replies(owner, timelines.last_in)
     return planned, replies
 
 
-def _recent_asks(
+def recent_asks(
     owner, last_ask: dict[int, MessageRecord], s: rules.RuleSettings
 ) -> dict[int, MessageRecord]:
     """Each person's last ask whose follow-up would fall due today or later."""
@@ -582,97 +556,3 @@ def _note_replies(owner, last_in: dict[int, MessageRecord]) -> int:
         if last_out is None or reply.sent_at > last_out:
             done += bool(do_note_reply(owner, person, local_date(owner, reply.sent_at)))
     return done
-
-
-class _Touch(NamedTuple):
-    at: datetime
-    direction: str
-    is_outreach: bool
-    channel: str
-
-
-def _foresee_after_messages(
-    owner,
-    timelines: _Timelines,
-    rows: list[tuple[MessageRecord, list[int]]],
-    invitations: list[tuple[int, datetime, str, str, str]],
-) -> tuple[int, int]:
-    """_after_messages without the writing: the follow-ups it will plan and the attempts a
-    reply will close, judged from the account's interactions, the plan's invitations and
-    the file's messages together, as they will be once written."""
-    if not timelines.threads:
-        return 0, 0
-    s = FollowUpSettings.objects.read_for(owner).as_rules()  # get_for would write them
-    recent = _recent_asks(owner, timelines.last_ask, s)
-    open_now: dict[int, list[rules.OpenFollowUp]] = {}
-    for pk, pid, reason in (
-        FollowUp.objects.for_user(owner)
-        .filter(state=FollowUpState.OPEN, person_id__in=[p for p in timelines.last_in if p > 0])
-        .values_list("pk", "person_id", "reason")
-    ):
-        open_now.setdefault(pid, []).append(rules.OpenFollowUp(id=pk, reason=reason))
-    waiting = {pid for pid, found in open_now.items() if rules.on_reply(found)}
-    wanted = set(recent) | waiting
-    if not wanted:
-        return 0, 0
-    touches: dict[int, list[_Touch]] = {pid: [] for pid in wanted}
-    for pid, at, direction, is_outreach, channel in Interaction.people.through.objects.filter(
-        interaction__owner=owner, person_id__in=[p for p in wanted if p > 0]
-    ).values_list(
-        "person_id",
-        "interaction__occurred_at",
-        "interaction__direction",
-        "interaction__is_outreach",
-        "interaction__channel",
-    ):
-        touches[pid].append(_Touch(at, direction, is_outreach, channel))
-    for pid, at, direction, channel, _ in invitations:  # written as not outreach
-        if pid in touches:
-            touches[pid].append(_Touch(at, direction, False, channel))
-    for m, ids in rows:
-        for pid in ids:
-            if pid in touches:
-                touches[pid].append(_Touch(m.sent_at, m.direction, m.is_ask, Channel.LINKEDIN))
-    planned = sum(
-        _would_plan(owner, pid, ask.sent_at, touches[pid], s) for pid, ask in recent.items()
-    )
-    replies = 0
-    for pid in waiting:
-        reply = timelines.last_in[pid]
-        outreach = [t.at for t in touches[pid] if t.direction == _OUT and t.is_outreach]
-        replies += not outreach or reply.sent_at > max(outreach)
-    return planned, replies
-
-
-def _would_plan(
-    owner, person_id: int, asked_at: datetime, touches: list[_Touch], s: rules.RuleSettings
-) -> bool:
-    """What _plan_if_recent will answer, from the person's touches (the import's included)."""
-    newer = [t for t in touches if t.at > asked_at]
-    if any(t.direction != _OUT or t.is_outreach for t in newer):
-        return False
-    # The round of attempts starts after the latest reply, meeting or ended pause, as
-    # current_attempts reads it once the messages are written.
-    starts = [t.at for t in touches if t.direction == Direction.IN]
-    if person_id > 0:
-        starts += [
-            min(created_at, starts_at)
-            for created_at, starts_at in Meeting.objects.for_user(owner)
-            .filter(person_id=person_id)
-            .values_list("created_at", "starts_at")
-        ]
-        paused_until = (
-            Person.objects.for_user(owner)
-            .filter(pk=person_id)
-            .values_list("paused_until", flat=True)
-            .first()
-        )
-        if paused_until and paused_until <= owner.local_today():
-            starts.append(local_midnight(owner, paused_until))
-    since = max(starts, default=None)
-    attempts = [
-        rules.Attempt(on=local_date(owner, t.at), channel=t.channel)
-        for t in sorted(touches, key=lambda t: t.at)
-        if t.direction == _OUT and t.is_outreach and (since is None or t.at > since)
-    ]
-    return not isinstance(rules.after_outreach(attempts, s), rules.Pause)

@@ -24,9 +24,10 @@ from hundred.network.models import (
     Tag,
 )
 from hundred.network.models.people import STATISTICS_AFTER, refresh_statistics
+from hundred.transfer.foresight import foresee_history
 from hundred.transfer.formats.collector import collector_paused
 from hundred.transfer.formats.records import ParseResult
-from hundred.transfer.history import apply_history, foresee_history
+from hundred.transfer.history import apply_history
 from hundred.transfer.models import ImportRun
 from hundred.transfer.planning import (
     ImportReport,
@@ -74,7 +75,7 @@ def plan_import(
     progress: Callable[[str], None] | None = None,
 ) -> Plan:
     """make_plan, and what LinkedIn's messages will add and plan once it is written: the
-    preview and the import say the same (history.foresee_history); writes nothing."""
+    preview and the import say the same (foresight.foresee_history); writes nothing."""
     plan = make_plan(owner, result, filename=filename, progress=progress)
     if plan.history is not None and plan.history.messages:
         if progress:
