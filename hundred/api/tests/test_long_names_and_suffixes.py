@@ -3,7 +3,10 @@ legal suffixes."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from hundred.api.tests.base import ApiTestCase
+from hundred.network.models import Person
 
 LONG = "A" * 300
 
@@ -17,6 +20,14 @@ class LongNamesInTheApiTestCase(ApiTestCase):
         self.assertEqual(
             problem["detail"], "Ensure this value has at most 150 characters (it has 300)."
         )
+
+    def test_a_debrief_refuses_a_long_name_given(self):
+        maya = self.make_person(stage="scheduled")
+        meeting = self.make_meeting(maya, starts_at=datetime(2026, 11, 20, 10, tzinfo=UTC))
+        r = self.call("post", f"/meetings/{meeting.pk}/debrief/", {"names": [{"name": LONG}]})
+        problem = self.assertProblem(r, 422, "names[0].name")
+        self.assertIn("at most 150 characters (this one has 300)", problem["detail"])
+        self.assertEqual(Person.objects.count(), 1)
 
 
 class CompaniesInTheApiTestCase(ApiTestCase):

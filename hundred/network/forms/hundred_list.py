@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from hundred.lib.names import split_name
 from hundred.network.models import HowKnown, Person
+from hundred.network.models.people import long_name_error
 
 NAME_LENGTH = Person._meta.get_field("first_name").max_length
 
@@ -22,12 +22,8 @@ class QuickAddForm(forms.Form):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError("Type a name.")
-        # The name is kept as a first and a last name, each as long as "Add a person" allows:
-        # refused here rather than cut (or refused by the database) when it is saved.
-        for part, label in zip(split_name(name), ("first name", "last name"), strict=True):
-            if len(part) > NAME_LENGTH:
-                raise forms.ValidationError(
-                    f"The {label} can have at most {NAME_LENGTH} characters (this one has "
-                    f"{len(part)}): shorten it."
-                )
+        # Kept as a first and a last name, each as long as "Add a person" allows: refused here
+        # rather than cut (or refused by the database) when it is saved.
+        if error := long_name_error(name):
+            raise forms.ValidationError(error)
         return name

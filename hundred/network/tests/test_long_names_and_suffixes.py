@@ -56,6 +56,20 @@ class LongNamesOnTheWebTestCase(BaseTestCase):
         self.assertNotContains(r, WRONG)
         self.assertContains(r, f'value="{LONG}"')
 
+    def test_a_debrief_refuses_a_long_name_given_and_keeps_it(self):
+        maya = self.make_person(stage="scheduled")
+        meeting = self.make_meeting(maya, starts_at=datetime(2026, 11, 20, 10, tzinfo=UTC))
+        r = self.client.post(
+            f"/meetings/{meeting.pk}/debrief/",
+            {"advice": "Try Contoso", "notes": "", "name_0": LONG, "name_0_company": "Contoso"},
+        )
+        self.assertContains(r, "The first name can have at most 150 characters (this one has 300)")
+        self.assertContains(r, f'value="{LONG}"')
+        self.assertContains(r, "Try Contoso")
+        self.assertEqual(Person.objects.count(), 1)
+        meeting.refresh_from_db()
+        self.assertIsNone(meeting.debriefed_at)
+
     def test_add_a_person_with_nothing_still_asks_for_a_name(self):
         r = self.client.post(
             "/people/add/", {"how_known": "friend", "closeness": "2", "stage": "listed"}
