@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from django.db import connection
+
 from hundred.api.tests.base import ApiTestCase
 from hundred.network.models import Person
 
@@ -13,6 +15,8 @@ LONG = "A" * 300
 
 class LongNamesInTheApiTestCase(ApiTestCase):
     def test_a_patch_on_a_person_stored_with_a_long_name_says_only_what_is_true(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("only SQLite stores a value longer than its column")
         # Stored whole by the quick add before it refused (SQLite keeps what it is given).
         person = self.make_person(LONG, "", emails=[])
         r = self.call("patch", f"/people/{person.pk}/", {"notes": "x"})

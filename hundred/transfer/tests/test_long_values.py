@@ -11,6 +11,7 @@ import tempfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
@@ -134,6 +135,8 @@ class ReimportTestCase(BaseTestCase):
         self.assertEqual(person.title, "T" * 200)
 
     def test_an_exported_over_long_person_imports_once_and_back_into_their_own_account(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("only SQLite stores a value longer than its column")
         # Stored whole, as the quick add let it in before it refused (SQLite keeps it).
         self.make_person("Y" * 300, "Long", owner=self.bob, emails=[])
         for name, data, kind in (
