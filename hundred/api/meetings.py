@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
-from hundred.api.core import PROBLEMS, Day, Moment, Problem, Text, refused
+from hundred.api.core import PROBLEMS, ApiProblem, Day, Moment, Problem, Text, refused
 from hundred.api.people import get_person
 from hundred.lib.ids import is_id
 from hundred.lib.reach import reach_kind
@@ -16,6 +16,7 @@ from hundred.network.actions import favours as favour_actions
 from hundred.network.actions import meetings as engine
 from hundred.network.forms.meetings import NOT_A_REACH
 from hundred.network.models import Favour, FavourDirection, FavourState, Meeting, QuestionBank
+from hundred.network.models.people import long_name_error
 
 router = Router(tags=["meetings and favours"])
 
@@ -257,6 +258,10 @@ def cancel_meeting(request, pk: int, body: CancelIn):
 def debrief_meeting(request, pk: int, body: DebriefIn):
     """What the meeting gave: advice, names (added to your list), companies, favours."""
     meeting = _meeting(request, pk)
+    long = [(i, e) for i, n in enumerate(body.names) if (e := long_name_error(n.name))]
+    if long:  # as the web's debrief form refuses them
+        errors = [{"field": f"names[{i}].name", "detail": e} for i, e in long]
+        raise ApiProblem(422, "Invalid request", long[0][1], errors=errors)
     debrief = engine.Debrief(
         advice=body.advice,
         notes=body.notes,

@@ -16,7 +16,7 @@ from pydantic import Field
 from hundred.api.core import PROBLEMS, ApiProblem, Problem, field_errors
 from hundred.network.actions.people import do_delete_person
 from hundred.network.forms.people import PersonForm
-from hundred.network.models import Closeness, HowKnown, Person, Stage
+from hundred.network.models import Closeness, Company, HowKnown, Person, Stage
 from hundred.transfer.dedupe import do_merge_people
 
 router = Router(tags=["people"])
@@ -156,7 +156,7 @@ def list_people(request, filters: Query[PeopleFilters]):
     if f.tag:
         people = people.filter(tags__name=f.tag)
     if f.company:
-        people = people.filter(company__name__iexact=f.company)
+        people = people.filter(company__in=Company.objects.named(request.user, f.company))
     if f.cursor:
         people = people.filter(id__gt=decode_cursor(f.cursor, "p"))
     page = list(people[: f.limit + 1])

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from hundred.lib.companies import company_key
 from hundred.lib.text import fold
 from hundred.network.models import (
     Closeness,
@@ -26,6 +27,7 @@ from hundred.network.models import (
 from hundred.network.models.people import STATISTICS_AFTER, refresh_statistics
 from hundred.transfer.foresight import foresee_history
 from hundred.transfer.formats.collector import collector_paused
+from hundred.transfer.formats.lengths import fit
 from hundred.transfer.formats.records import ParseResult
 from hundred.transfer.history import apply_history
 from hundred.transfer.models import ImportRun
@@ -162,7 +164,11 @@ def _max_length(model, name: str) -> int | None:
 
 
 class _Companies:
-    """The owner's companies by case-folded name, loaded once; new ones made in one batch."""
+    """The owner's companies by company_key, loaded once; new ones made in one batch.
+
+    "Northwind Analytics, Inc." finds "Northwind Analytics": the name already on the list is
+    kept, and a new company takes the first spelling the file gives (docs/import-export.md).
+    """
 
     def __init__(self, owner) -> None:
         self.owner = owner
@@ -172,15 +178,15 @@ class _Companies:
         for id, name, notes in (
             Company.objects.for_user(owner).order_by("id").values_list("id", "name", "notes")
         ):
-            self.ids.setdefault(name.casefold(), id)
-            self.names.setdefault(name.casefold(), name)
+            self.ids.setdefault(company_key(name), id)
+            self.names.setdefault(company_key(name), name)
             self.notes[id] = notes
         self.pending: dict[str, Company] = {}
 
     def want(self, name: str) -> str:
         """The key to look the company up by after flush(); queues it when it is new."""
-        name = _limit(Company, "name", name.strip())
-        key = name.casefold()
+        name = fit("company", name.strip())
+        key = company_key(name)
         if key not in self.ids and key not in self.pending:
             self.pending[key] = Company(owner=self.owner, name=name)
         return key
@@ -240,9 +246,9 @@ def _insert_people(owner, people: list[NewPerson], companies: _Companies, now) -
     def rows():  # one at a time: 30,000 tuples of 20 values held at once were ~10 MB
         for p in people:
             first, last, title = (
-                _cut(p["first_name"], 150),
-                _cut(p["last_name"], 150),
-                _cut(p["title"], 200),
+                fit("first_name", p["first_name"]),
+                fit("last_name", p["last_name"]),
+                fit("title", p["title"]),
             )
             key = p.company_key
             yield (
@@ -256,9 +262,9 @@ def _insert_people(owner, people: list[NewPerson], companies: _Companies, now) -
                 last,
                 _json(p["emails"]),
                 _json(p["phones"]),
-                _cut(p["linkedin_url"], 300),
+                fit("linkedin_url", p["linkedin_url"]),
                 title,
-                _cut(p["location"], 200),
+                fit("location", p["location"]),
                 p["how_known"] or defaults["how_known"],
                 p["closeness"] or defaults["closeness"],
                 p["notes"] or "",
@@ -317,10 +323,6 @@ class _Folded(dict[str, str]):
 
 def _json(values: list[str]) -> str:
     return json.dumps(values) if values else "[]"  # most people have no e-mail or phone
-
-
-def _cut(value: str, length: int) -> str:
-    return value[:length] if value else ""
 
 
 def _write_tags(owner, plan: Plan, ids: list[int]) -> None:

@@ -15,6 +15,7 @@ from hundred.transfer.formats.identity import (
     normalise_email,
     normalise_linkedin_url,
 )
+from hundred.transfer.formats.lengths import fit
 from hundred.transfer.formats.records import PersonKey, PersonRecord
 
 
@@ -41,6 +42,10 @@ class Keys:
 
 
 def keys_of(emails: Iterable[str], url: str, first: str, last: str, company: str) -> Keys:
+    # Keyed as stored: a value longer than its column is compared cut, as the loader keeps it
+    # (a person already stored whole, before imports cut, meets the file's cut value too).
+    first, last = fit("first_name", first), fit("last_name", last)
+    url, company = fit("linkedin_url", url), fit("company", company)
     name = fold_name(first, last)
     return Keys(
         emails=email_keys(emails),
@@ -77,7 +82,8 @@ class Matcher:
         # (_named): a file whose every row has a known profile never does.
         self._unnamed: list[Existing] = []
         for person in existing:
-            url = normalise_linkedin_url(person.linkedin_url) if person.linkedin_url else ""
+            url = fit("linkedin_url", person.linkedin_url)
+            url = normalise_linkedin_url(url) if url else ""
             if url:
                 self._add_ids(person.id, Keys(email_keys(person.emails), url, "", ""))
                 self._unnamed.append(person)
@@ -97,10 +103,9 @@ class Matcher:
         """Index by name the people with a profile that __init__ left out (sets: the order
         they join in does not matter, and with a profile they never wait in _open)."""
         for person in self._unnamed:
-            name = fold_name(person.first_name, person.last_name)
-            name_org = name_org_key(
-                person.first_name, person.last_name, person.company, folded=name
-            )
+            first, last = fit("first_name", person.first_name), fit("last_name", person.last_name)
+            name = fold_name(first, last)
+            name_org = name_org_key(first, last, fit("company", person.company), folded=name)
             if name_org:
                 self._by_key.setdefault(name_org, set()).add(person.id)
             if name:
@@ -162,7 +167,8 @@ class Matcher:
     def match_key(self, key: PersonKey) -> int | None:
         """The person an interaction names: by profile, else by a full name only one person has."""
         if key.linkedin_url:
-            if (id := self._by_url.get(normalise_linkedin_url(key.linkedin_url))) is not None:
+            url = normalise_linkedin_url(fit("linkedin_url", key.linkedin_url))
+            if (id := self._by_url.get(url)) is not None:
                 return id
         if self._unnamed:
             self._named()

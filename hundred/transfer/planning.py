@@ -20,6 +20,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Count, Max
 
+from hundred.lib.companies import company_key
 from hundred.network.models import Closeness, Company, HowKnown, Interaction, Person, Source, Stage
 from hundred.transfer.formats.collector import collector_paused
 from hundred.transfer.formats.history_codec import history_in, history_out
@@ -506,11 +507,11 @@ def _plan_interactions(
 
 
 def _count_new_companies(owner, plan: Plan) -> int:
-    names = {p["company"].strip().casefold() for p in plan.new if p["company"].strip()}
-    names |= {f["company"].strip().casefold() for f in plan.updates.values() if "company" in f}
-    names |= {name.strip().casefold() for name in plan.companies}
-    names.discard("")
+    # The loader's key: "Acme, Ltd." is the company "Acme" already there, not a new one.
+    names = {company_key(p["company"]) for p in plan.new if p["company"].strip()}
+    names |= {company_key(f["company"]) for f in plan.updates.values() if f.get("company")}
+    names |= {company_key(name) for name in plan.companies if name.strip()}
     if not names:
         return 0
-    known = {n.casefold() for n in Company.objects.for_user(owner).values_list("name", flat=True)}
+    known = {company_key(n) for n in Company.objects.for_user(owner).values_list("name", flat=True)}
     return len(names - known)

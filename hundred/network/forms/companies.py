@@ -29,11 +29,14 @@ class CompanyForm(forms.ModelForm):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
-        clash = Company.objects.for_user(self.owner).filter(name__iexact=name)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
+        clash = [c for c in Company.objects.named(self.owner, name) if c.pk != self.instance.pk]
+        if clash and clash[0].name.casefold() == name.casefold():
             raise forms.ValidationError(f"You already have a company called “{name}”.")
+        if clash:  # the same name but for a legal suffix: the one company, as imports see it
+            raise forms.ValidationError(
+                f"You already have “{clash[0].name}”, the same company as “{name}”: "
+                "open it and add to it, or give this one a name of its own."
+            )
         return name
 
     def save(self, commit: bool = True) -> Company:

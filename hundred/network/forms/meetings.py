@@ -8,6 +8,7 @@ from hundred.lib.reach import reach_kind
 from hundred.network.actions.meetings import CompanyMentioned, Debrief, FavourNoted, NameGiven
 from hundred.network.forms.followups import DayField
 from hundred.network.models import FavourDirection
+from hundred.network.models.people import long_name_error
 
 NAME_ROWS = 5
 
@@ -117,6 +118,8 @@ class DebriefForm(forms.Form):
             extra = any(data.get(f"name_{i}_{k}") for k in ("company", "title", "reach", "note"))
             if extra and not (data.get(f"name_{i}") or "").strip():
                 self.add_error(f"name_{i}", "Give a name for this row, or clear it.")
+            elif error := long_name_error(data.get(f"name_{i}") or ""):
+                self.add_error(f"name_{i}", error)
             reach = (data.get(f"name_{i}_reach") or "").strip()
             if reach and not reach_kind(reach):
                 self.add_error(f"name_{i}_reach", NOT_A_REACH.format(value=reach))

@@ -177,6 +177,10 @@ class PersonForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # A name or address refused (too long, not an address) was given: its own error says
+        # what is wrong, and this one would not be true.
+        if any(name in self.errors for name in ("first_name", "last_name", "emails_text")):
+            return cleaned
         if not (
             cleaned.get("first_name") or cleaned.get("last_name") or cleaned.get("emails_text")
         ):

@@ -4,16 +4,34 @@ from __future__ import annotations
 
 from django.db import models
 
+from hundred.lib.companies import company_key
 from hundred.network.models.choices import ResearchStatus
 from hundred.network.models.owned import OwnedModel, OwnedQuerySet
 from hundred.network.urlcache import fast_reverse
 
 
 class CompanyQuerySet(OwnedQuerySet):
+    def named(self, owner, name: str) -> list[Company]:
+        """The owner's companies this name means, oldest first: the same name in any case
+        first, then those whose name differs only by a legal suffix or punctuation
+        ("Northwind Analytics, Inc." means "Northwind Analytics"), the key imports and the
+        duplicates review use (hundred.lib.companies.company_key)."""
+        mine = self.filter(owner=owner).order_by("id")
+        exact = list(mine.filter(name__iexact=name))
+        key = company_key(name)
+        # Every name is read to compare keys: a few thousand at most per account, and
+        # company_key remembers the ones it has seen.
+        same = mine.exclude(pk__in=[c.pk for c in exact]).values_list("id", "name")
+        ids = [id for id, other in same.iterator() if company_key(other) == key]
+        return exact + list(mine.filter(pk__in=ids)) if ids else exact
+
     def get_or_create_named(self, owner, name: str) -> Company:
-        """The owner's company of this name (any case), or a new one."""
-        company = self.filter(owner=owner, name__iexact=name).first()
-        return company or self.create(owner=owner, name=name)
+        """The owner's company this name means (named()), or a new one called name."""
+        exact = self.filter(owner=owner, name__iexact=name).order_by("id").first()
+        if exact is not None:  # most names typed are: no need to read every other one
+            return exact
+        found = self.named(owner, name)
+        return found[0] if found else self.create(owner=owner, name=name)
 
 
 class Company(OwnedModel):

@@ -9,6 +9,7 @@ from django.db import connections, models, router
 from django.db.models import Min
 from django.utils import timezone
 
+from hundred.lib.names import split_name
 from hundred.lib.text import fold
 from hundred.network.models.choices import Closeness, Direction, HowKnown, Source, Stage
 from hundred.network.models.companies import Company
@@ -330,6 +331,19 @@ def _history_rows(person: Person) -> tuple[list, list, list, list]:
             obj.person = person
         rows.append(found)
     return interactions, *rows
+
+
+def long_name_error(name: str) -> str:
+    """The sentence refusing a full name whose first or last part is longer than its column
+    (the quick add, the welcome names, a debrief's names), or '' when it fits."""
+    for part, label in zip(split_name(name), ("first name", "last name"), strict=True):
+        length = Person._meta.get_field("first_name" if label == "first name" else "last_name")
+        if len(part) > length.max_length:
+            return (
+                f"The {label} can have at most {length.max_length} characters (this one has "
+                f"{len(part)}): shorten it."
+            )
+    return ""
 
 
 def introduced_by(person: Person) -> list[Person]:

@@ -57,9 +57,8 @@ def _filtered(user, data: dict) -> tuple[PersonQuerySet, bool]:
     if data.get("how_known"):
         qs = qs.filter(how_known=data["how_known"])
     if data.get("company"):
-        qs = qs.filter(
-            company__in=Company.objects.for_user(user).filter(name__iexact=data["company"])
-        )
+        # "Acme, Ltd." finds the people at "Acme": companies are one under their suffixes.
+        qs = qs.filter(company__in=Company.objects.named(user, data["company"]))
     if data.get("tag"):
         qs = qs.filter(tags__in=Tag.objects.for_user(user).filter(name__iexact=data["tag"]))
     return qs, any(data.get(k) for k in ("q", "stage", "how_known", "company", "tag"))

@@ -16,6 +16,7 @@ from hundred.transfer.formats.generic_csv import (
     suggest_mapping,
 )
 from hundred.transfer.formats.google import parse_google
+from hundred.transfer.formats.lengths import fit_all
 from hundred.transfer.formats.linkedin_history import parse_export as parse_linkedin_export
 from hundred.transfer.formats.outlook import parse_outlook
 from hundred.transfer.formats.records import (
@@ -100,8 +101,12 @@ def parse(
     default_region = default_region.upper()  # phonenumbers knows 'GB', not 'gb'
     with collector_paused():
         if kind == "csv":
-            return parse_csv(data, default_region=default_region, limits=limits, mapping=mapping)
-        return _PARSERS[kind](data, default_region=default_region, limits=limits)
+            result = parse_csv(data, default_region=default_region, limits=limits, mapping=mapping)
+        else:
+            result = _PARSERS[kind](data, default_region=default_region, limits=limits)
+        # Values longer than their column are cut here, for every format, and said so.
+        result.warnings += fit_all(result.people, result.companies)
+        return result
 
 
 __all__ = [

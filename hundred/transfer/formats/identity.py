@@ -7,18 +7,13 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
-from cleanco import basename
+# fold and company_key live in hundred.lib: the network app finds companies by the same key.
+from hundred.lib.companies import company_key, fold
 
 # Any subdomain (www., m., uk., de., ...) and any scheme or none; the slug is the first path
 # segment after /in/, so locale suffixes (/en), sub-pages and queries fall away.
 _PROFILE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)*linkedin\.com/in/([^/?#\s]+)", re.I)
 
-
-# Apostrophes and dots vanish rather than split a name: O'Neil and ONeil, J.R. and JR meet.
-_DROP = re.compile(r"['’`.]")
-
-
-_NON_ALNUM = re.compile(r"[\W_]+")
 
 # A profile URL already in the one form normalise_linkedin_url gives (this prefix, then a
 # slug of these characters only) is returned as it is: a URL the parser normalised costs the
@@ -64,22 +59,6 @@ def fold_name(first: str, last: str) -> str:
 @lru_cache(maxsize=16384)
 def _fold_part(s: str) -> str:
     return fold(s)
-
-
-def fold(s: str) -> str:
-    """Accents, case, punctuation and emoji gone: 'José  O'Neil 🚀' -> 'jose oneil'."""
-    if not s.isascii():  # most names are: skip the costly decomposition for them
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    return _NON_ALNUM.sub(" ", _DROP.sub("", s.casefold())).strip()
-
-
-@lru_cache(maxsize=65536)
-def company_key(company: str) -> str:
-    """'Northwind Analytics, Inc.' -> 'northwind analytics' (legal suffixes dropped by cleanco)."""
-    base = basename(company.strip())
-    # A company called only "Inc" or "Co" would vanish; keep it rather than match everyone.
-    return fold(base) or fold(company)
 
 
 def name_key(first: str, last: str, *, folded: str | None = None) -> str:
