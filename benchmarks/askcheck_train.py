@@ -105,14 +105,25 @@ def _fit(rows: list[dict]) -> Fitted:
     authors' messages in several folds, and the fit is deterministic)."""
     key = (frozenset(r["id"] for r in rows), SETTINGS)
     if key not in _FITS:
-        texts = [r["text"] for r in rows]
-        _FITS[key] = fit(texts, [r["label"] == "job_ask" for r in rows], SETTINGS)
+        _FITS[key] = _fit_texts(_job(rows))
     return _FITS[key]
 
 
-def _fit_texts(job: tuple[list[str], list[bool]]) -> Fitted:
-    texts, labels = job
-    return fit(texts, labels, SETTINGS)
+Job = tuple[list[str], list[bool], list[str]]
+
+
+def _job(rows: list[dict]) -> Job:
+    """What a fit needs of these messages: texts, labels and writers."""
+    return (
+        [r["text"] for r in rows],
+        [r["label"] == "job_ask" for r in rows],
+        [r["author"] for r in rows],
+    )
+
+
+def _fit_texts(job: Job) -> Fitted:
+    texts, labels, authors = job
+    return fit(texts, labels, SETTINGS, authors)
 
 
 def warm_fits(rows: list[dict], jobs: int) -> None:
@@ -127,7 +138,7 @@ def warm_fits(rows: list[dict], jobs: int) -> None:
         kept = [r for r in rows if r["author"] not in out]
         key = (frozenset(r["id"] for r in kept), SETTINGS)
         if key not in _FITS:
-            wanted[key] = ([r["text"] for r in kept], [r["label"] == "job_ask" for r in kept])
+            wanted[key] = _job(kept)
     # fork: the workers need nothing but what this process has imported (pure Python)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for key, fitted in zip(wanted, pool.imap(_fit_texts, wanted.values()), strict=True):
@@ -138,14 +149,20 @@ def _as_model(fitted: Fitted, threshold: float = 0.0) -> modellib.Model:
     return modellib.Model(fitted.bias, threshold, fitted.weights)
 
 
-_RULED: dict[str, bool] = {}
+_RULED: dict[str, tuple[int, ...]] = {}
+
+
+def _asks(text: str) -> tuple[int, ...]:
+    """Where the asks the rules find in the text start (remembered: the rules do not change
+    during a run)."""
+    if text not in _RULED:
+        _RULED[text] = tuple(f.start for f in rule_findings(text, sentence_ends(text)))
+    return _RULED[text]
 
 
 def ruled(text: str) -> bool:
-    """Whether the rules flag the text (remembered: the rules do not change during a run)."""
-    if text not in _RULED:
-        _RULED[text] = bool(rule_findings(text, sentence_ends(text)))
-    return _RULED[text]
+    """Whether the rules flag the text."""
+    return bool(_asks(text))
 
 
 def judged(text: str) -> bool:
@@ -168,7 +185,8 @@ def held_out_scores(rows: list[dict]) -> list[Scored]:
                 score = modellib.score(text, fitted)
                 asked = r["label"] == "job_ask"
                 cued = modellib.is_honest_cued(text)
-                out.append((score, ruled(text), judged(text), disclaims_ask(text), asked, cued))
+                disclaims = disclaims_ask(text, _asks(text))
+                out.append((score, ruled(text), judged(text), disclaims, asked, cued))
     return out
 
 
