@@ -491,6 +491,12 @@ def not_writer_does(ctx: Context) -> bool:
     return not _WRITER_DOES.search(ctx.prefix)
 
 
+def not_employer_nor_thanked(ctx: Context) -> bool:
+    """An ask unless the writer is hiring or thanks the reader for it ("Thank you for your
+    email inviting me to interview")."""
+    return not EMPLOYER.search(ctx.text) and not_thanked(ctx)
+
+
 def not_employer(ctx: Context) -> bool:
     """An ask unless the writer says they are the one hiring."""
     return not EMPLOYER.search(ctx.text)

@@ -20,6 +20,7 @@ from hundred.network.askcheck.guards import (
     not_accepting,
     not_applying_elsewhere_nor_employer,
     not_employer,
+    not_employer_nor_thanked,
     not_free,
     not_helping,
     not_reviewing,
@@ -84,7 +85,8 @@ _A_ROLE = (
 )
 _NEED = (
     r"(?:need|needs|needing|neds|need(?:ed)? any|could use|could do with|short of|short on"
-    r"|short-staffed|short staffed|looking for|searching|require|requires|requiring|in need of"
+    r"|short-staffed|short staffed|looking for|lookin for|lookin 4|searching|require|requires"
+    r"|requiring|in need of"
     r"|want|wants)"
 )
 _WHEN = (
@@ -252,7 +254,7 @@ INTENT_RULES: tuple[Rule, ...] = (
         HIRING,
         not_applying_elsewhere_nor_employer,
         r"\b(?:room|space|place|spot|budget|headcount|head count|funding|provision|money"
-        r"|capacity) (?:[\w-]+ ){0,3}?(?:for|to (?:hire|take on|bring on|add)) "
+        r"|capacity) (?:[\w-]+ ){0,3}?(?:for|4|to (?:hire|take on|bring on|add)) "
         r"(?:one more|1 more|another|an extra|the extra|an additional|someone like me|someone"
         r" with|me\b|a (?:[\w-]+ ){0,2}?(?:hire|person|assistant|associate|fellow|postdoc"
         r"|officer))",
@@ -323,7 +325,8 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(
         RESUME,
         not_helping,
-        rf"\b(?:give|pass|send|forward|show|hand) (?:{_THIRD}|it to {_THIRD}) (?:my|his|her)"
+        rf"\b(?:give|giving|pass|passing|send|sending|forward|forwarding|show|hand) (?:{_THIRD}"
+        rf"|it to {_THIRD}) (?:my|his|her)"
         r" (?:number|cv|resume|résumé|details|biodata|portfolio|site|contact)\b"
         rf"|\b(?:give|pass|send|forward|show) my (?:number|details|biodata|portfolio|site) to\b",
     ),
@@ -544,7 +547,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         not_reviewing,
         r"\b(?:I am|I'm|im|am) (?:now |currently |hereby |formally |writing to )?applying for"
-        r" (?:the|this|your) (?:[\w&'-]+ ){0,5}?(?:position|post|role|vacancy|job|opening)\b",
+        r" (?:the|this|your) (?:[\w&'-]+ ){0,5}?(?:position|post|role|vacancy|job|opening"
+        r"|apprenticeship|internship)\b",
     ),
     # Covering someone's leave, offering oneself: "I would like to offer myself to cover Amy's
     # leave", "could I fill in for her maternity leave?", "offer my services to your firm"
@@ -601,6 +605,38 @@ INTENT_RULES: tuple[Rule, ...] = (
         strong,
         r"\bask (?:[\w'-]+ ){0,4}?(?:if|whether) (?:I|he|she|my [\w-]+|(?-i:[A-Z][a-z]+))"
         r" (?:can|could|might) (?:start|work|come in|do|join|have)\b",
+    ),
+    # (eleventh version, from authors O, Q and R's misses) an interview asked for someone, a
+    # third person referred, the writer coming to work at the reader's place in any trade, a
+    # day or a shift said to be short: "We would be grateful if you would invite him to
+    # interview", "would you be willing to refer her internally?", "Can I come labouring for
+    # you a few weeks?", "chef if sunday's short im around"
+    make_rule(
+        DIRECT,
+        not_employer_nor_thanked,
+        r"\binvite (?:me|him|her|them|(?-i:[A-Z][a-z]+)) (?:to|for) (?:an? |the )?"
+        r"(?:interview|trial|assessment day)\b",
+    ),
+    make_rule(
+        REFERRAL,
+        not_writer_does,
+        r"\brefer(?:ring)? (?:him|her|them|my (?:son|daughter|husband|wife|brother|sister|nephew"
+        r"|niece|friend|lad|girl|boy))\b(?! (?:on )?to\b)",
+    ),
+    make_rule(
+        DIRECT,
+        not_free,
+        r"\b(?:can|could|may) I (?:come|come and|come to) (?:labou?ring|working|cleaning|picking"
+        r"|packing|cooking|driving|serving|waiting|portering|gardening|decorating|painting"
+        r"|fitting|tiling|plastering|building|roofing|bartending|washing up|helping out)"
+        rf" (?:for|with) {_YOU}\b",
+    ),
+    make_rule(
+        OFFER,
+        not_free,
+        r"\b(?:if|when) (?:[\w']+ ){0,2}?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday|the weekend|the rota|the shift|the team|the kitchen|the floor|the bar|the site"
+        r"|the crew|(?:mon|tues|tue|wed|thurs|thu|fri|sat|sun)(?:day)?)(?:'s| is| are|s) short\b",
     ),
     # The same asks in a few words of Spanish, Hindi and Indonesian, as texts mix them in:
     # "tiene chamba para mi?", "kaam hai kya?", "boleh gak sy apply?"
