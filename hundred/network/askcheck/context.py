@@ -12,8 +12,12 @@ from hundred.network.askcheck.patterns import rx
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|\n[ \t]*\n")
 # Within a sentence a clause turns at these, so "I'm not asking for a job, but are you hiring?"
 # is read as two clauses and the negation does not cover the second.
+# (eleventh version, from author M's "I'm not asking you to bend any rules, just to get her CV in
+# front of a human") a comma and "just", "only" or "simply" turn it too.
 _CLAUSE_BREAK = re.compile(
-    r"[;:\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|although|though|whereas)\b", re.IGNORECASE
+    r"[;:\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|although|though|whereas)\b"
+    r"|,\s+(?=(?:just|only|simply|merely)\b)",
+    re.IGNORECASE,
 )
 
 # "n't", or a contraction typed without its apostrophe ("dont"); a bare "nt" would also match
@@ -30,7 +34,12 @@ _OR_ALSO = (
     r"(?:(?:apply\w*|ask\w*|seek\w*|looking for)(?: [\w']+){0,5}? (?:or|nor) (?:[\w']+ ){0,2}?)?"
 )
 _NEGATED_ASK = rx(
-    _NEG + r" (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?" + _OR_ALSO + r"(?:ask|asking|askin|applying"
+    r"(?:"
+    + _NEG
+    + r"|\bnor\b)"
+    + r" (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?"
+    + _OR_ALSO
+    + r"(?:ask|asking|askin|applying"
     r"|request\w*|expect\w*|seek\w*|after|about|here to|writing|reaching|hoping (?:for|you)"
     r"|want(?:ing)? (?:you|u)|need(?:ing)? (?:you|u)|looking (?:for|to) (?:you|u)"
     r"|a (?:job )?(?:request|ask))\b"

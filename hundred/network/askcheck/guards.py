@@ -140,8 +140,11 @@ _FREE = rx(
 
 
 def not_free(ctx: Context) -> bool:
-    """An offer of the writer's work, unless the sentence offers it for nothing."""
-    return not _FREE.search(ctx.sentence)
+    """An offer of the writer's work, unless the sentence offers it for nothing or (eleventh
+    version) the one offered is a third person ("If you need a driver, call him on…")."""
+    return not _FREE.search(ctx.sentence) and not _THIRD_OFFERED.search(
+        ctx.text, ctx.end, ctx.end + 120
+    )
 
 
 # A letter accepting an offer ("I am delighted to accept and can start on Monday").
@@ -158,6 +161,9 @@ _ACCEPTING = rx(
 _HELPING = rx(
     r"\b(?:happy|glad|more than happy) to (?:help|read|look|talk|chat|have a look|go through"
     r"|meet)\b|\btell (?:him|her|them) to (?:ring|call|phone|text|message|email)\b"
+    # (eleventh version, from author C) "I'll tell her the truth about the placements"
+    r"|\bI(?:'ll| will| can| could) (?:tell|talk to|chat (?:to|with)|speak (?:to|with)|show|walk)"
+    r" (?:him|her|them)\b"
 )
 
 
@@ -274,8 +280,10 @@ def applies_unpaid(text: str) -> bool:
 
 
 def for_paid_work(ctx: Context) -> bool:
-    """An application or an interview offered, unless for work that is not paid or a grant."""
-    return not _NOT_PAID_WORK.search(ctx.text)
+    """An application or an interview offered, unless for work that is not paid or a grant, or
+    its sentence applies for what is not a job ("apply to the Return to Work mentoring
+    scheme")."""
+    return not _NOT_PAID_WORK.search(ctx.text) and not _APPLIES_NOT_A_JOB.search(ctx.sentence)
 
 
 def for_paid_work_not_employer(ctx: Context) -> bool:
@@ -326,6 +334,11 @@ def not_a_job_within(words: int) -> str:
         rf"(?:(?!{_JOBBY}\b)[\w'-]+ ){{0,{words}}}?{NOT_A_JOB}\b"
         rf"(?! (?:[\w-]+ )?{_TITLE}\b)"
     )
+
+
+# (eleventh version) A sentence applying for what is not a job: "I wish to apply to the Return to
+# Work mentoring scheme".
+_APPLIES_NOT_A_JOB = rx(r"\bappl(?:y|ying|ied|ication) (?:for|to|on|onto) " + not_a_job_within(8))
 
 
 # What one applies or puts oneself in for that is a job (ninth version, from author K's
@@ -457,6 +470,11 @@ def prices_own_work(ctx: Context) -> bool:
     return selling(ctx) and not _PRICING_ADVICE.search(ctx.text)
 
 
+# Whether paid work is worth it, asked (eleventh version, from authors J and Q): "was the paid
+# work worth the bother?", "are they worth the drop in hourly rate?"
+_WORTH = rx(r"\bworth (?:the|it|my|your|doing)\b")
+
+
 def offers_paid_work(ctx: Context) -> bool:
     """Paid work offered, unless the writer is hiring or asks how it is priced ("ask how you
     work out a day rate"; since the eleventh version also "I put my day rate up like you
@@ -465,6 +483,7 @@ def offers_paid_work(ctx: Context) -> bool:
         not EMPLOYER.search(ctx.text)
         and not _ADVICE_ABOUT.search(ctx.prefix)
         and not _PRICING_ADVICE.search(ctx.text)
+        and not _WORTH.search(ctx.sentence)
     )
 
 

@@ -76,7 +76,12 @@ _NOT_A_ROLE = (
     r"|favor|minute|moment|coffee|reminder|introduction|volunteer|speaker|reviewer|reader"
     r"|document|comment|agreement|event|recommendation|information|advice|ideas?|thoughts"
     r"|feedback|break|ride|lift|hand with|hand moving|hand on|second pair|pair of eyes|anything"
-    r"|something|nothing)s?\b)"
+    r"|something|nothing"
+    # (eleventh version, from author K's "Do they want different hours?") adjectives in -ent and
+    # -ant are not roles
+    r"|different|recent|current|decent|urgent|excellent|efficient|consistent|independent"
+    r"|present|relevant|important|significant|pleasant|constant|brilliant|distant|instant"
+    r"|frequent|permanent|urgent|fluent|patient|confident|competent)s?\b)"
 )
 # The article is optional: "need a nurse", "need nurses", "need staff".
 _A_ROLE = (
@@ -307,7 +312,8 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(
         REFERRAL,
         strong,
-        rf"\b(?:ask|asking|check with|find out|see|enquire|inquire) (?:[\w'-]+ ){{0,4}}?"
+        rf"\b(?:ask|asking|check with|find out|see|enquire|inquire) (?!myself\b|ourselves\b)"
+        rf"(?:[\w'-]+ ){{0,4}}?"
         rf"(?:if|whether) (?:[\w'-]+ ){{0,6}}?(?:{_NEED}|hiring|recruiting"
         r"|tak(?:e|ing) (?:[\w-]+ )?on"
         r"|(?:has|have|got) (?:any )?(?:room|space|openings?|vacanc\w+|work|positions?))\b",
