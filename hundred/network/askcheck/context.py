@@ -48,8 +48,11 @@ _NEGATED_ASK = rx(
 _NEGATED_NEAR = rx(_NEG + r" (?:[\w']+ ){0,3}$")
 # A message that says it is not asking: "I'm not asking you for a job", "nor am I asking you to
 # find him a placement", "I am not applying", "not seeking employment", "not fishing".
+# Reluctance is not a disclaimer (eleventh version, from author M): "I didn't want to ask you
+# this", "I hate to ask", "I don't like asking" come before the ask.
 _DISCLAIMER = rx(
-    r"(?:" + _NEG + r"|\bnor\b) (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?(?:ask|asking|askin|apply"
+    r"(?:" + _NEG + r"|\bnor\b) (?!mind\b|hesitate\b|(?:want|wanted|wanna|like|liked|mean"
+    r"|meant|love|enjoy)\w* (?:to )?ask)(?:[\w']+ ){0,3}?(?:ask|asking|askin|apply"
     r"|applying|request\w*|expect\w*|seek\w*|fishing|here to|writing (?:to|about|for)"
     r"|looking for (?:you|u) to)\b"
 )

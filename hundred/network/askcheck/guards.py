@@ -510,6 +510,11 @@ def not_writer_does(ctx: Context) -> bool:
     return not _WRITER_DOES.search(ctx.prefix)
 
 
+def not_told_nor_writer(ctx: Context) -> bool:
+    """An ask, unless a third person means to do it or the writer does."""
+    return not_told(ctx) and not_writer_does(ctx)
+
+
 def not_employer_nor_thanked(ctx: Context) -> bool:
     """An ask unless the writer is hiring or thanks the reader for it ("Thank you for your
     email inviting me to interview")."""

@@ -316,7 +316,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         rf"(?:[\w'-]+ ){{0,4}}?"
         rf"(?:if|whether) (?:[\w'-]+ ){{0,6}}?(?:{_NEED}|hiring|recruiting"
         r"|tak(?:e|ing) (?:[\w-]+ )?on"
-        r"|(?:has|have|got) (?:any )?(?:room|space|openings?|vacanc\w+|work|positions?))\b",
+        r"|(?:has|have|got) (?:any )?(?:room|space|openings?|vacanc\w+|work|positions?"
+        r"|anything (?:going|for (?:me|him|her))))\b",
     ),
     make_rule(
         REFERRAL,
