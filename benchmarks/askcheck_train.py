@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/askcheck_train.py --cv       # cross-validation across authors
     .venv/bin/python benchmarks/askcheck_train.py --check    # exit 1 unless the file matches
 
-Reads corpus/ask/train/ only (authors A to L since the tenth version; the locked test split,
+Reads corpus/ask/train/ only (authors A to M and O to R since the eleventh version; the locked test split,
 corpus/ask/test/, is never read here). The threshold is chosen by leave-one-author-out
 cross-validation within the training messages: each author's messages are scored by a model
 fitted on the other authors' alone, and the threshold is the one at which, together with the

@@ -79,7 +79,7 @@ def test_the_weights_were_built_from_this_corpus_and_this_code(training) -> None
 
 # One cross-validation fold, author G held out, with a short fit: the committed procedure's
 # arithmetic (features, label scaling, class weight, Adagrad) for QUICK_EPOCHS passes instead of
-# 200, on the other eleven authors, judged with the committed threshold, caution and veto. Its
+# 200, on the other sixteen authors, judged with the committed threshold, caution and veto. Its
 # held-out figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone: a
 # change to the rules, the features, the fit or how they are combined moves them, and must say
 # so here.
