@@ -8,13 +8,14 @@ Run on purpose, not in the test suite:
     .venv/bin/python benchmarks/askcheck_eval.py corpus/ask/train --method rules
     .venv/bin/python benchmarks/askcheck_eval.py --locked --all --markdown   # once, at the end
 
-`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-L, twelve
-folds): for each author, the whole training procedure (benchmarks/askcheck_train.py's `train`,
-threshold and vetoes included) runs on the other authors' messages, and the checker with that
-model judges the author's messages. It prints each fold's figures, their mean, and the pooled
-figures (every held-out judgement counted once), per register. The folds need 78 fits (all
-authors but one, and all but two for the folds' own inner cross-validation, each fitted once and
-remembered), about ten seconds of CPU each: `--jobs 2` makes them in two processes first, which
+`--cv` is leave-one-author-out cross-validation over corpus/ask/train (authors A-M and
+O-R, seventeen folds): for each author, the whole training procedure
+(benchmarks/askcheck_train.py's `train`, threshold and vetoes included) runs on the other
+authors' messages, and the checker with that model judges the author's messages. It prints
+each fold's figures, their mean, and the pooled figures (every held-out judgement counted
+once), per register. The folds need 153 fits (all authors but one, and all but two for the
+folds' own inner cross-validation, each fitted once and remembered), ten to twenty seconds of
+CPU each: `--jobs 2` makes them in two processes first, which
 halves the wall-clock time and gives the same figures. `--locked` reads the locked test
 split, every *.jsonl in corpus/ask/test/, with the committed model: it is for the single final
 measurement, never for tuning (corpus/ask/README.md). While corpus/ask/test/ is empty or absent

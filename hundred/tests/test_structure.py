@@ -15,7 +15,12 @@ PACKAGE = ROOT / "hundred"
 BIN = Path(sys.executable).parent
 MAX_LINES = 600
 # Data, not logic: rule tables and the demo's invented world.
-DATA_MODULES = {"hundred/network/askcheck/job_ask_rules.py"}
+# intent_rules.py, the intent rules' table, passed 600 lines in the eleventh version (its logic is
+# in guards.py, as the phrase table's is).
+DATA_MODULES = {
+    "hundred/network/askcheck/job_ask_rules.py",
+    "hundred/network/askcheck/intent_rules.py",
+}
 
 
 def source_files() -> list[Path]:

@@ -12,8 +12,12 @@ from hundred.network.askcheck.patterns import rx
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)|\n[ \t]*\n")
 # Within a sentence a clause turns at these, so "I'm not asking for a job, but are you hiring?"
 # is read as two clauses and the negation does not cover the second.
+# (eleventh version, from author M's "I'm not asking you to bend any rules, just to get her CV in
+# front of a human") a comma and "just", "only" or "simply" turn it too.
 _CLAUSE_BREAK = re.compile(
-    r"[;:\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|although|though|whereas)\b", re.IGNORECASE
+    r"[;:\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|although|though|whereas)\b"
+    r"|,\s+(?=(?:just|only|simply|merely)\b)",
+    re.IGNORECASE,
 )
 
 # "n't", or a contraction typed without its apostrophe ("dont"); a bare "nt" would also match
@@ -24,18 +28,33 @@ _NEG = (
 )
 # A negation that governs the ask: "not asking", "I won't ask", "not here to ask", "no
 # expectation of". "Don't mind" and "don't hesitate" are not negations of the ask.
+# (eleventh version, from authors O, P and Q) a negation over two coordinated asks ("I'm not
+# applying for a position or asking for job leads"), "askin", "looking for u to".
+_OR_ALSO = (
+    r"(?:(?:apply\w*|ask\w*|seek\w*|looking for)(?: [\w']+){0,5}? (?:or|nor) (?:[\w']+ ){0,2}?)?"
+)
 _NEGATED_ASK = rx(
-    _NEG + r" (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?(?:ask|asking|request\w*|expect\w*"
-    r"|seek\w*|after|about|here to|writing|reaching|hoping (?:for|you)|want(?:ing)? you"
-    r"|need(?:ing)? you|looking (?:for|to) you|a (?:job )?(?:request|ask))\b"
+    r"(?:"
+    + _NEG
+    + r"|\bnor\b)"
+    + r" (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?"
+    + _OR_ALSO
+    + r"(?:ask|asking|askin|applying"
+    r"|request\w*|expect\w*|seek\w*|after|about|here to|writing|reaching|hoping (?:for|you)"
+    r"|want(?:ing)? (?:you|u)|need(?:ing)? (?:you|u)|looking (?:for|to) (?:you|u)"
+    r"|a (?:job )?(?:request|ask))\b"
 )
 # A negation right before the match: "you may not know of any openings".
 _NEGATED_NEAR = rx(_NEG + r" (?:[\w']+ ){0,3}$")
 # A message that says it is not asking: "I'm not asking you for a job", "nor am I asking you to
 # find him a placement", "I am not applying", "not seeking employment", "not fishing".
+# Reluctance is not a disclaimer (eleventh version, from author M): "I didn't want to ask you
+# this", "I hate to ask", "I don't like asking" come before the ask.
 _DISCLAIMER = rx(
-    r"(?:" + _NEG + r"|\bnor\b) (?!mind\b|hesitate\b)(?:[\w']+ ){0,3}?(?:ask|asking|apply"
-    r"|applying|request\w*|expect\w*|seek\w*|fishing|here to|writing (?:to|about|for))\b"
+    r"(?:" + _NEG + r"|\bnor\b) (?!mind\b|hesitate\b|(?:want|wanted|wanna|like|liked|mean"
+    r"|meant|love|enjoy)\w* (?:to )?ask)(?:[\w']+ ){0,3}?(?:ask|asking|askin|apply"
+    r"|applying|request\w*|expect\w*|seek\w*|fishing|here to|writing (?:to|about|for)"
+    r"|looking for (?:you|u) to)\b"
 )
 _INSTEAD = rx(r"\b(?:rather than|instead of|without) (?:[\w']+ ){0,3}$")
 
@@ -87,9 +106,22 @@ def context_at(text: str, start: int, end: int, ends: list[re.Match[str]]) -> Co
     return Context(text, start, end, clause_start, clause_end, sentence_start, sentence_end)
 
 
-def disclaims_ask(text: str) -> bool:
-    """True when the text says, somewhere, that it is not asking (for a job, or at all)."""
-    return bool(_DISCLAIMER.search(text))
+def disclaims_ask(text: str, asks: tuple[int, ...] = ()) -> bool:
+    """True when the text says, somewhere, that it is not asking (for a job, or at all).
+
+    `asks` are where the asks the rules found start: a disclaimer whose own sentence goes on to
+    one of them does not count (eleventh version, from author M's miss: "I'm not asking you to
+    bend any rules, just to get her CV in front of a human"). The rules already read a negation
+    over its own clause, so an ask they found after it in its sentence is one it does not
+    cover."""
+    if not asks:
+        return bool(_DISCLAIMER.search(text))
+    ends = [m.end() for m in sentence_ends(text)]
+    for m in _DISCLAIMER.finditer(text):
+        stop = next((e for e in ends if e > m.end()), len(text))
+        if not any(m.end() <= start < stop for start in asks):
+            return True
+    return False
 
 
 # A favour already done, thanked or told: "Thank you for passing my CV along", "that you'd put

@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hundred.network.askcheck.guards import EMPLOYER, NON_JOB_APPLICATION, not_a_job_within
+from hundred.network.askcheck.guards import (
+    EMPLOYER,
+    NON_JOB_APPLICATION,
+    NOT_PAID_WORK,
+    THIRD_OFFERED,
+    not_a_job_within,
+)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|\?")
 # Apostrophes dropped, every digit read as 0 (str.translate: one pass, no regex per token).
@@ -121,7 +127,21 @@ CUES: dict[str, re.Pattern[str]] = {
         + r"ll|I will|I can) (?:mention|recommend|introduce) (?:him|her|them) to (?:you|u)\b"
         # (tenth version) the reader's number given to the third person: "I give him your number"
         r"|\bI(?:" + _A + r"ll| will| can| have| already| just)? (?:give|gave|given|pass|passed"
-        r"|send|sent) (?:him|her|them) (?:your|ur) (?:no|number|details|contact|email)\b",
+        r"|send|sent) (?:him|her|them) (?:your|ur) (?:no|number|details|contact|email)\b"
+        # (eleventh version, from author M) a reference offered for someone else, a former
+        # colleague of the writer's applying: "Happy to give a reference if useful", "My former
+        # team member Ioana Rusu is applying"
+        r"|\b(?:happy|glad|willing|pleased) to (?:give|provide|write|be|act as|offer) (?:a |an "
+        r"|her |him |them |their |his )?(?:[\w-]+ )?(?:reference|referee)\b|\b(?:my|our)"
+        r" (?:former|old|ex-?|previous) (?:[\w-]+ ){0,2}?(?:colleague|team member|employee"
+        r"|staff member|student|mentee|apprentice|report|assistant)s?\b[^.!?\n]{0,40}?\b(?:is|are"
+        r"|has|have|'s) (?:applying|applied|going for)\b"
+        # (eleventh version, from author Q) a reference written for someone else: "Please find
+        # attached my reference for Chloe Barnes", "pleased to provide a reference for Mr Pascoe"
+        r"|\breference for (?:(?-i:[A-Z])|him\b|her\b|them\b)"
+        # (from authors O and R) a third person offered for the reader's need: "call femi 07700
+        # 900876", "call him, I give you the number"
+        r"|" + THIRD_OFFERED,
         "thanked": r"\bthanks?(?: you)?(?: \w+){0,2} for (?:the|your) (?:\w+ )?(?:referral"
         r"|recommendation|introduction|intro)\b",
         "referee": r"\breferees?\b",
@@ -147,12 +167,18 @@ CUES: dict[str, re.Pattern[str]] = {
         # I's letters for a degree, a registration, a stall, a traineeship, a bursary), or
         # writing to the body that grants it: "Please find enclosed my application for
         # registration", "Dear Admissions Committee"
-        "not_a_job": r"\b(?:appl(?:y|ying|ied|ication)|enrol\w*|enroll\w*|register\w*) (?:for|to"
-        r"|on|onto|with) " + not_a_job_within(8) + r"|\bdear (?:the )?(?:admissions?"
+        "not_a_job": r"\b(?:appl(?:y|ying|ied|ication)|enrol\w*|enroll\w*|register\w*|put (?:myself"
+        r"|my name) forward|stand|standing) (?:for|to|on|onto|with) "
+        + not_a_job_within(8)
+        + r"|\bdear (?:the )?(?:admissions?"
         r"|registration|course|programme|program|market|arts|grants?|bursary|bursaries"
         r"|scholarships?|enrolment|enrollment|licensing|funding)\b"
         # (ninth version, from author K) anything applied for that names no job
-         + "|" + NON_JOB_APPLICATION,
+        + "|"
+        + NON_JOB_APPLICATION
+        # (eleventh version) a volunteer place, a voluntary role, a grant
+        + "|"
+        + NOT_PAID_WORK,
         # A reply that answers the reader's question (seventh version): "You asked how hiring
         # actually works", "to answer your question", "I hope that helps"
         "answers": r"\byou asked (?:me )?(?:how|about|what|whether|if|why|for my|which|where)\b"

@@ -41,9 +41,20 @@ def strong(ctx: Context) -> bool:
     return True
 
 
+# Someone else's application, told (eleventh version, from author Q's reference "for Chloe Barnes,
+# who has applied for the Head Nurse post at your practice").
+_THIRD_APPLIES = rx(
+    r"\b(?:who|he|she|they)(?:'s| has| have| is| are| had)? (?:already |just |recently )?"
+    r"(?:applied|applying)\b"
+)
+
+
 def question(ctx: Context) -> bool:
-    """An ask inside a question or a request, unless about research or advice."""
+    """An ask inside a question or a request, unless about research or advice, or someone
+    else's application."""
     if _RESEARCH.search(ctx.prefix) or _ADVICE_ABOUT.search(ctx.prefix):
+        return False
+    if _THIRD_APPLIES.search(ctx.prefix):
         return False
     return "?" in ctx.tail or bool(_ASK_CUE.search(ctx.prefix))
 
@@ -59,9 +70,22 @@ def wish(ctx: Context) -> bool:
 _CONDITION = rx(r"\b(?:if|when|whenever)\b")
 
 
+# A third person offered for the need (eleventh version, from authors O and R): "If you need
+# somebody, call him, I give you the number", "u need a sound guy? call femi 07700 900876".
+THIRD_OFFERED = (
+    r"\b(?:call|ring|phone|text|contact|try|message|whatsapp) (?:him|her|them|(?!me\b)[\w-]+"
+    r" (?=[+0-9]))|\bI(?:'ll| will| can)? (?:give|send|pass) (?:you|u) (?:his|her|their|the)"
+    r" (?:number|no|details|contact)\b"
+)
+_THIRD_OFFERED = rx(THIRD_OFFERED)
+
+
 def question_or_condition(ctx: Context) -> bool:
     """An ask in a question, a request or a condition ("if ur short a photographer"), unless
-    the condition offers help for nothing ("if u need a hand w the launch… no charge obvs")."""
+    the condition offers help for nothing ("if u need a hand w the launch… no charge obvs"), or
+    (eleventh version) the cover needed is insurance."""
+    if not _not_insurance(ctx) or _THIRD_OFFERED.search(ctx.text, ctx.end, ctx.end + 120):
+        return False
     if question(ctx):
         return True
     return bool(_CONDITION.search(ctx.prefix)) and not _FREE.search(ctx.text)
@@ -83,9 +107,9 @@ def not_research(ctx: Context) -> bool:
 
 
 def stands_alone(ctx: Context) -> bool:
-    """An ask when no word comes before it in the clause."""
+    """An ask when no word comes before it in the clause (and "need cover?" is not insurance)."""
     # "Hiring?" is an ask on its own; "Any tips on hiring?" is not.
-    return not re.search(r"[^\W\d_]", ctx.prefix)
+    return not re.search(r"[^\W\d_]", ctx.prefix) and _not_insurance(ctx)
 
 
 def referral(ctx: Context) -> bool:
@@ -116,19 +140,30 @@ _FREE = rx(
 
 
 def not_free(ctx: Context) -> bool:
-    """An offer of the writer's work, unless the sentence offers it for nothing."""
-    return not _FREE.search(ctx.sentence)
+    """An offer of the writer's work, unless the sentence offers it for nothing or (eleventh
+    version) the one offered is a third person ("If you need a driver, call him on…")."""
+    return not _FREE.search(ctx.sentence) and not _THIRD_OFFERED.search(
+        ctx.text, ctx.end, ctx.end + 120
+    )
 
 
 # A letter accepting an offer ("I am delighted to accept and can start on Monday").
 _ACCEPTING = rx(
     r"\b(?:delighted|pleased|happy|glad) to accept\b|\baccept(?:ed|ing)? (?:your|the) (?:kind )?"
     r"offer\b|\boffering me the (?:position|role|job|post)\b"
+    # (eleventh version, from author Q) a price quoted to a customer who asked for it: "thank
+    # you for your message… the price is £35", "price for the splashback as discussed"
+    r"|\bthank(?:s| you)(?: \w+){0,2} for (?:your|the) (?:message|enquiry|inquiry|request"
+    r"|call)\b[^?]{0,200}?\b(?:price|quote|cost)\b|\b(?:price|quote) for (?:[\w'-]+ ){1,6}?as"
+    r" (?:discussed|requested|agreed)\b"
 )
 # The writer offers a third person help: "Happy to read drafts. Just give her my number."
 _HELPING = rx(
     r"\b(?:happy|glad|more than happy) to (?:help|read|look|talk|chat|have a look|go through"
     r"|meet)\b|\btell (?:him|her|them) to (?:ring|call|phone|text|message|email)\b"
+    # (eleventh version, from author C) "I'll tell her the truth about the placements"
+    r"|\bI(?:'ll| will| can| could) (?:tell|talk to|chat (?:to|with)|speak (?:to|with)|show|walk)"
+    r" (?:him|her|them)\b"
 )
 
 
@@ -185,7 +220,88 @@ EMPLOYER = rx(
     r" (?:properly|well|fairly|decent\w*|a fair|a living|the going)\b"
     r"|\b(?:best|worst) (?:[\w-]+ )?(?:staff|hire|employee|worker|member of staff)s? (?:I|we)"
     r"(?:'ve| have|ve|)? ?(?:ever )?(?:had|hired|taken on|employed)\b"
+    # (eleventh version, from author M's false alarms) the writer's business looking to take
+    # someone on, a position the writer lists or advertises, the writer's ad going up, hiring
+    # a second pair of hands, people sent the writer's way: "We're a small plumbing business
+    # in Lower Hutt looking to take on a first-year apprentice", "how to list the position with
+    # you", "ad goes on seek tmrw", "finally hiring a second barista", "if u know anyone good
+    # send em my way"
+    r"|\b(?:we|I)\b(?:'re| are|'m| am)?[^.!?\n]{0,80}?\b(?:looking|wanting|hoping|planning"
+    r"|needing|ready|about) to (?:hire|take on|recruit|employ|train up) (?:an?|another|one|two"
+    r"|three|our|my|a new|some|more|extra|a second) (?:[\w-]+ ){0,2}?(?:apprentice|trainee"
+    r"|staff|employee|worker|hand|person|people|assistant|barista|chef|cook|nurse|[\w-]+(?:er"
+    r"|or|ist|ian))s?\b(?! (?:role|position|post|job|challenge)\b)"
+    r"|\b(?:we|I|us)\b (?:[\w']+ ){0,3}?(?:to|can|could|will|'ll|should|would) (?:list|advertise"
+    r"|post) (?:the|a|an|our|my) (?:[\w-]+ )"
+    r"{0,2}?(?:position|vacancy|vacancies|job|role|post|opening)s?\b"
+    r"|\b(?:my |our )?(?:job )?ad(?:vert)? goes (?:up|on|live|out)\b"
+    r"|\b(?:finally|finaly|officially|about to start|ready to start) hiring (?:a|an|another|my"
+    r"|our|two|three|some|more)\b(?![^.!?\n]*\?)"
+    r"|\bknow (?:any ?one|anybody|someone|somebody|ne1|any1) (?:[\w-]+ ){0,4}?(?:send|point"
+    r"|pass) (?:them|em|'em|him|her) (?:my|our) way\b"
+    # (from authors P and R) the writer's own place has the money or the post, the writer's
+    # advert passed on, someone sought for the writer's household: "My lab at Stellenbosch has
+    # funding for a two-year research assistant", "forward the advertisement to suitable
+    # students", "I'm looking for a nanny for Lily three days a week"
+    r"|\b(?:my|our) (?:[\w-]+ )?(?:lab|team|group|company|firm|shop|practice|business"
+    r"|department|unit|school|office)(?: at [\w-]+)? (?:has|have|got|now has) (?:[\w-]+ )?"
+    r"(?:funding|budget|money|a vacancy|an opening|a post|a position) for\b"
+    r"|\bforward (?:the|our|my|this) (?:job )?(?:ad|advert|advertisement|posting|vacancy)\b"
+    r"|\b(?:I|we)(?:'m| am|'re| are) looking for an? (?:[\w-]+ )?(?:nanny|childminder|babysitter"
+    r"|cleaner|carer|tutor|plumber|electrician|builder|roofer|gardener|bookkeeper|accountant"
+    r"|au pair) (?:for|to)\b"
 )
+
+# Work that is not paid (eleventh version, from author M's applications for a volunteer guide's
+# place, a committee seat and a community grant): a volunteer or unpaid place applied for, a
+# role said to be voluntary, a letter to a grants or volunteer team, an application to a fund.
+NOT_PAID_WORK = (
+    r"\b(?:for|join|on|one of|to be|become) (?:(?:a|an|the|your|our|of) )?(?:[\w-]+ )?"
+    r"(?:volunteer|voluntary|unpaid|honorary) (?:[\w-]+ ){0,2}?(?:place|role|position|post|seat"
+    r"|guide|opportunit\w+|roster|rota|team)s?\b"
+    # joining, applying or offering as a volunteer: "join Radio Kiez as a volunteer presenter",
+    # "offer my time as a volunteer" (not "eighteen months as a volunteer guide", a story)
+    r"|\b(?:join|joining|apply\w*|offer\w*|serve|serving|help|helping) (?:[\w'-]+ ){0,4}?as an?"
+    r" (?:unpaid |volunteer|voluntary)"
+    r"|\b(?:role|position|post|place|seat|this|it|station|club|charity|organi[sz]ation|centre"
+    r"|center)(?: is|'s| would be| will be) (?:an? )?(?:entirely |purely |completely |strictly "
+    r"|wholly |all )?(?:unpaid|voluntary|volunteer[- ]run|run by volunteers)\b"
+    r"|\bdear (?:the )?(?:[\w-]+ )?(?:grants?|funding|volunteers?|volunteering|bursary"
+    r"|scholarships?) (?:team|panel|committee|officer|coordinator|manager|office)\b"
+    r"|\b(?:application|apply|applying) (?:to|for) (?:the|a|our|your) (?:[\w'-]+ ){0,4}?"
+    r"(?:fund|grant|bursary|scholarship)\b"
+)
+_NOT_PAID_WORK = rx(NOT_PAID_WORK)
+
+
+def applies_unpaid(text: str) -> bool:
+    """Whether the message applies or offers for work that is not paid, or for a grant."""
+    return bool(_NOT_PAID_WORK.search(text))
+
+
+def for_paid_work(ctx: Context) -> bool:
+    """An application or an interview offered, unless for work that is not paid or a grant, or
+    its sentence applies for what is not a job ("apply to the Return to Work mentoring
+    scheme")."""
+    return not _NOT_PAID_WORK.search(ctx.text) and not _APPLIES_NOT_A_JOB.search(ctx.sentence)
+
+
+def for_paid_work_not_employer(ctx: Context) -> bool:
+    """An interview offered, unless for work that is not paid, or the writer is hiring."""
+    return for_paid_work(ctx) and not EMPLOYER.search(ctx.text)
+
+
+# Cover as insurance (eleventh version, from author M's dog walker asking a peer "do you need
+# separate cover for the van?"): "cover" in a message about insurance is not a person.
+_INSURANCE = rx(
+    r"\b(?:insur\w*|polic(?:y|ies)|liability|premiums?|underwrit\w*|insurers?|brokers?)\b"
+)
+
+
+def _not_insurance(ctx: Context) -> bool:
+    words = ctx.text[ctx.start : ctx.end].lower()
+    return "cover" not in words or not _INSURANCE.search(ctx.text)
+
 
 # What one applies, registers or enrols for that is not a job (seventh version, from author I's
 # letters of application for a degree, a registration, a market stall, a traineeship and a
@@ -198,7 +314,9 @@ NOT_A_JOB = (
     r"|class|school|college|university|studies"
     # (eighth version, from author J's street-trading consent and HGV training course)
     r"|consent|approval|authori[sz]ation|permission|exemption|accreditation|certification"
-    r"|training|tenancy|lease|plot)"
+    r"|training|tenancy|lease|plot"
+    # (eleventh version, from author M's allotment committee and neighbourhood fund)
+    r"|seat|committee|trustees?|fund)"
 )
 # ... unless it is a job's name: "the position of School Secretary", "the Year 3 Class Teacher",
 # "your graduate scheme", "the Trainee Train Driver programme"
@@ -216,6 +334,11 @@ def not_a_job_within(words: int) -> str:
         rf"(?:(?!{_JOBBY}\b)[\w'-]+ ){{0,{words}}}?{NOT_A_JOB}\b"
         rf"(?! (?:[\w-]+ )?{_TITLE}\b)"
     )
+
+
+# (eleventh version) A sentence applying for what is not a job: "I wish to apply to the Return to
+# Work mentoring scheme".
+_APPLIES_NOT_A_JOB = rx(r"\bappl(?:y|ying|ied|ication) (?:for|to|on|onto) " + not_a_job_within(8))
 
 
 # What one applies or puts oneself in for that is a job (ninth version, from author K's
@@ -267,6 +390,13 @@ NON_JOB_APPLICATION = (
 _NON_JOB_APPLICATION = rx(NON_JOB_APPLICATION)
 
 
+def not_applying_elsewhere_nor_employer(ctx: Context) -> bool:
+    """Room or budget for one more, unless the message applies for what is not a job or
+    (eleventh version) the writer is the one hiring ("My lab has funding for a research
+    assistant")."""
+    return not_applying_elsewhere(ctx) and not EMPLOYER.search(ctx.text)
+
+
 def not_applying_elsewhere(ctx: Context) -> bool:
     """An ask, unless the message applies for something that is not a job ("is there a place
     for me" in a class)."""
@@ -296,6 +426,9 @@ PAST_THE_ASK = rx(
     r"|I'll|I'm going to|I need to|I have to) (?:say no|decline|turn (?:it|you|the \w+) down)\b"
     r"|\b(?:declin\w*|turn\w* down|say\w* no to) (?:your|the|this) (?:kind |generous |very kind )?"
     r"offer\b"
+    # (eleventh version, from author R) "I have decided to decline it"
+    r"|\b(?:decided|chosen|have) to (?:decline|turn down|say no to) (?:it|the offer|your offer"
+    r"|the (?:[\w-]+ )?(?:role|position|post|job))\b"
 )
 
 
@@ -319,10 +452,39 @@ def selling(ctx: Context) -> bool:
     return not EMPLOYER.search(ctx.text) and not _FREE.search(ctx.sentence)
 
 
+# A message that asks how to price the writer's own work (eleventh version): "I charge £25 an
+# hour, is that too low?", "how much do you charge for a bond clean?"
+_PRICING_ADVICE = rx(
+    r"\bhow (?:much|do you|did you|should I|to|would you|do people|do others) (?:[\w']+ ){0,3}?"
+    r"(?:charge|price|pric\w+|rates?|quote)\b|\b(?:under|over)charg\w*|\btoo (?:low|high"
+    r"|cheap|much|little|steep)\b|\bwhat (?:do|should|would|did|does) (?:you|I|others|people"
+    r"|everyone|they) (?:[\w']+ ){0,2}?charge\b|\bpricing\b|\b(?:raise|put up|increase)"
+    r" (?:my|our) (?:prices|rates|fees)\b|\b(?:put|push|bump)(?:ed)? (?:my|our) (?:[\w-]+ )?"
+    r"(?:rate|price|fee)s? up\b"
+)
+
+
+def prices_own_work(ctx: Context) -> bool:
+    """The writer's own price named to a buyer, unless the writer is hiring, works for nothing
+    or asks how to price it."""
+    return selling(ctx) and not _PRICING_ADVICE.search(ctx.text)
+
+
+# Whether paid work is worth it, asked (eleventh version, from authors J and Q): "was the paid
+# work worth the bother?", "are they worth the drop in hourly rate?"
+_WORTH = rx(r"\bworth (?:the|it|my|your|doing)\b")
+
+
 def offers_paid_work(ctx: Context) -> bool:
     """Paid work offered, unless the writer is hiring or asks how it is priced ("ask how you
-    work out a day rate")."""
-    return not EMPLOYER.search(ctx.text) and not _ADVICE_ABOUT.search(ctx.prefix)
+    work out a day rate"; since the eleventh version also "I put my day rate up like you
+    said")."""
+    return (
+        not EMPLOYER.search(ctx.text)
+        and not _ADVICE_ABOUT.search(ctx.prefix)
+        and not _PRICING_ADVICE.search(ctx.text)
+        and not _WORTH.search(ctx.sentence)
+    )
 
 
 # A third person as the one who acts: "they want to put me forward for the ops manager job".
@@ -336,6 +498,27 @@ _THIRD_PERSON_MEANS_TO = rx(
 def not_told(ctx: Context) -> bool:
     """An ask, unless the clause tells what a third person means to do for the writer."""
     return not _THIRD_PERSON_MEANS_TO.search(ctx.prefix)
+
+
+# The writer as the one who mentions or thinks of someone (eleventh version, from authors P and
+# Q): "I've told her I'd mention her", "I still think about him".
+_WRITER_DOES = rx(r"\b(?:I|we|id|ill)(?:'d|'ll| will| would| could| can| still| often| do)? $")
+
+
+def not_writer_does(ctx: Context) -> bool:
+    """An ask, unless the writer is the subject of it."""
+    return not _WRITER_DOES.search(ctx.prefix)
+
+
+def not_told_nor_writer(ctx: Context) -> bool:
+    """An ask, unless a third person means to do it or the writer does."""
+    return not_told(ctx) and not_writer_does(ctx)
+
+
+def not_employer_nor_thanked(ctx: Context) -> bool:
+    """An ask unless the writer is hiring or thanks the reader for it ("Thank you for your
+    email inviting me to interview")."""
+    return not EMPLOYER.search(ctx.text) and not_thanked(ctx)
 
 
 def not_employer(ctx: Context) -> bool:

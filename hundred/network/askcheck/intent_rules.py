@@ -13,16 +13,21 @@ procurement officer", "ppl").
 from __future__ import annotations
 
 from hundred.network.askcheck.guards import (
+    for_paid_work,
+    for_paid_work_not_employer,
     job_within,
     joining,
     not_accepting,
-    not_applying_elsewhere,
+    not_applying_elsewhere_nor_employer,
     not_employer,
+    not_employer_nor_thanked,
     not_free,
     not_helping,
     not_reviewing,
     not_told,
+    not_writer_does,
     offers_paid_work,
+    prices_own_work,
     question,
     question_or_condition,
     question_or_opening,
@@ -71,7 +76,12 @@ _NOT_A_ROLE = (
     r"|favor|minute|moment|coffee|reminder|introduction|volunteer|speaker|reviewer|reader"
     r"|document|comment|agreement|event|recommendation|information|advice|ideas?|thoughts"
     r"|feedback|break|ride|lift|hand with|hand moving|hand on|second pair|pair of eyes|anything"
-    r"|something|nothing)s?\b)"
+    r"|something|nothing"
+    # (eleventh version, from author K's "Do they want different hours?") adjectives in -ent and
+    # -ant are not roles
+    r"|different|recent|current|decent|urgent|excellent|efficient|consistent|independent"
+    r"|present|relevant|important|significant|pleasant|constant|brilliant|distant|instant"
+    r"|frequent|permanent|urgent|fluent|patient|confident|competent)s?\b)"
 )
 # The article is optional: "need a nurse", "need nurses", "need staff".
 _A_ROLE = (
@@ -80,7 +90,8 @@ _A_ROLE = (
 )
 _NEED = (
     r"(?:need|needs|needing|neds|need(?:ed)? any|could use|could do with|short of|short on"
-    r"|short-staffed|short staffed|looking for|searching|require|requires|requiring|in need of"
+    r"|short-staffed|short staffed|looking for|lookin for|lookin 4|searching|require|requires"
+    r"|requiring|in need of"
     r"|want|wants)"
 )
 _WHEN = (
@@ -94,16 +105,41 @@ _WHEN = (
 # of money ("£9 a head", "40 quid"), "a few quid", so much "per unit", a rate or fee of a kind
 # ("flat rate", "the usual sessional rate"). "A head" alone is not one ("to be a head teacher").
 _PRICE = (
-    r"(?:[£$€] ?[0-9][0-9,.]*k?\b|\b[0-9][0-9,.]* ?(?:quid|pounds|euros|dollars|bucks|ph|p/h)\b"
+    r"(?:[£$€₹₦] ?[0-9][0-9,.]*k?\b|\b[0-9][0-9,.]* ?(?:quid|pounds?|euros?|dollars?|bucks"
+    # (eleventh version, from author M's "2.20 pound each") a currency's name in the singular,
+    # and other currencies
+    r"|rand|rupees?|naira|pesos?|reais|ringgit|shillings?|cedis?|yen|eur|gbp|usd|aud|nzd|cad"
+    r"|ph|p/h)\b"
     r"|\ba few (?:quid|bob|pounds|dollars|bucks)\b|\bper (?:head|go|visit|clean|cut|unit"
     r"|session|hour|hr|day|week|month|job|metre|meter|room|window|word|page|lesson|class|night"
     r"|shift|fortnight|person|cover|plate)\b|\b(?:flat|day|hourly|daily"
-    r"|sessional|usual|going|weekly|monthly|fixed|set|same) (?:rate|fee|price)s?\b)"
+    r"|sessional|usual|going|weekly|monthly|fixed|set|same) (?:rate|fee|price)s?\b"
+    # (eleventh version) paid by the month, ahead: "or just a monthly retainer"
+    r"|\b(?:a|on|on a|monthly|weekly|yearly|annual|small) (?:[\w-]+ )?retainer\b)"
 )
 # The writer offering to do something ("I could", "want me to", "me and my lad can")…
 _SELLER = (
     r"\b(?:want me to|shall I|should I|could I|can I|may I|I could|I can|I cn|I'll|ill|I will"
-    r"|I'd|id|I would|happy to|glad to|me and my \w+ (?:can|could|will))\b"
+    r"|I'd|id|I would|happy to|glad to|me and my \w+ (?:can|could|will)"
+    # (eleventh version) a trader's offer as it is worded to a street or a client: "I'm
+    # offering a weekly shopfront clean"
+    r"|I(?:'m| am)? offer(?:ing)?|we(?:'re| are)? offer(?:ing)?)\b"
+)
+# (eleventh version) The writer's own price, named as theirs: "I charge $55 an hour", "I would ask
+# a modest fee of $60 a session", "my day rate is £180", "we charge $420 for a 3-bed".
+_OWN_PRICE = (
+    r"\b(?:I|we)(?:'d| would| could| can| will|'ll| usually| normally| just| only| generally"
+    r"| currently)? (?:[\w-]+ )?(?:charge|ask|bill|quote)s? (?:(?:you |u |just |only |around "
+    r"|about |roughly |a |an |my |the |modest |small |flat |fair |standard |fee |rate |of )"
+    r"){0,4}"
+    + _PRICE
+    # "I'm five minutes away and charge $55 an hour" (not "in charge of a $2m budget")
+    + r"|\b(?:I|we)\b[^.!?\n]{0,60}?\band (?:[\w-]+ )?(?<!\bin\s)(?<!\bof\s)(?:charge|bill)s? "
+    r"(?:(?:you |u |just |only |around |about |roughly |a |an |my |the |flat |fair |standard )"
+    r"){0,3}"
+    + _PRICE
+    + r"|\b(?:my|our) (?:[\w-]+ )?(?:rate|fee|price|charge)s? (?:is|are|would be|will be|'d be"
+    r"|starts? at|comes? to) (?:(?:just|only|around|about|roughly) )?" + _PRICE
 )
 # …and no word, before the price, that makes it a question about prices or the writer buying:
 # "ask how you work out a day rate", "I'd happily pay £50 for your time".
@@ -136,6 +172,18 @@ INTENT_RULES: tuple[Rule, ...] = (
         selling,
         _SELLER + r"(?: happily| gladly)?(?:" + _NOT_ABOUT_PRICES + r"[^.!?\n]){0,90}?"
         r"(?:[.!?] ?(?:" + _NOT_ABOUT_PRICES + r"[^.!?\n]){0,25}?)?" + _PRICE,
+    ),
+    # (eleventh version) The writer's own price, named to a buyer, not in a message that asks
+    # how to price ("I charge £25 an hour, is that too low?")
+    make_rule(SELLING, prices_own_work, _OWN_PRICE),
+    # (eleventh version) More work asked of a client: "have you got anything else in the
+    # pipeline I could pick up?", "any more work we could take on?"
+    make_rule(
+        SELLING,
+        question,
+        r"\b(?:anything|something|any (?:more |other |extra )?work|more work|owt) (?:else )?"
+        r"(?:[\w-]+ ){0,5}?(?:I|we|me|my \w+) (?:could|can|might|cn) (?:pick up|take on|take off"
+        r"|work on|get (?:stuck )?into|quote (?:for|on))\b",
     ),
     # A place on the reader's list of contractors or suppliers: "add me to your list of
     # contractors", "put us on your approved suppliers list"
@@ -209,9 +257,9 @@ INTENT_RULES: tuple[Rule, ...] = (
     # place for the writer in a class they apply for)
     make_rule(
         HIRING,
-        not_applying_elsewhere,
+        not_applying_elsewhere_nor_employer,
         r"\b(?:room|space|place|spot|budget|headcount|head count|funding|provision|money"
-        r"|capacity) (?:[\w-]+ ){0,3}?(?:for|to (?:hire|take on|bring on|add)) "
+        r"|capacity) (?:[\w-]+ ){0,3}?(?:for|4|to (?:hire|take on|bring on|add)) "
         r"(?:one more|1 more|another|an extra|the extra|an additional|someone like me|someone"
         r" with|me\b|a (?:[\w-]+ ){0,2}?(?:hire|person|assistant|associate|fellow|postdoc"
         r"|officer))",
@@ -264,10 +312,12 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(
         REFERRAL,
         strong,
-        rf"\b(?:ask|asking|check with|find out|see|enquire|inquire) (?:[\w'-]+ ){{0,4}}?"
+        rf"\b(?:ask|asking|check with|find out|see|enquire|inquire) (?!myself\b|ourselves\b)"
+        rf"(?:[\w'-]+ ){{0,4}}?"
         rf"(?:if|whether) (?:[\w'-]+ ){{0,6}}?(?:{_NEED}|hiring|recruiting"
         r"|tak(?:e|ing) (?:[\w-]+ )?on"
-        r"|(?:has|have|got) (?:any )?(?:room|space|openings?|vacanc\w+|work|positions?))\b",
+        r"|(?:has|have|got) (?:any )?(?:room|space|openings?|vacanc\w+|work|positions?"
+        r"|anything (?:going|for (?:me|him|her))))\b",
     ),
     make_rule(
         REFERRAL,
@@ -282,7 +332,8 @@ INTENT_RULES: tuple[Rule, ...] = (
     make_rule(
         RESUME,
         not_helping,
-        rf"\b(?:give|pass|send|forward|show|hand) (?:{_THIRD}|it to {_THIRD}) (?:my|his|her)"
+        rf"\b(?:give|giving|pass|passing|send|sending|forward|forwarding|show|hand) (?:{_THIRD}"
+        rf"|it to {_THIRD}) (?:my|his|her)"
         r" (?:number|cv|resume|résumé|details|biodata|portfolio|site|contact)\b"
         rf"|\b(?:give|pass|send|forward|show) my (?:number|details|biodata|portfolio|site) to\b",
     ),
@@ -303,10 +354,12 @@ INTENT_RULES: tuple[Rule, ...] = (
         r" rate\b|\bpay (?:me|him|her) (?:something|monthly|weekly|a)\b|\bpaid (?:RAs?|research"
         r" assistants?|positions?|roles?|work|shifts?)\b|\bcash in hand\b",
     ),
-    # Cover-letter style: applying, being employed, an interview
+    # Cover-letter style: applying, being employed, an interview (not, since the eleventh
+    # version, for a volunteer's place or a grant: "I would like to apply for a volunteer place
+    # as a visitor centre guide", "happy to attend an interview with the grants panel")
     make_rule(
         DIRECT,
-        strong,
+        for_paid_work,
         r"\b(?:would like|wish|want|writing|write|hereby|like) to (?:apply|submit my application)"
         rf" (?:for|to) (?={job_within(8)}|(?:join )?(?:your|ur|the) (?:[\w-]+ )?{_EMPLOYING}"
         r"|(?:run|work|manage|lead|cover|help|teach|drive|cook|clean)\b)"
@@ -339,7 +392,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     ),
     make_rule(
         REFERRAL,
-        strong,
+        not_writer_does,
         r"\bput (?:a|in a) (?:good )?word in\b|\bput in a word\b|\bmention (?:me|him|her"
         r"|my (?:son|daughter))\b(?! (?:in|as|to (?:you|u|ya))\b)"
         r"|\bmention (?:that )?(?:I'm|im|I am|he's|she's)\b",
@@ -475,7 +528,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     # Cover-letter close: "I would be glad to attend an interview"
     make_rule(
         DIRECT,
-        strong,
+        for_paid_work,
         r"\b(?:glad|happy|pleased|delighted|welcome the (?:chance|opportunity)) to (?:attend"
         r"|come (?:in )?for) (?:an? |the )?interview\b",
     ),
@@ -483,7 +536,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     # "Would you consider me?", "Can you put me down for next year?", "Think of me."
     make_rule(
         KEEP_IN_MIND,
-        strong,
+        not_writer_does,
         r"\bconsider (?:me|him|her)(?=\s*\?)|\bput (?:me|him|her|my name) down for\b"
         r"|\bthink (?:of|about) (?:me|him|her)(?=\s*[.!])",
     ),
@@ -501,7 +554,8 @@ INTENT_RULES: tuple[Rule, ...] = (
         DIRECT,
         not_reviewing,
         r"\b(?:I am|I'm|im|am) (?:now |currently |hereby |formally |writing to )?applying for"
-        r" (?:the|this|your) (?:[\w&'-]+ ){0,5}?(?:position|post|role|vacancy|job|opening)\b",
+        r" (?:the|this|your) (?:[\w&'-]+ ){0,5}?(?:position|post|role|vacancy|job|opening"
+        r"|apprenticeship|internship)\b",
     ),
     # Covering someone's leave, offering oneself: "I would like to offer myself to cover Amy's
     # leave", "could I fill in for her maternity leave?", "offer my services to your firm"
@@ -526,7 +580,7 @@ INTENT_RULES: tuple[Rule, ...] = (
     # interview any day", "could attend for a working interview", "I can do a working interview"
     make_rule(
         DIRECT,
-        not_employer,
+        for_paid_work_not_employer,
         r"\b(?:can|could|cn|able to|free to|ready to|happy to|will|would) (?:attend|come|come in"
         r"|do) (?:for )?(?:an? )?(?:working )?interview\b",
     ),
@@ -558,6 +612,38 @@ INTENT_RULES: tuple[Rule, ...] = (
         strong,
         r"\bask (?:[\w'-]+ ){0,4}?(?:if|whether) (?:I|he|she|my [\w-]+|(?-i:[A-Z][a-z]+))"
         r" (?:can|could|might) (?:start|work|come in|do|join|have)\b",
+    ),
+    # (eleventh version, from authors O, Q and R's misses) an interview asked for someone, a
+    # third person referred, the writer coming to work at the reader's place in any trade, a
+    # day or a shift said to be short: "We would be grateful if you would invite him to
+    # interview", "would you be willing to refer her internally?", "Can I come labouring for
+    # you a few weeks?", "chef if sunday's short im around"
+    make_rule(
+        DIRECT,
+        not_employer_nor_thanked,
+        r"\binvite (?:me|him|her|them|(?-i:[A-Z][a-z]+)) (?:to|for) (?:an? |the )?"
+        r"(?:interview|trial|assessment day)\b",
+    ),
+    make_rule(
+        REFERRAL,
+        not_writer_does,
+        r"\brefer(?:ring)? (?:him|her|them|my (?:son|daughter|husband|wife|brother|sister|nephew"
+        r"|niece|friend|lad|girl|boy))\b(?! (?:on )?to\b)",
+    ),
+    make_rule(
+        DIRECT,
+        not_free,
+        r"\b(?:can|could|may) I (?:come|come and|come to) (?:labou?ring|working|cleaning|picking"
+        r"|packing|cooking|driving|serving|waiting|portering|gardening|decorating|painting"
+        r"|fitting|tiling|plastering|building|roofing|bartending|washing up|helping out)"
+        rf" (?:for|with) {_YOU}\b",
+    ),
+    make_rule(
+        OFFER,
+        not_free,
+        r"\b(?:if|when) (?:[\w']+ ){0,2}?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday|the weekend|the rota|the shift|the team|the kitchen|the floor|the bar|the site"
+        r"|the crew|(?:mon|tues|tue|wed|thurs|thu|fri|sat|sun)(?:day)?)(?:'s| is| are|s) short\b",
     ),
     # The same asks in a few words of Spanish, Hindi and Indonesian, as texts mix them in:
     # "tiene chamba para mi?", "kaam hai kya?", "boleh gak sy apply?"

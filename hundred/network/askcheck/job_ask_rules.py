@@ -15,6 +15,7 @@ from hundred.network.askcheck.guards import (
     not_research,
     not_thanked,
     not_told,
+    not_told_nor_writer,
     question,
     referral,
     stands_alone,
@@ -231,6 +232,14 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         REFERRAL,
         not_told,
         r"\bput(?:ting)? (?:me|my name) (?:forward|in for|in the hat|up for|in front of)\b",
+    ),
+    # (eleventh version, from author M's miss) someone of the writer's put forward: "put her
+    # name forward" (not the writer doing it: "I'd put her name forward")
+    make_rule(
+        REFERRAL,
+        not_told_nor_writer,
+        r"\bput(?:ting)? (?:him|her|them|his name|her name|their name|my (?:son|daughter|husband"
+        r"|wife|brother|sister|nephew|niece|friend|lad|girl|boy)) (?:forward|in for|up for)\b",
     ),
     make_rule(
         REFERRAL,

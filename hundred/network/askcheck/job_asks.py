@@ -17,7 +17,7 @@ from hundred.network.askcheck import model as modellib
 from hundred.network.askcheck.context import context_at, disclaims_ask, is_negated
 from hundred.network.askcheck.explain import model_kind
 from hundred.network.askcheck.findings import Finding
-from hundred.network.askcheck.guards import is_past_the_ask, strong
+from hundred.network.askcheck.guards import applies_unpaid, is_past_the_ask, strong
 from hundred.network.askcheck.intent_rules import INTENT_RULES
 from hundred.network.askcheck.job_ask_rules import JOB_ASK_RULES
 from hundred.network.askcheck.kinds import Kind, Rule
@@ -83,6 +83,10 @@ def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding
     # A message that withdraws from a process or declines an offer tells how an ask went: only
     # the phrasings that are asks wherever they stand count in it.
     past = is_past_the_ask(text)
+    # (eleventh version) A message applying or offering for work that is not paid (a volunteer's
+    # place, a voluntary seat, a grant) asks for no job, whatever its words.
+    if applies_unpaid(text):
+        return []
     for rule, m in _matches(text, sentence_ends):
         if past and rule.guard is not strong:
             continue
@@ -136,7 +140,8 @@ def job_ask_findings(
     found = rule_findings(text, sentence_ends)
     if found:
         ends = [m.end() for m in sentence_ends]
-        vetoed = disclaims_ask(text) and modellib.overrules(text, ends, model)
+        asks = tuple(f.start for f in found)
+        vetoed = disclaims_ask(text, asks) and modellib.overrules(text, ends, model)
         return [] if vetoed else found
     flagged = model_finding(text, sentence_ends, model)
     return [flagged] if flagged else []

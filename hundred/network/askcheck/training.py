@@ -42,6 +42,9 @@ class Settings:
     # How much an honest message's error counts against a job ask's (a class weight above 1
     # makes false alarms dearer).
     honest_weight: float = 1.0
+    # (eleventh version) A feature is kept only when messages of at least this many different
+    # writers (the `groups` given to `fit`) hold it: a writer's own idiom carries no weight.
+    min_authors: int = 1
 
 
 @dataclass(frozen=True)
@@ -63,13 +66,26 @@ def _features(text: str) -> frozenset[str]:
     return frozenset(features(text))
 
 
-def vocabulary(texts: Iterable[str], min_df: int) -> list[str]:
-    """The features found in at least `min_df` of the texts, sorted."""
+def vocabulary(
+    texts: Iterable[str],
+    min_df: int,
+    groups: Iterable[str] | None = None,
+    min_groups: int = 1,
+) -> list[str]:
+    """The features found in at least `min_df` of the texts, sorted; with `groups` (each
+    text's writer), only those found in the texts of at least `min_groups` of them."""
     df: dict[str, int] = {}
-    for text in texts:
+    seen: dict[str, set[str]] = {}
+    texts = list(texts)
+    group_of = list(groups) if groups is not None else [""] * len(texts)
+    for text, group in zip(texts, group_of, strict=True):
         for f in _features(text):
             df[f] = df.get(f, 0) + 1
-    return sorted(f for f, n in df.items() if n >= min_df)
+            if min_groups > 1:
+                seen.setdefault(f, set()).add(group)
+    return sorted(
+        f for f, n in df.items() if n >= min_df and (min_groups <= 1 or len(seen[f]) >= min_groups)
+    )
 
 
 def label_scale(rows: list[list[int]], labels: list[bool], size: int, alpha: float) -> list[float]:
@@ -109,9 +125,17 @@ def _columns(rows: list[list[int]], size: int) -> list[list[int]]:
     return columns
 
 
-def fit(texts: list[str], labels: list[bool], settings: Settings = Settings()) -> Fitted:
-    """Weights and bias for the job-ask score of texts labelled True (job ask) or False."""
-    vocab = vocabulary(texts, settings.min_df)
+def fit(
+    texts: list[str],
+    labels: list[bool],
+    settings: Settings = Settings(),
+    groups: list[str] | None = None,
+) -> Fitted:
+    """Weights and bias for the job-ask score of texts labelled True (job ask) or False;
+    `groups` names each text's writer (for `settings.min_authors`)."""
+    if settings.min_authors > 1 and groups is None:
+        raise ValueError("min_authors needs each text's writer (groups)")
+    vocab = vocabulary(texts, settings.min_df, groups, settings.min_authors)
     index = {f: i for i, f in enumerate(vocab)}
     rows = [sorted(index[f] for f in _features(t) if f in index) for t in texts]
     value = label_scale(rows, labels, len(vocab), settings.nb_alpha)
