@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from hundred.network.askcheck import model as modellib  # noqa: E402
 from hundred.network.askcheck.context import disclaims_ask, sentence_ends  # noqa: E402
-from hundred.network.askcheck.job_asks import rule_findings  # noqa: E402
+from hundred.network.askcheck.job_asks import is_explicit_ask, rule_findings  # noqa: E402
 from hundred.network.askcheck.training import Fitted, Settings, fit  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "ask" / "train"
@@ -73,6 +73,14 @@ CAUTIONS = [x / 10 for x in range(-10, 61)]
 # The veto (model.overrules) sits this far below the lowest held-out score of a job ask the
 # rules caught, rounded down to a half: the model overrules a rule only where no such ask fell.
 VETO_MARGIN = 1.0
+# The strong veto (eleventh version): below this score the model withdraws the rules' findings
+# in a whole message that does not disclaim asking, unless one is an ask in so many words
+# (job_asks._EXPLICIT). Not chosen by the cross-validation above, whose rules were written
+# after reading every fold (there, rules catch job asks the model scores as low as -11): it
+# sits below every job ask the rules caught among messages by writers neither the rules nor
+# the model had seen — authors O to T under the tenth version, 1,800 messages, lowest -3.0;
+# S and T under the eleventh, lowest -3.3 — less a margin (docs/ask-checker.md).
+STRONG_VETO = -4.5
 DECIMALS = 4
 # The threshold: until the seventh version the highest that kept held-out recall at 97.5 % (a
 # margin over the issue's 0.97; 96 % until the fifth). The issue asks for both precision and
@@ -174,8 +182,8 @@ def judged(text: str) -> bool:
 
 
 # (score, rules flag, whether the model reads it, whether it disclaims asking, is a job ask,
-# whether it holds an honest cue)
-Scored = tuple[float, bool, bool, bool, bool, bool]
+# whether it holds an honest cue, whether a rule's finding is an ask in so many words)
+Scored = tuple[float, bool, bool, bool, bool, bool, bool]
 
 
 def held_out_scores(rows: list[dict]) -> list[Scored]:
@@ -190,16 +198,18 @@ def held_out_scores(rows: list[dict]) -> list[Scored]:
                 asked = r["label"] == "job_ask"
                 cued = modellib.is_honest_cued(text)
                 disclaims = disclaims_ask(text, _asks(text))
-                out.append((score, ruled(text), judged(text), disclaims, asked, cued))
+                explicit = is_explicit_ask(text, sentence_ends(text))
+                out.append((score, ruled(text), judged(text), disclaims, asked, cued, explicit))
     return out
 
 
 def flagged(item: Scored, threshold: float, veto: float, caution: float | None = None) -> bool:
     """What the checker does (job_asks.job_ask_findings): rules unless vetoed, else the model
     (above the caution, not the threshold, in a message holding an honest cue)."""
-    score, rule, read, disclaims, _, cued = item
+    score, rule, read, disclaims, _, cued, explicit = item
     if rule:
-        return not (disclaims and read and score < veto)
+        vetoed = (disclaims and score < veto) or (not explicit and score < STRONG_VETO)
+        return not (read and vetoed)
     bar = caution if cued and caution is not None else threshold
     return read and score > bar
 
@@ -220,7 +230,7 @@ def figures(
 def choose_veto(scored: list[Scored]) -> float:
     """VETO_MARGIN below the lowest held-out score of a job ask the rules caught (read whole),
     whether or not it disclaims asking: the most cautious of the two."""
-    caught = [s for s, rule, read, _, asked, _ in scored if rule and read and asked]
+    caught = [s for s, rule, read, _, asked, *_ in scored if rule and read and asked]
     return math.floor((min(caught, default=0.0) - VETO_MARGIN) * 2) / 2
 
 
@@ -281,7 +291,8 @@ def train(rows: list[dict]) -> dict:
             "(hundred/network/askcheck/features.py), fitted on corpus/ask/train by "
             "benchmarks/askcheck_train.py. A message whose score (bias plus the weights of its "
             "features) is above the threshold asks for a job; below the veto, a whole message "
-            "overrules a rule's match."
+            "that disclaims asking overrules a rule's match; below the strong veto, any whole "
+            "message does, unless the match is an ask in so many words."
         ),
         "settings": {
             "c": SETTINGS.c,
@@ -297,6 +308,7 @@ def train(rows: list[dict]) -> dict:
         "threshold": threshold,
         "caution": caution,
         "veto": veto,
+        "strong_veto": STRONG_VETO,
         "bias": round(fitted.bias, DECIMALS),
         "weights": weights,
     }

@@ -77,16 +77,27 @@ def _matches(text: str, sentence_ends: list[re.Match[str]]) -> Iterator[tuple[Ru
             yield from ((rule, m) for m in rule.pattern.finditer(text, window.start, window.stop))
 
 
+# The phrase table's rules that hold wherever they stand ("help me find a job", "a job for me"):
+# an ask in so many words, which no score of the model's withdraws (job_ask_findings).
+_EXPLICIT = frozenset(id(rule) for rule in JOB_ASK_RULES if rule.guard is strong)
+
+
 def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding]:
     """The job asks the rules see, one finding per run of overlapping or touching matches."""
+    return _rule_findings(text, sentence_ends)[0]
+
+
+def _rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> tuple[list[Finding], bool]:
+    """The rules' findings, and whether one of them is an ask in so many words (_EXPLICIT)."""
     candidates: list[tuple[int, int, Kind]] = []
+    explicit = False
     # A message that withdraws from a process or declines an offer tells how an ask went: only
     # the phrasings that are asks wherever they stand count in it.
     past = is_past_the_ask(text)
     # (eleventh version) A message applying or offering for work that is not paid (a volunteer's
     # place, a voluntary seat, a grant) asks for no job, whatever its words.
     if applies_unpaid(text):
-        return []
+        return [], False
     for rule, m in _matches(text, sentence_ends):
         if past and rule.guard is not strong:
             continue
@@ -96,6 +107,7 @@ def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding
         ctx = context_at(text, start, end, sentence_ends)
         if rule.guard(ctx) and not is_negated(ctx, m.group(0)):
             candidates.append((start, end, rule.kind))
+            explicit = explicit or id(rule) in _EXPLICIT
     # Several rules often see the same ask ("any openings" inside "know of any openings",
     # "consider me for" next to "any upcoming roles"): matches that overlap or touch become one
     # finding over their union, named after the earliest.
@@ -107,7 +119,12 @@ def rule_findings(text: str, sentence_ends: list[re.Match[str]]) -> list[Finding
             merged[-1] = (first_start, max(first_end, end), first_kind)
         else:
             merged.append((start, end, kind))
-    return [_finding(text, start, end, kind) for start, end, kind in merged]
+    return [_finding(text, start, end, kind) for start, end, kind in merged], explicit
+
+
+def is_explicit_ask(text: str, sentence_ends: list[re.Match[str]]) -> bool:
+    """Whether one of the rules' findings is an ask in so many words (training reads it)."""
+    return _rule_findings(text, sentence_ends)[1]
 
 
 def model_finding(
@@ -132,16 +149,20 @@ def job_ask_findings(
 ) -> list[Finding]:
     """The job asks in text: the rules' findings, or else the model's.
 
-    The rules' findings stand unless the message says it is not asking (context.disclaims_ask)
-    and the model reads the whole of it as plainly honest (model.overrules): a long advice ask
-    that says "I want to say clearly I am not asking you for job in your school", in which a
-    rule matched "job in your school".
+    The rules' findings stand unless the model, reading the whole message, overrules them
+    (model.overrules): when the message says it is not asking (context.disclaims_ask) and
+    scores below the veto — a long advice ask that says "I want to say clearly I am not asking
+    you for job in your school", in which a rule matched "job in your school" — or, since the
+    eleventh version, when it scores below the strong veto, lower than any job ask the rules
+    caught in messages by writers neither had seen, and none of the findings is an ask in so
+    many words ("Could you help me find a job?" stands whatever follows it).
     """
-    found = rule_findings(text, sentence_ends)
+    found, explicit = _rule_findings(text, sentence_ends)
     if found:
         ends = [m.end() for m in sentence_ends]
         asks = tuple(f.start for f in found)
-        vetoed = disclaims_ask(text, asks) and modellib.overrules(text, ends, model)
+        disclaims = disclaims_ask(text, asks)
+        vetoed = modellib.overrules(text, ends, model, disclaims=disclaims, explicit=explicit)
         return [] if vetoed else found
     flagged = model_finding(text, sentence_ends, model)
     return [flagged] if flagged else []

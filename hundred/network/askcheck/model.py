@@ -41,6 +41,10 @@ class Model:
     # (features.HONEST_CUES: offered for free, applying for what is not a job…) asks for a job;
     # None: the threshold (tenth version).
     caution: float | None = None
+    # Below this score the model overrules the rules' findings in a whole message it reads even
+    # when the message does not say it is not asking, unless a finding is an ask in so many
+    # words (eleventh version; job_asks.job_ask_findings).
+    strong_veto: float = float("-inf")
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,14 @@ def from_data(data: dict) -> Model:
     """A weights file's content as a model."""
     veto = data.get("veto")
     caution = data.get("caution")
+    strong_veto = data.get("strong_veto")
     return Model(
         float(data["bias"]),
         float(data["threshold"]),
         data["weights"],
         float("-inf") if veto is None else float(veto),
         None if caution is None else float(caution),
+        float("-inf") if strong_veto is None else float(strong_veto),
     )
 
 
@@ -117,11 +123,23 @@ def is_job_ask(text: str, model: Model | None = None) -> bool:
     return value > model.threshold
 
 
-def overrules(text: str, sentence_ends: list[int], model: Model | None = None) -> bool:
-    """Whether the model reads the whole message (judges) and scores it below its veto, far
-    below any job ask the rules caught in training (docs/ask-checker.md)."""
+def overrules(
+    text: str,
+    sentence_ends: list[int],
+    model: Model | None = None,
+    *,
+    disclaims: bool = True,
+    explicit: bool = False,
+) -> bool:
+    """Whether the model reads the whole message (judges) and withdraws the rules' findings:
+    below its veto, far below any job ask the rules caught in training, when the message says
+    it is not asking (`disclaims`); below its strong veto, when no finding is an ask in so
+    many words (`explicit`) (docs/ask-checker.md)."""
     model = model or load()
-    return judges(text, sentence_ends) and score(text, model) < model.veto
+    if not judges(text, sentence_ends):
+        return False
+    value = score(text, model)
+    return (disclaims and value < model.veto) or (not explicit and value < model.strong_veto)
 
 
 def _sentences(toks: list[Token], ends: list[int]) -> list[tuple[int, int]]:

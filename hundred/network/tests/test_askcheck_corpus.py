@@ -20,6 +20,7 @@ from hundred.network.askcheck.training import fit
 ROOT = Path(__file__).resolve().parents[3]
 TRAIN = ROOT / "corpus" / "ask" / "train"
 LOCKED = ROOT / "corpus" / "ask" / "test"
+DEV = ROOT / "corpus" / "ask" / "dev"
 
 
 def _script(name: str):
@@ -53,6 +54,15 @@ def test_the_training_split_is_authors_a_to_m_and_o_to_r(train) -> None:
     assert not {f"author-{a}.jsonl" for a in TRAINING_AUTHORS} & names
 
 
+def test_the_development_authors_are_neither_training_nor_locked(evaluation, train) -> None:
+    # S and T chose the strong veto (docs/ask-checker.md): never trained on, never the test.
+    dev = evaluation.read_messages([str(DEV)])
+    assert {r["author"] for r in dev} == {"S", "T"}
+    assert len(dev) == 600
+    assert not {r["author"] for r in dev} & {r["author"] for r in train}
+    assert not {p.name for p in DEV.glob("*.jsonl")} & {p.name for p in LOCKED.glob("*")}
+
+
 def test_the_locked_evaluation_says_when_there_is_no_locked_split(evaluation, capsys) -> None:
     if evaluation.locked_files():
         pytest.skip("the locked split has been added; it is measured once, by hand")
@@ -79,12 +89,12 @@ def test_the_weights_were_built_from_this_corpus_and_this_code(training) -> None
 
 # One cross-validation fold, author G held out, with a short fit: the committed procedure's
 # arithmetic (features, label scaling, class weight, Adagrad) for QUICK_EPOCHS passes instead of
-# 200, on the other sixteen authors, judged with the committed threshold, caution and veto. Its
+# 200, on the other sixteen authors, judged with the committed threshold, caution and vetoes. Its
 # held-out figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone: a
 # change to the rules, the features, the fit or how they are combined moves them, and must say
 # so here.
 QUICK_EPOCHS = 20
-QUICK_FOLD_G = {"checker": (147, 1, 3, 149), "rules": (113, 1, 37, 149), "model": (136, 0, 14, 150)}
+QUICK_FOLD_G = {"checker": (147, 2, 3, 148), "rules": (113, 1, 37, 149), "model": (137, 1, 13, 149)}
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +109,12 @@ def quick_fold_g(evaluation, train, training):
     )
     committed = modellib.load()
     model = modellib.Model(
-        fitted.bias, committed.threshold, fitted.weights, committed.veto, committed.caution
+        fitted.bias,
+        committed.threshold,
+        fitted.weights,
+        committed.veto,
+        committed.caution,
+        committed.strong_veto,
     )
     held_out = [r for r in train if r["author"] == "G"]
     judges = evaluation.fold_judges(model)
@@ -152,14 +167,32 @@ def test_a_message_that_disclaims_asking_and_reads_honest_overrules_a_rule() -> 
     assert not has_job_ask(check(DISCLAIMED))
 
 
-def test_without_the_disclaimer_the_rule_stands() -> None:
-    # The model alone never overrules a rule: "Could you help me find a job?" in a message full
-    # of advice words is still a job ask (test_askcheck.py), and so is this one undisclaimed.
+def test_without_the_disclaimer_the_strong_veto_withdraws_a_rule_that_is_not_explicit() -> None:
+    # Undisclaimed, the message still reads as plainly honest to the model, far below any job
+    # ask the rules caught in messages by writers neither had seen: the strong veto (eleventh
+    # version) withdraws "assistant posts", which is no ask in so many words.
     text = DISCLAIMED.replace(
         "To be clear, I am not asking you for a job, and I know that is not how it works. ", ""
     )
+    ends = sentence_ends(text)
     assert not disclaims_ask(text)
-    assert [f.words for f in job_ask_findings(text, sentence_ends(text))] == ["assistant posts"]
+    assert [f.words for f in rule_findings(text, ends)] == ["assistant posts"]
+    assert modellib.score(text) < modellib.load().strong_veto
+    assert job_ask_findings(text, ends) == []
+
+
+def test_an_ask_in_so_many_words_stands_whatever_the_model_says() -> None:
+    # The model never withdraws "help me find a job", however honest the rest reads.
+    text = DISCLAIMED.replace(
+        "To be clear, I am not asking you for a job, and I know that is not how it works. ",
+        "Could you help me find a job? ",
+    )
+    ends = sentence_ends(text)
+    assert modellib.score(text) < modellib.load().strong_veto
+    assert [f.words for f in job_ask_findings(text, ends)] == [
+        "help me find a job",
+        "assistant posts",
+    ]
 
 
 def test_a_disclaimer_does_not_cover_a_message_the_model_reads_as_an_ask() -> None:
