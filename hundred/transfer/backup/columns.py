@@ -45,6 +45,7 @@ class BadValue(Exception):
         super().__init__(f"{key} {problem}")
         self.key = key
         self.problem = problem
+        self.index: int | None = None  # which of a list of rows, when checked together
 
 
 def shown(value: Any, limit: int = 40) -> str:
@@ -177,14 +178,19 @@ class Emails(Texts):
     def parse(self, value: Any, ctx: Restoring) -> Any:
         emails = texts(self.key, value)
         for email in emails:
-            try:
-                validate_email(email)
-            except ValidationError:
-                if not is_email(email):
-                    raise BadValue(
-                        self.key, f"has {shown(email)}, which is not an e-mail address"
-                    ) from None
+            # is_email first: it validates each domain once (~8 µs an address against
+            # Django's ~25 µs, measured on a loaded machine).
+            if not is_email(email) and not _django_takes(email):
+                raise BadValue(self.key, f"has {shown(email)}, which is not an e-mail address")
         return emails
+
+
+def _django_takes(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
 
 
 class Moment(Column):

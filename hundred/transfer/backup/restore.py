@@ -212,7 +212,7 @@ def _restore_one(table: Table, row: dict[str, Any] | None, ctx: Restoring) -> No
         return
     try:
         values = table.values(row, ctx)
-        table.check(table.model(owner=ctx.owner, **values))
+        table.check([table.model(owner=ctx.owner, **values)])
     except BadValue as e:
         raise _refusal(f"“{table.key}”", e) from None
     table.model._default_manager.update_or_create(owner=ctx.owner, defaults=values)
@@ -234,7 +234,7 @@ def _restore_target(ctx: Restoring, row: dict[str, Any], history: list[dict[str,
     try:
         for attname, value in TARGET.values(row, ctx).items():
             setattr(target, attname, value)
-        TARGET.check(target)
+        TARGET.check([target])
     except BadValue as e:
         raise _refusal(f"“{TARGET.key}”", e) from None
     target.save()
@@ -249,6 +249,10 @@ def _create(table: Table, rows: list[dict[str, Any]], ctx: Restoring, **fixed: A
             objs.append(table.build(row, ctx, **fixed))
         except BadValue as e:
             raise _refusal(_where(table, row, n), e) from None
+    try:
+        table.check(objs)
+    except BadValue as e:
+        raise _refusal(_where(table, rows[e.index], e.index), e) from None
     if table.has_file_ids:
         _check_unique(table, rows, ("id",))
     for keys in table.unique_together:

@@ -10,7 +10,7 @@ docs/backup-format.md describes the file these tables write.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -103,10 +103,9 @@ class Table:
         return None if obj is None else self.dump(obj, ids)
 
     def build(self, row: dict[str, Any], ctx: Restoring, **fixed: Any) -> Model:
-        """An unsaved, checked object of the row, its links and late references left for
-        later (their ids checked now); BadValue names a value the model would not take."""
+        """An unsaved object of the row, its links and late references left for later (their
+        ids checked now). check() then says whether the model takes its values."""
         obj = self.model(owner=ctx.owner, **fixed, **self.values(row, ctx))
-        self.check(obj)
         for column in self.in_phase("link"):
             column.read(row, ctx)
         return obj
@@ -117,33 +116,34 @@ class Table:
             raise BadValue("", f"the row is {shown(row)}, not an object")
         return {c.attname: c.read(row, ctx) for c in self.columns if c.phase == "create"}
 
-    def check(self, obj: Model) -> None:
-        """What the model's own fields say of the object's values (Model.clean_fields:
-        choices, lengths, numbers in range, blank, the fields' validators), after a check that
-        each has the type of its column: the fields would turn 5 into "5" or "2" into 2."""
+    def check(self, objs: list[Model]) -> None:
+        """What the model's own fields say of the objects' values: each field's clean()
+        (choices, length, blank, the field's validators, as Model.clean_fields runs it), after
+        a check that the value has its column's type (the fields would turn 5 into "5"), and a
+        whole number its column's range. BadValue.index is the object refused.
+
+        Field by field, each distinct value once: most values repeat (a stage, an empty
+        text), and cleaning every field of every object took ~130 µs a person (measured on
+        a loaded machine): ~4 s of a restore of 30,000 people."""
         for key, field, kind in self._checked:
-            value = getattr(obj, field.attname)
-            if value is None:
-                if not field.null:
-                    raise BadValue(key, "is null: give it a value")
-            elif kind is not None and not (
-                is_int(value) if kind is int else isinstance(value, kind)
-            ):
-                raise BadValue(key, f"is {shown(value)}, not {_KIND_NAMES[kind]}")
-            elif kind is int:
+            attname = field.attname
+            values = [obj.__dict__[attname] for obj in objs]
+            try:  # in file order, so the first bad value named is the first in the file
+                distinct = [
+                    v for _, v in dict.fromkeys(zip(map(type, values), values, strict=True))
+                ]
+            except TypeError:  # lists or objects (JSON): each is checked
+                distinct = values
+            for value in distinct:
                 try:
-                    for validator in _ranges(field):
-                        validator(value)
-                except ValidationError as e:
-                    raise BadValue(key, _problem(field, value, [e])) from None
-        try:
-            obj.clean_fields(exclude=self._unchecked)
-        except ValidationError as e:
-            name, errors = next(iter(e.error_dict.items()))
-            field = self.model._meta.get_field(name)
-            raise BadValue(
-                self._key_of[name], _problem(field, getattr(obj, name), errors)
-            ) from None
+                    _check_value(key, field, kind, value)
+                except BadValue as e:
+                    e.index = next(
+                        n
+                        for n, v in enumerate(values)
+                        if v is value or type(v) is type(value) and v == value
+                    )
+                    raise
 
     @cached_property
     def _checked(self) -> list[tuple[str, Field, type | None]]:
@@ -155,14 +155,6 @@ class Table:
             if column.phase == "create" and not isinstance(column, Ref | CompanyRef)
             for field in (self.model._meta.get_field(column.field),)
         ]
-
-    @cached_property
-    def _key_of(self) -> dict[str, str]:
-        return {field.name: key for key, field, _ in self._checked}
-
-    @cached_property
-    def _unchecked(self) -> set[str]:
-        return {f.name for f in self.model._meta.fields} - self._key_of.keys()
 
     @cached_property
     def unique_together(self) -> list[tuple[str, ...]]:
@@ -199,6 +191,24 @@ _KINDS: dict[str, type] = {
 _KIND_NAMES = {str: "a text", bool: "true or false", int: "a whole number"}
 
 
+def _check_value(key: str, field: Field, kind: type | None, value: Any) -> None:
+    if value is None:
+        if not field.null:
+            raise BadValue(key, "is null: give it a value")
+        return
+    if kind is not None and not (is_int(value) if kind is int else isinstance(value, kind)):
+        raise BadValue(key, f"is {shown(value)}, not {_KIND_NAMES[kind]}")
+    try:
+        if kind is int:
+            for validator in _ranges(field):
+                validator(value)
+        if not (field.blank and value in field.empty_values):  # as Model.clean_fields skips
+            field.clean(value, None)
+    except ValidationError as e:
+        raise BadValue(key, _problem(field, value, e.error_list)) from None
+
+
+@lru_cache
 def _ranges(field: Field) -> list:
     """The field's range as Django's base operations give it, whatever the database: SQLite's
     own allows any 64-bit number, so a length of 2**40 minutes would pass there and fail on
