@@ -307,9 +307,10 @@ class Refs(Column):
         return [pk_of(self.key, self.to, v, ctx) for v in value]
 
     def link(self, model: type[Model], rows: list[dict[str, Any]], ctx: Restoring) -> None:
-        """Write the list of each restored row: one insert for them all."""
-        pks = ctx.pks[model]
-        pairs = ((pks[r["id"]], pk) for r in rows for pk in self.read(r, ctx))
+        """Write the list of each restored row: one insert for them all. Table.build has
+        read (and so checked) every list already."""
+        pks, theirs = ctx.pks[model], ctx.pks[self.to]
+        pairs = ((pks[r["id"]], theirs[v]) for r in rows for v in r.get(self.key) or ())
         _through(model, self.field, pairs)
 
 
@@ -332,7 +333,7 @@ class TagNames(Column):
 
     def link(self, model: type[Model], rows: list[dict[str, Any]], ctx: Restoring) -> None:
         """Tag each restored row, first making any tag a row names that the file's list lacks."""
-        names = [(r, self.read(r, ctx)) for r in rows]
+        names = [(r, r.get(self.key) or ()) for r in rows]  # checked by Table.build
         missing = [n for _, row_names in names for n in row_names if n not in ctx.tags]
         new = Tag.objects.bulk_create(Tag(owner=ctx.owner, name=n) for n in dict.fromkeys(missing))
         ctx.tags.update((tag.name, tag) for tag in new)
