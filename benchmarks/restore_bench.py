@@ -6,7 +6,6 @@ follow-ups. Run on purpose, not in the suite:
 
 `generate` writes the file directly (no database): the fixture backup-v2.json's rows, varied
 (names, e-mails, companies out of 8,000, every stage, tags, dates spread over two years).
-`make` builds pages_bench's account and exports it instead (slow on a loaded machine).
 
 `time` restores the file into a new, empty account of a throwaway test database (a SQLite file,
 as in real use), read_backup included, each run in a transaction rolled back afterwards; it
@@ -35,17 +34,6 @@ from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", 3))
-
-
-def make(path: str) -> None:
-    from pages_bench import build
-
-    from hundred.accounts.models import User
-    from hundred.transfer.backup import dumps_backup, export_backup
-
-    user = User.objects.create_user("bench@example.org", "bench-password")
-    build(user)
-    Path(path).write_text(dumps_backup(export_backup(user)), encoding="utf-8")
 
 
 def generate(path: str) -> None:
@@ -165,7 +153,7 @@ def main() -> None:
         db.setdefault("TEST", {})["NAME"] = str(Path(os.environ["HUNDRED_HOME"]) / "bench.sqlite3")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        make(path) if mode == "make" else measure(path)
+        measure(path)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
