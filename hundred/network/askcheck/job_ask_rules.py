@@ -495,6 +495,16 @@ JOB_ASK_RULES: tuple[Rule, ...] = (
         rf"|become part of) (?:{_YOUR_ORG}|{_NAME})|(?:work|working) (?:for|at) (?:{_YOUR_ORG}|you"
         rf"|{_NAME}))(?!\w)",
     ),
+    # "I'd love a job at Northwind", "I would really like a position there": the writer's wish
+    # for a job at a named employer or "there", as "love to work at Northwind" above (not "a
+    # job in London": a place, not an employer).
+    make_rule(
+        DIRECT,
+        strong,
+        r"\bI(?:'d|’d| would)?(?: (?:really|so|truly|just))? (?:love|like|want|dream of)"
+        rf" (?:to (?:have|get|land|find) )?(?:a|an) (?:[\w-]+ )?{_JOB}"
+        rf"(?: (?:at|with) {_NAME}| there)(?!\w)",
+    ),
     # "I'm writing to ask about openings" ("I'm not asking about openings" is negated)
     make_rule(
         DIRECT,

@@ -136,6 +136,9 @@ JOB_ASKS = [
     ("Is there a role for me on your team?", "a role for me"),
     ("Do you have anything for me?", "have anything for me"),
     ("I'd love a job at your company.", "a job at your company"),
+    # A named employer, or "there" (a QA finding of 29 Nov 2026: it passed as clean).
+    ("I'd love a job at Northwind.", "I'd love a job at Northwind"),
+    ("I would really like a position there.", "I would really like a position there"),
     ("I'm interested in a position on your team.", "a position on your team"),
     ("I'd love to join your team.", "love to join your team"),
     ("I would love to work for your company.", "love to work for your company"),
@@ -250,6 +253,9 @@ JOB_ASKS = [
 
 # Each row: a phrasing about the writer's own history, focus or research, or a fine ask.
 NOT_JOB_ASKS = [
+    "I want a job in London.",  # a place, not an employer
+    "How did you get a job at Northwind?",
+    "My cousin would love a job there, but she is shy about asking.",
     "I left my job in March.",
     "My job search is focused on non-profits in Boston.",
     "I lost my job last autumn.",
