@@ -3,14 +3,17 @@ records."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import formats, timezone
 
 from hundred.lib.names import split_name
 from hundred.lib.reach import EMAIL, PHONE, WEB, reach_kind, without_mailto
+from hundred.lib.text import fold
 from hundred.network import rules
 from hundred.network.actions.favours import do_add_favour
 from hundred.network.actions.followups import (
@@ -254,10 +257,25 @@ def _file_reach(given: NameGiven) -> _Reach:
     return _Reach([], [], "", f"How to reach: {reach}" if reach else "")
 
 
-def _matcher(user) -> Matcher:
-    """Who is who on the account's list, by the import's rules (transfer/matching.py)."""
-    rows = Person.objects.for_user(user).values_list(
-        "id", "emails", "linkedin_url", "first_name", "last_name", "company__name"
+def _matcher(user, names: list[tuple[NameGiven, _Reach]]) -> Matcher:
+    """Who is who on the account's list, by the import's rules (transfer/matching.py), among
+    the people who could be one of these names: those whose folded search text holds the
+    longest word of a name's last (or only) part, or of an e-mail's local part, or whose
+    profile holds the given one's. Each rule needs that word, so the narrowing changes no
+    match, and a debrief at 30,000 people reads a handful of rows instead of every one."""
+    wanted = Q(pk__in=[])
+    for given, reach in names:
+        first, last = split_name(given.name)
+        for part in (last or first, *(e.split("@")[0] for e in reach.emails)):
+            words = re.findall(r"\w+", fold(re.sub(r"[\W_]+", " ", part)))
+            if words:
+                wanted |= Q(search_text__contains=max(words, key=len))
+        if reach.linkedin_url:
+            wanted |= Q(linkedin_url__iexact=reach.linkedin_url)
+    rows = (
+        Person.objects.for_user(user)
+        .filter(wanted)
+        .values_list("id", "emails", "linkedin_url", "first_name", "last_name", "company__name")
     )
     return Matcher(
         Existing(id=i, emails=e or [], linkedin_url=u, first_name=f, last_name=la, company=c or "")
@@ -331,10 +349,10 @@ def _write_names(user, meeting: Meeting, names: list[NameGiven]) -> DebriefSaved
     if not names:
         return saved
     person = meeting.person
-    matcher = _matcher(user)
-    for given in names:
+    reaches = [(given, _file_reach(given)) for given in names]
+    matcher = _matcher(user, reaches)
+    for given, reach in reaches:
         first, last = split_name(given.name)
-        reach = _file_reach(given)
         keys: Keys = keys_of(reach.emails, reach.linkedin_url, first, last, given.company)
         known_id = matcher.match_keys(keys)
         if known_id is not None:

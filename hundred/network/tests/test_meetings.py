@@ -406,6 +406,19 @@ class DebriefNameAlreadyListedTestCase(BaseTestCase):
         self.assertEqual(other.linkedin_url, "https://www.linkedin.com/in/another-pat")
         self.assertEqual(other.phones, [])
 
+    def test_the_same_profile_is_that_person_whatever_the_name_given(self):
+        # Matching reads only the people who could be a name given (actions/meetings.py): a
+        # profile is one of the ways in, even under a name that shares no word with theirs.
+        self.client.post(
+            self.url,
+            debrief_form(
+                name_0="P. Smith", name_0_reach="https://linkedin.com/in/Pat-ONeil/?trk=x"
+            ),
+        )
+        self.assertFalse(Person.objects.filter(last_name="Smith").exists())
+        self.pat.refresh_from_db()
+        self.assertEqual(self.pat.introduced_by, self.maya)
+
     def test_someone_who_led_to_them_is_not_made_introduced_by_them(self):
         self.maya.introduced_by = self.pat
         self.maya.save()
