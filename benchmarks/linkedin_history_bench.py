@@ -6,7 +6,8 @@ Run on purpose, not in the test suite:
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/linkedin_history_bench.py
 
 Prints wall and CPU time, with the load average (other processes stretch wall time), for:
-parsing the zip; storing its plan between the web preview and the confirm (Plan.dumps,
+parsing the zip; planning it, people only and with the messages foreseen as the preview
+does (loader.plan_import); storing its plan between the web preview and the confirm (Plan.dumps,
 Plan.loads); the first import of the whole zip into an empty account (people, then
 messages); a zip of messages.csv alone into that account once more (every message already
 there); and the same messages into a second account that holds the 30,000 people but no
@@ -116,7 +117,7 @@ def main() -> None:
 
     from hundred.accounts.models import User
     from hundred.network.models import Interaction
-    from hundred.transfer.loader import do_import
+    from hundred.transfer.loader import do_import, plan_import
     from hundred.transfer.planning import Plan, make_plan
 
     call_command("migrate", verbosity=0)
@@ -133,7 +134,8 @@ def main() -> None:
     )
 
     parsed = measure("parse the zip", lambda: read(export))
-    plan = make_plan(user, parsed)
+    plan = measure("plan (people only)", lambda: make_plan(user, parsed))
+    measure("preview: plan and foresee the messages", lambda: plan_import(user, parsed))
     blob = measure("plan dumps (web preview)", plan.dumps)
     measure("plan loads (web confirm)", lambda: Plan.loads(blob))
     print(f"  stored plan {len(blob) / 2**20:.1f} MiB")
