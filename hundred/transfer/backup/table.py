@@ -76,6 +76,9 @@ _UPDATED = "not kept: restore sets it to the moment it runs"
 _NO_ID = "nothing in the file points at these rows, so they need no file id"
 
 
+EXPORT_CHUNK = 2000  # rows a query, and the ids in each prefetch's IN list
+
+
 @dataclass(frozen=True, eq=False)
 class Table:
     """One kind of row in the file: where it goes, its model, its columns in file order, and
@@ -92,7 +95,10 @@ class Table:
         rows = self.model._default_manager.filter(owner=owner).order_by(*self.order)
         for column in self.columns:
             rows = column.prepare(rows)
-        return list(rows)
+        # In chunks, each with its own prefetch: one query naming all 100,000 interactions of a
+        # large account led SQLite to scan the people for every one of them (an export of
+        # 30,000 people had not finished after ten minutes).
+        return list(rows.iterator(chunk_size=EXPORT_CHUNK))
 
     def dump(self, obj: Model, ids: Exporting) -> dict[str, Any]:
         return {column.key: column.dump(obj, ids) for column in self.columns}
