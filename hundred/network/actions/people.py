@@ -72,8 +72,8 @@ def do_quick_add_person(owner, *, name: str, how_known: str, company_name: str =
 @transaction.atomic
 def do_add_from_mail(owner, suggestion: MailSuggestion) -> Person:
     """Put an address seen in mail on the list as a person (name from the mail, or the
-    address's local part); mail from them is logged from now on."""
-    first, last = split_name(suggestion.name or suggestion.email.split("@")[0])
+    address's local part, cut to the name columns); mail from them is logged from now on."""
+    first, last = suggestion.person_name()
     person = Person.objects.create(
         owner=owner,
         first_name=first,

@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from hundred.lib.names import split_name
 from hundred.network.models.owned import OwnedModel, OwnedQuerySet
+from hundred.transfer.formats.lengths import fit
 
 
 class MailSuggestionQuerySet(OwnedQuerySet):
@@ -46,3 +48,10 @@ class MailSuggestion(OwnedModel):
 
     def __str__(self) -> str:
         return self.email
+
+    def person_name(self) -> tuple[str, str]:
+        """The first and last name of the person this address would be: the name in the mail
+        (or the address's local part) split as everywhere else, each cut to its column — the
+        name in mail may be 200 characters, a first or last name only 150."""
+        first, last = split_name(self.name or self.email.split("@")[0])
+        return fit("first_name", first), fit("last_name", last)

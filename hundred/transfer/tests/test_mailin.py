@@ -253,6 +253,21 @@ class NewPeopleFromMailTests(BaseTestCase):
         self.assertEqual(self.alice_people().count(), 1)
         self.assertEqual(self.client.post(f"/from-mail/{self.ken.pk}/add/").status_code, 404)
 
+    def test_a_name_longer_than_the_columns_is_cut_to_them(self):
+        # A name in mail may have 200 characters, a first or last name 150: PostgreSQL refused
+        # the longer one (DataError); SQLite does not check, so the values are compared.
+        for name, first, last in (
+            ("F" * 160 + " Lee", "F" * 150, "Lee"),
+            ("Ann " + "L" * 195, "Ann", "L" * 150),
+        ):
+            with self.subTest(name=name[:8]):
+                s = MailSuggestion.objects.create(
+                    owner=self.alice, email=f"{len(name)}-{first[:1]}@example.com", name=name
+                )
+                self.client.post(f"/from-mail/{s.pk}/add/")
+                person = self.alice_people().get(emails=[s.email])
+                self.assertEqual((person.first_name, person.last_name), (first, last))
+
     def alice_people(self):
         from hundred.network.models import Person
 
