@@ -83,3 +83,14 @@ def do_add_from_mail(owner, suggestion: MailSuggestion) -> Person:
     )
     suggestion.delete()
     return person
+
+
+@transaction.atomic
+def do_add_mail_address(suggestion: MailSuggestion, person: Person) -> Person:
+    """Give a person already on the list (one with the suggestion's name: the caller checks)
+    the address seen in mail; mail from it is logged on their timeline from now on."""
+    if suggestion.email.strip().lower() not in {str(e).strip().lower() for e in person.emails}:
+        person.emails = [*person.emails, suggestion.email]
+        person.save(update_fields=["emails", "updated_at"])  # save() refolds search_text
+    suggestion.delete()
+    return person
