@@ -48,7 +48,8 @@ class TodayData:
     asks_target: int
     meetings_target: int
     back_from_pause: int = 0
-    mail_suggestions: list = field(default_factory=list)  # new people from your mail, up to 5
+    # New people from your mail, up to 5, each with `same_name`: people of that name listed.
+    mail_suggestions: list = field(default_factory=list)
     mail_suggestions_count: int = 0
     tz: tzinfo | None = None  # the account's: JSON times carry its offset
     # How many each section has in all, when more than its list shows.
@@ -344,8 +345,11 @@ def build_today(
     )
     debriefs = _DEBRIEFS(limit("debriefs"), user=user, now=now) if counts["debriefs"] else []
     favours = _FAVOURS(limit("favours"), user=user) if counts["favours"] else []
+    # Each with the people of the same name it could belong to: one query for the five.
     suggestions = (
-        list(MailSuggestion.objects.for_user(user).to_review()[:5]) if counts["suggestions"] else []
+        MailSuggestion.objects.for_user(user).to_review()[:5].with_same_name(user)
+        if counts["suggestions"]
+        else []
     )
     return TodayData(
         today=today,

@@ -85,6 +85,11 @@ urlpatterns = [
     path("give-back/", favours.give_back, name="network-give-back"),
     path("from-mail/<id:pk>/add/", mailreview.add_from_mail, name="network-add-from-mail"),
     path(
+        "from-mail/<id:pk>/add-to/<id:person>/",
+        mailreview.add_to_person_from_mail,
+        name="network-add-to-person-from-mail",
+    ),
+    path(
         "from-mail/<id:pk>/dismiss/",
         mailreview.dismiss_from_mail,
         name="network-dismiss-from-mail",

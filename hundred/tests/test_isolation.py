@@ -145,6 +145,12 @@ def _mail_suggestion(t):
     return {"pk": s.pk}, s
 
 
+def _mail_suggestion_and_namesake(t):
+    # A person of the suggestion's name: the one person alice may give the address to.
+    kwargs, s = _mail_suggestion(t)
+    return {**kwargs, "person": t.make_person("Ken", "", emails=[]).pk}, s
+
+
 def _api_token(t):
     from hundred.accounts.models import ApiToken
 
@@ -180,6 +186,7 @@ BUILDERS: dict[str, Builder] = {
     "network-meeting-questions": _meeting,
     "network-favour-done": _favour,
     "network-add-from-mail": _mail_suggestion,
+    "network-add-to-person-from-mail": _mail_suggestion_and_namesake,
     "network-dismiss-from-mail": _mail_suggestion,
     "transfer-run": _import_run,
     "transfer-accept-target": _import_run,

@@ -72,8 +72,8 @@ def do_quick_add_person(owner, *, name: str, how_known: str, company_name: str =
 @transaction.atomic
 def do_add_from_mail(owner, suggestion: MailSuggestion) -> Person:
     """Put an address seen in mail on the list as a person (name from the mail, or the
-    address's local part); mail from them is logged from now on."""
-    first, last = split_name(suggestion.name or suggestion.email.split("@")[0])
+    address's local part, cut to the name columns); mail from them is logged from now on."""
+    first, last = suggestion.person_name()
     person = Person.objects.create(
         owner=owner,
         first_name=first,
@@ -81,5 +81,16 @@ def do_add_from_mail(owner, suggestion: MailSuggestion) -> Person:
         emails=[suggestion.email],
         notes=f"Added from your mail: “{suggestion.subject}”." if suggestion.subject else "",
     )
+    suggestion.delete()
+    return person
+
+
+@transaction.atomic
+def do_add_mail_address(suggestion: MailSuggestion, person: Person) -> Person:
+    """Give a person already on the list (one with the suggestion's name: the caller checks)
+    the address seen in mail; mail from it is logged on their timeline from now on."""
+    if suggestion.email.strip().lower() not in {str(e).strip().lower() for e in person.emails}:
+        person.emails = [*person.emails, suggestion.email]
+        person.save(update_fields=["emails", "updated_at"])  # save() refolds search_text
     suggestion.delete()
     return person
