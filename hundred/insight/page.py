@@ -69,6 +69,12 @@ def render_body(
         url=person_url.format,
         total=data.tree.people,
     )
+    activity = [
+        ("Outreach", [w.outreach for w in data.weeks]),
+        ("Replies", [w.replies for w in data.weeks]),
+        ("Meetings", [w.meetings for w in data.weeks]),
+        ("Follow-ups done", [w.followups_done for w in data.weeks]),
+    ]
     charts = {
         "hundred": svg.stacked(
             "hundred",
@@ -98,13 +104,9 @@ def render_body(
             "Outreach, replies, meetings and follow-ups done per week; "
             "the table below has the figures.",
             weeks,
-            [
-                ("Outreach", [w.outreach for w in data.weeks]),
-                ("Replies", [w.replies for w in data.weeks]),
-                ("Meetings", [w.meetings for w in data.weeks]),
-                ("Follow-ups done", [w.followups_done for w in data.weeks]),
-            ],
+            activity,
         ),
+        "activity_key": svg.key([name for name, _ in activity]),
         "replies": svg.hbars(
             "replies",
             "Reply rate by channel",

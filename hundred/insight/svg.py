@@ -123,17 +123,26 @@ def grouped_columns(
     slot = (width - left - 10) / max(1, len(categories))
     bar_w = max(2.0, (slot - 6) / max(1, len(series)))
     parts = _open(uid, width, height, title, desc)
+    # The legend at the top left: where a narrow box that opens on the latest weeks (the
+    # right) does not show it, app.css hides it and shows `key(...)` beside the box instead.
+    parts.append('<g class="legend">')
     for i, (name, _) in enumerate(series):
         lx = left + i * 200
         parts.append(
             f'<rect x="{lx}" y="8" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
             f'<text x="{lx + 18}" y="20" {FONT}>{escape(name)}</text>'
         )
+    parts.append("</g>")
     base = top + plot_h
     parts.append(
         f'<line x1="{left}" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#999"/>'
         f'<text x="{left - 6}" y="{top + 12}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
         f'<text x="{left - 6}" y="{base}" text-anchor="end" {FONT}>0</text>'
+        # The scale again at the right end, for the narrow box: a line at the top of the
+        # scale with its value above it, in the band the hidden legend leaves (app.css).
+        f'<g class="axis-end"><line x1="{left}" y1="{top}" x2="{width - 5}" y2="{top}" '
+        f'stroke="#999" stroke-dasharray="4 4"/>'
+        f'<text x="{width - 5}" y="{top - 6}" text-anchor="end" {FONT}>{_fmt(most)}</text></g>'
     )
     for c, category in enumerate(categories):
         x0 = left + c * slot + 3
@@ -149,6 +158,20 @@ def grouped_columns(
             f"{FONT}>{escape(category)}</text>"
         )
     return _close(parts)
+
+
+def key(names: Sequence[str]) -> SafeString:
+    """A chart's legend as a list of its series' colours and names, to sit outside the box
+    the chart scrolls in and wrap on a narrow screen (app.css shows it only when the box is
+    narrower than the chart). Hidden from screen readers: the chart's description and the
+    table beside it say the same."""
+    items = "".join(
+        f'<li><svg class="swatch" width="12" height="12" viewBox="0 0 12 12" focusable="false">'
+        f'<rect width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/></svg>'
+        f"{escape(name)}</li>"
+        for i, name in enumerate(names)
+    )
+    return mark_safe(f'<ul class="chart-key" aria-hidden="true">{items}</ul>')
 
 
 def line(
@@ -171,6 +194,10 @@ def line(
         f'<line x1="{left}" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#999"/>'
         f'<text x="{left - 6}" y="{top + 12}" text-anchor="end" {FONT}>{_fmt(most)}</text>'
         f'<text x="{left - 6}" y="{base}" text-anchor="end" {FONT}>0</text>'
+        # The scale again at the right end, past the last point, for a narrow box that opens
+        # there (app.css shows it only then).
+        f'<g class="axis-end"><text x="{width - 5}" y="{top + 12}" text-anchor="end" {FONT}>'
+        f'{_fmt(most)}</text><text x="{width - 5}" y="{base}" text-anchor="end" {FONT}>0</text></g>'
     )
     points: list[str] = []
     segments: list[list[str]] = []

@@ -56,6 +56,8 @@ CHART_TEXT = """() => {
     const box = svg.getBoundingClientRect();
     for (const t of svg.querySelectorAll("text")) {
       const r = t.getBoundingClientRect();
+      // Not drawn at this width (svg.py's legend or axis-end): no box at all.
+      if (r.width === 0 && r.height === 0) continue;
       out.push({
         text: t.textContent, size: r.height,
         inside: r.left >= box.left - 1 && r.right <= box.right + 1
@@ -112,3 +114,94 @@ class ChartsReadableTest(BrowserTestCase):
             expect(row).to_contain_text("a count, not a share")
         funnel = self.page.get_by_role("img", name="Funnel")
         self.assertNotRegex(funnel.text_content(), r"\d{3} %")
+
+
+# Whether a text is on the screen without swiping: rendered, inside the window's width and
+# inside every box around it that scrolls or clips sideways.
+ON_SCREEN = """([heading, text]) => {
+  const card = document.getElementById(heading).closest("section");
+  const own = (e) => [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE)
+    .map((n) => n.textContent).join("").trim();
+  return [...card.querySelectorAll("*")].some((e) => {
+    if (own(e) !== text || !e.checkVisibility({visibilityProperty: true})) return false;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.left < -1 || r.right > window.innerWidth + 1) return false;
+    for (let p = e.parentElement; p; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX === "visible") continue;
+      const b = p.getBoundingClientRect();
+      if (r.left < b.left - 1 || r.right > b.right + 1) return false;
+    }
+    return true;
+  });
+}"""
+
+# The weekly charts' scale: the largest number among the labels drawn at the plot's left.
+TOP_OF_SCALE = """(heading) => {
+  const svg = document.getElementById(heading).closest("section").querySelector("svg.chart");
+  const numbers = [...svg.querySelectorAll("text[text-anchor=end]")]
+    .map((t) => t.textContent.trim()).filter((t) => /^[0-9.]+$/.test(t));
+  return numbers.sort((a, b) => Number(b) - Number(a))[0];
+}"""
+
+WEEKLY_KEYS = {
+    "h-activity": ["Outreach", "Replies", "Meetings", "Follow-ups done"],
+    "h-names": [],
+}
+
+
+class WeeklyChartsKeyOnAPhoneTest(BrowserTestCase):
+    """The weekly charts open on their latest weeks (scrolled to the right), and what their
+    colours mean and where their scale tops out is on the screen too, without a swipe."""
+
+    def setUp(self):
+        super().setUp()
+        self.user = User.objects.create_user("demo@example.org", PASSWORD)
+        build_demo(self.user)
+        log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
+
+    def on_screen(self, heading: str, text: str) -> bool:
+        return self.page.evaluate(ON_SCREEN, [heading, text])
+
+    def test_the_key_and_scale_show_beside_the_latest_weeks(self):
+        # A phone, and a narrow tablet window where the chart scrolls too.
+        for viewport in ({"width": 390, "height": 844}, {"width": 820, "height": 1000}):
+            self.page.set_viewport_size(viewport)
+            self.page.goto(f"{self.live_server_url}/insights/")
+            for heading, names in WEEKLY_KEYS.items():
+                with self.subTest(chart=heading, width=viewport["width"]):
+                    box = self.page.locator(f"[aria-labelledby={heading}] .chart-box")
+                    shown, chart = box.bounding_box(), box.locator("svg").bounding_box()
+                    self.assertGreater(chart["width"], shown["width"])  # it does scroll
+                    # Still opened on its latest weeks.
+                    self.assertAlmostEqual(
+                        chart["x"] + chart["width"], shown["x"] + shown["width"], delta=1
+                    )
+                    latest = self.page.evaluate(
+                        "h => document.getElementById(h).closest('section')"
+                        ".querySelector('details tbody tr:last-child td').textContent",
+                        heading,
+                    )  # "Mon 2 Nov 2026": the chart labels the week "02 Nov"
+                    day, month = latest.split()[1:3]
+                    self.assertTrue(self.on_screen(heading, f"{int(day):02d} {month}"))
+                    for name in names:
+                        self.assertTrue(self.on_screen(heading, name), name)
+                    top = self.page.evaluate(TOP_OF_SCALE, heading)
+                    self.assertTrue(top)
+                    self.assertTrue(self.on_screen(heading, top), f"scale's top {top}")
+
+    def test_on_a_desktop_the_key_is_the_charts_own(self):
+        self.page.set_viewport_size({"width": 1280, "height": 800})
+        self.page.goto(f"{self.live_server_url}/insights/")
+        box = self.page.locator("[aria-labelledby=h-activity] .chart-box")
+        self.assertEqual(
+            box.bounding_box()["width"], box.locator("svg").bounding_box()["width"]
+        )  # no scrolling
+        for name in WEEKLY_KEYS["h-activity"]:
+            self.assertTrue(self.on_screen("h-activity", name), name)
+            self.assertEqual(  # in the picture, drawn once
+                self.page.locator("[aria-labelledby=h-activity]")
+                .get_by_text(name, exact=True)
+                .filter(visible=True)
+                .count(),
+                1,
+            )

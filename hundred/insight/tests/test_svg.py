@@ -48,8 +48,9 @@ class SvgTestCase(SimpleTestCase):
         root = self.parse(
             svg.grouped_columns("g", "T", "D", ["w1", "w2"], [("A", [1, 2]), ("B", [0, 4])])
         )
-        self.assertEqual(len(root.findall(f"{NS}rect")), 2 + 4)  # legend + columns
-        heights = [float(r.get("height")) for r in root.findall(f"{NS}rect")[2:]]
+        rects = list(root.iter(f"{NS}rect"))
+        self.assertEqual(len(rects), 2 + 4)  # legend + columns
+        heights = [float(r.get("height")) for r in rects[2:]]
         self.assertEqual(heights[3], max(heights))  # B's 4 is the tallest
 
     def test_a_line_leaves_a_gap_where_there_is_no_value(self):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from django.db import connections, models, router
 from django.db.models import Min
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from hundred.lib.names import split_name
@@ -133,11 +136,63 @@ def refresh_statistics(using: str = "default") -> None:
 SEARCHED_FIELDS = frozenset(("first_name", "last_name", "emails", "company", "title"))
 
 
+log = logging.getLogger(__name__)
+
+
+def as_texts(value: Any) -> tuple[list[str], bool]:
+    """A stored list of texts (e-mails, phones) as a list of texts, and whether it had to be
+    changed for that: a bare text or number is a list of one; inside the list a number
+    becomes its text and anything else (an object, a list, null, true) is dropped."""
+
+    def text(v: Any) -> str | None:
+        if isinstance(v, str):
+            return v
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return str(v)
+        return None
+
+    if isinstance(value, list):
+        texts = [t for t in map(text, value) if t is not None]
+        return texts, len(texts) != len(value) or any(not isinstance(v, str) for v in value)
+    one = text(value)
+    return ([] if one is None else [one]), True
+
+
+class TextListField(models.JSONField):
+    """A JSON list of texts, read as one whatever the row holds.
+
+    The person form, the API, imports and restore only ever write lists of texts, but a
+    database restored before restore checked its values can hold anything JSON ("ann@x.org",
+    5, null, [{"a": 1}]); every page, the API and the backup read the column as a list of
+    texts and failed on such a row (a 500 for the whole People list). It is read as
+    `as_texts` makes it, with a warning in the log; the row keeps what it holds until the
+    person is next saved. Deconstructed as a JSONField: it changes no column."""
+
+    def from_db_value(self, value, expression, connection):
+        value = super().from_db_value(value, expression, connection)
+        if isinstance(expression, KeyTransform):  # one item (emails__0), not the list
+            return value
+        texts, changed = as_texts(value)
+        if changed:
+            log.warning(
+                "%s.%s holds %.80r, not a list of texts: read as %.80r",
+                self.model.__name__,
+                self.name,
+                value,
+                texts,
+            )
+        return texts
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.JSONField", args, kwargs
+
+
 class Person(OwnedModel):
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
-    emails = models.JSONField(default=list, blank=True)
-    phones = models.JSONField(default=list, blank=True)
+    emails = TextListField(default=list, blank=True)
+    phones = TextListField(default=list, blank=True)
     linkedin_url = models.CharField("LinkedIn profile", max_length=300, blank=True)
     company = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
