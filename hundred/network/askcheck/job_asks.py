@@ -153,16 +153,15 @@ def job_ask_findings(
     (model.overrules): when the message says it is not asking (context.disclaims_ask) and
     scores below the veto — a long advice ask that says "I want to say clearly I am not asking
     you for job in your school", in which a rule matched "job in your school" — or, since the
-    eleventh version, when it scores below the strong veto, lower than any job ask the rules
-    caught in messages by writers neither had seen, and none of the findings is an ask in so
-    many words ("Could you help me find a job?" stands whatever follows it).
+    eleventh version, when it scores below the strong veto (chosen, since the twelfth, on
+    writers the rules were never written from) and none of the findings is an ask in so many
+    words ("Could you help me find a job?" stands whatever follows it).
     """
     found, explicit = _rule_findings(text, sentence_ends)
     if found:
-        ends = [m.end() for m in sentence_ends]
         asks = tuple(f.start for f in found)
         disclaims = disclaims_ask(text, asks)
-        vetoed = modellib.overrules(text, ends, model, disclaims=disclaims, explicit=explicit)
+        vetoed = modellib.overrules(text, model, disclaims=disclaims, explicit=explicit)
         return [] if vetoed else found
     flagged = model_finding(text, sentence_ends, model)
     return [flagged] if flagged else []

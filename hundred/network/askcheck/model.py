@@ -1,7 +1,7 @@
 """The trained model: a job-ask score for a message, and the words that made it.
 
 A linear model over word features (features.py): the score is the bias plus the weight of each
-feature the message has. It was fitted on the corpus's train split by
+feature the message has. It was fitted on the corpus's train and dev splits by
 benchmarks/askcheck_train.py (training.py) and is read from model_weights.json, pure Python,
 loaded once. The same text always gives the same score.
 
@@ -43,7 +43,8 @@ class Model:
     caution: float | None = None
     # Below this score the model overrules the rules' findings in a whole message it reads even
     # when the message does not say it is not asking, unless a finding is an ask in so many
-    # words (eleventh version; job_asks.job_ask_findings).
+    # words (eleventh version; job_asks.job_ask_findings). Chosen with the threshold and the
+    # caution on the development writers since the twelfth version.
     strong_veto: float = float("-inf")
 
 
@@ -123,20 +124,28 @@ def is_job_ask(text: str, model: Model | None = None) -> bool:
     return value > model.threshold
 
 
+def outweighs_rules(text: str) -> bool:
+    """Whether the model has read enough of the text to overrule a rule: MIN_TOKENS tokens.
+    (Twelfth version.) It reads a text of two short sentences ("want me to cut the grass tmrw?
+    £25") and may flag it, but seven words are too few to withdraw what a rule matched in them;
+    among the development writers' messages this cost nothing (docs/ask-checker.md)."""
+    return len(tokens(text)) >= MIN_TOKENS
+
+
 def overrules(
     text: str,
-    sentence_ends: list[int],
     model: Model | None = None,
     *,
     disclaims: bool = True,
     explicit: bool = False,
 ) -> bool:
-    """Whether the model reads the whole message (judges) and withdraws the rules' findings:
-    below its veto, far below any job ask the rules caught in training, when the message says
-    it is not asking (`disclaims`); below its strong veto, when no finding is an ask in so
-    many words (`explicit`) (docs/ask-checker.md)."""
+    """Whether the model has read enough of the message (outweighs_rules) to withdraw the
+    rules' findings: below its veto, far below any job ask the rules caught among writers
+    they were not written from, when the message says it is not asking (`disclaims`); below
+    its strong veto, when no finding is an ask in so many words (`explicit`)
+    (docs/ask-checker.md)."""
     model = model or load()
-    if not judges(text, sentence_ends):
+    if not outweighs_rules(text):
         return False
     value = score(text, model)
     return (disclaims and value < model.veto) or (not explicit and value < model.strong_veto)

@@ -41,24 +41,27 @@ def train(evaluation):
     return evaluation.read_messages([str(TRAIN)])
 
 
-TRAINING_AUTHORS = "ABCDEFGHIJKLMOPQR"  # N is the locked split, written elsewhere
+TRAINING_AUTHORS = "ABCDEFGHIJKLMNOPQR"  # N was the last locked split, read and spent
+# The settings are chosen on them; no rule is written from them.
+DEVELOPMENT_AUTHORS = {"S", "T", "V", "W", "X", "Y", "Z", "AA", "AB", "AC", "AD"}
 
 
-def test_the_training_split_is_authors_a_to_m_and_o_to_r(train) -> None:
-    assert len(train) == 5100
+def test_the_training_split_is_authors_a_to_r(train) -> None:
+    assert len(train) == 5400
     assert {r["author"] for r in train} == set(TRAINING_AUTHORS)
-    assert sum(r["label"] == "job_ask" for r in train) == 2550
+    assert sum(r["label"] == "job_ask" for r in train) == 2700
     # The locked split is another writer's: no training author's file is in it (its messages
-    # are not read here; the integrator measures it once). Until it is added, test/ is empty.
+    # are not read here; the integrator measures it once).
     names = {p.name for p in LOCKED.glob("*")}
     assert not {f"author-{a}.jsonl" for a in TRAINING_AUTHORS} & names
 
 
 def test_the_development_authors_are_neither_training_nor_locked(evaluation, train) -> None:
-    # S and T chose the strong veto (docs/ask-checker.md): never trained on, never the test.
+    # The twelfth version chooses its settings on these writers (docs/ask-checker.md).
     dev = evaluation.read_messages([str(DEV)])
-    assert {r["author"] for r in dev} == {"S", "T"}
-    assert len(dev) == 600
+    assert {r["author"] for r in dev} == DEVELOPMENT_AUTHORS
+    assert len(dev) == 3300
+    assert sum(r["label"] == "job_ask" for r in dev) == 1650
     assert not {r["author"] for r in dev} & {r["author"] for r in train}
     assert not {p.name for p in DEV.glob("*.jsonl")} & {p.name for p in LOCKED.glob("*")}
 
@@ -89,12 +92,12 @@ def test_the_weights_were_built_from_this_corpus_and_this_code(training) -> None
 
 # One cross-validation fold, author G held out, with a short fit: the committed procedure's
 # arithmetic (features, label scaling, class weight, Adagrad) for QUICK_EPOCHS passes instead of
-# 200, on the other sixteen authors, judged with the committed threshold, caution and vetoes. Its
-# held-out figures (tp, fp, fn, tn) for the checker, the rules alone and the model alone: a
-# change to the rules, the features, the fit or how they are combined moves them, and must say
-# so here.
+# 200, on the other seventeen training authors, judged with the committed threshold, caution
+# and vetoes. Its held-out figures (tp, fp, fn, tn) for the checker, the rules alone and the
+# model alone: a change to the rules, the features, the fit or how they are combined moves them,
+# and must say so here.
 QUICK_EPOCHS = 20
-QUICK_FOLD_G = {"checker": (147, 2, 3, 148), "rules": (113, 1, 37, 149), "model": (137, 1, 13, 149)}
+QUICK_FOLD_G = {"checker": (147, 1, 3, 149), "rules": (113, 1, 37, 149), "model": (138, 0, 12, 150)}
 
 
 @pytest.fixture(scope="module")
@@ -134,10 +137,14 @@ def test_a_quick_fold_reaches_its_figures(quick_fold_g) -> None:
         assert tally.precision >= 0.8, register
 
 
-def test_the_model_was_fitted_on_the_train_split_only() -> None:
+def test_the_model_was_fitted_on_the_train_and_dev_splits_only() -> None:
     committed = json.loads(modellib.WEIGHTS_FILE.read_text(encoding="utf-8"))
-    train = sum(1 for f in TRAIN.glob("*.jsonl") for line in f.open() if line.strip())
-    assert committed["training_messages"] == train == 5100
+
+    def count(folder):
+        return sum(1 for f in folder.glob("*.jsonl") for line in f.open() if line.strip())
+
+    assert committed["development_messages"] == count(DEV) == 3300
+    assert committed["training_messages"] == count(TRAIN) + count(DEV) == 8700
 
 
 # An honest advice ask that mentions a kind of post in passing, and says it is not asking.
