@@ -166,7 +166,8 @@ def key(names: Sequence[str]) -> SafeString:
     narrower than the chart). Hidden from screen readers: the chart's description and the
     table beside it say the same."""
     items = "".join(
-        f'<li><svg class="swatch" width="12" height="12" viewBox="0 0 12 12" focusable="false">'
+        f'<li><svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" '
+        f'focusable="false">'
         f'<rect width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/></svg>'
         f"{escape(name)}</li>"
         for i, name in enumerate(names)
