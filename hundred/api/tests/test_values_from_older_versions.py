@@ -8,6 +8,7 @@ The rows are written past the app (QuerySet.update, raw SQL), as such a restore 
 from __future__ import annotations
 
 from contextlib import nullcontext
+from unittest import skipUnless
 
 from django.db import connection
 from django.utils import timezone
@@ -17,7 +18,9 @@ from hundred.network.models import FollowUp, Person
 from hundred.network.models.people import as_texts
 from hundred.transfer.backup.export import dumps_backup, export_backup
 
-LONG = "Bartholomew" * 30  # 330 characters in a 150-character column (SQLite keeps them)
+# 330 characters in a 150-character column: SQLite keeps them; PostgreSQL refuses them, so there
+# the row holds the longest name the column takes.
+LONG = "Bartholomew" * 30 if connection.vendor == "sqlite" else ("Bartholomew" * 30)[:150]
 
 # (what the row holds, then what the API gives for it)
 STORED = [
@@ -74,6 +77,7 @@ class StoredValuesTest(ApiTestCase):
                 self.assertEqual(response.status_code, 200, response.content)
                 self.assertEqual({k: response.json()[k] for k in given}, given)
 
+    @skipUnless(connection.vendor == "sqlite", "bytes in a text column: SQLite stores them")
     def test_a_row_the_api_cannot_give_is_left_out_of_the_list_and_logged(self):
         # Bytes in a text column: only raw SQL writes that, and nothing mends it.
         with connection.cursor() as c:
