@@ -390,3 +390,20 @@ def test_a_disclaimer_whose_own_sentence_goes_on_to_ask_does_not_count() -> None
 def test_reluctance_is_not_a_disclaimer() -> None:
     assert not disclaims_ask("I didn't want to ask you this, mate.")
     assert disclaims_ask("I'm not asking you for a job.")
+
+
+def test_the_model_overrules_a_rule_only_in_a_text_of_sixteen_words_or_more() -> None:
+    # Twelfth version: the model reads "want me to cut the grass tmrw? £25" (two sentences),
+    # but seven words are too few to withdraw what a rule matched. A strong veto set above
+    # every score shows the condition alone.
+    committed = modellib.load()
+    eager = dataclasses.replace(committed, strong_veto=1000.0)
+    short = "want me to cut the grass tmrw? £25"
+    ends = sentence_ends(short)
+    assert modellib.judges(short, [m.end() for m in ends])
+    assert not modellib.outweighs_rules(short)
+    assert not modellib.overrules(short, eager)
+    assert [f.words for f in job_ask_findings(short, ends, eager)] == [short]
+    long = SUBTLE + " Want me to cut the grass at the clinic tomorrow? £25."
+    assert modellib.outweighs_rules(long)
+    assert modellib.overrules(long, eager)
