@@ -340,6 +340,9 @@ class SameNameFromMailTests(BaseTestCase):
         for person in (self.ann, other):
             self.assertIn(f"/from-mail/{s.pk}/add-to/{person.pk}/", page)
         self.assertIn('aria-label="Add ann@newjob.example to Ann Lee, lee@school.example"', page)
+        # The buttons themselves tell the two apart, not only their labels for screen readers.
+        self.assertIn(">Add to Ann Lee (lee@school.example)</button>", page)
+        self.assertIn(">Add to Ann Lee (Contoso)</button>", page)
 
     def test_another_name_is_not_offered_and_its_person_is_refused(self):
         s = self.suggest("Ann Leeds")
