@@ -86,9 +86,11 @@ def _time_box_finding(text: str) -> Finding | None:
 
 
 _ADVICE = rx(
-    r"\b(?:advice|advise|guidance|suggestions?|suggest|ideas?|insights?|perspective|thoughts"
+    # "advices": the plural second-language writers often use; "15 min of your brain"
+    r"\b(?:advices?|advise|guidance|suggestions?|suggest|ideas?|insights?|perspective|thoughts"
     r"|pointers|tips|input|counsel|recommendations?|recommend|names|contacts|brainstorm\w*"
-    r"|pick(?:ing)? your brain|learn from you|your (?:experience|take|views?|opinion)"
+    r"|pick(?:ing)? your brains?|(?:of|borrow) your brains?|learn from you"
+    r"|your (?:experience|take|views?|opinion)"
     r"|who else|anyone else|(?:people|companies|organi[sz]ations|firms) (?:I|you think I|that I)"
     r" should|introduc\w* (?:me )?to)\b"
 )

@@ -690,6 +690,9 @@ def test_no_time_box_without_a_short_explicit_time(ask: str, words: str) -> None
         "I'd be grateful for any names.",
         "I'd love to hear your thoughts.",
         "Could I pick your brain?",
+        # (QA) a second-language plural, and a casual way to say it
+        "You have maybe 15 minutes for give me some advices about the sector in Lyon?",
+        "would love 15 min of your brain on the data eng market in berlin",
         "Which companies do you think I should research? Any recommendations?",
         "Are there companies you think I should look at?",
     ],
