@@ -83,6 +83,7 @@ def render_body(
             [svg.Bar(label, n) for _, label, n in data.by_how_known],
             GOAL,
         ),
+        "hundred_key": svg.key([f"{label}: {n}" for _, label, n in data.by_how_known]),
         "funnel": svg.hbars(
             "funnel",
             "Funnel",

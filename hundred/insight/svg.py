@@ -22,11 +22,15 @@ WIDTH = 1000
 FONT = 'font-family="system-ui, sans-serif" font-size="15"'
 
 
-def _open(uid: str, width: int, height: int, title: str, desc: str, role: str = "img") -> list[str]:
+def _open(
+    uid: str, width: int, height: int, title: str, desc: str, role: str = "img", fit: str = ""
+) -> list[str]:
     """An SVG labelled by its title and description. A drawing with links in it is a "group",
-    not an "img": an image's content is presentational, and a link inside one is lost."""
+    not an "img": an image's content is presentational, and a link inside one is lost. `fit`
+    is its preserveAspectRatio, where not the default."""
+    fit = f' preserveAspectRatio="{fit}"' if fit else ""
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="{role}" class="chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="{role}" class="chart"{fit} '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'aria-labelledby="{uid}-title {uid}-desc">',
         f'<title id="{uid}-title">{escape(title)}</title>',
@@ -81,11 +85,15 @@ def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = WID
 def stacked(
     uid: str, title: str, desc: str, parts_: Sequence[Bar], goal: int, width: int = WIDTH
 ) -> SafeString:
-    """One bar toward a goal, in coloured parts, with a legend below."""
+    """One bar toward a goal, in coloured parts, with a legend below.
+
+    The legend is a group app.css hides, with the band it takes, while the box the chart
+    scrolls in is narrower than the chart: `key(...)` shows beside the box instead, and the
+    drawing, anchored at its top left ("slice"), is cut to the bar."""
     height = 54 + 26 * ((len(parts_) + 2) // 3)
     total = sum(p.value for p in parts_)
     scale = (width - 20) / max(goal, total, 1)
-    parts = _open(uid, width, height, title, desc)
+    parts = _open(uid, width, height, title, desc, fit="xMinYMin slice")
     parts.append(
         f'<rect x="10" y="6" width="{_fmt(goal * scale)}" height="28" fill="#eee" stroke="#999"/>'
     )
@@ -97,6 +105,7 @@ def stacked(
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
         )
         x += w
+    parts.append('<g class="legend">')
     for i, p in enumerate(parts_):
         lx, ly = 10 + (i % 3) * ((width - 20) // 3), 60 + (i // 3) * 26
         parts.append(
@@ -104,6 +113,7 @@ def stacked(
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
             f'<text x="{lx + 18}" y="{ly}" {FONT}>{escape(p.label)}: {_fmt(p.value)}</text>'
         )
+    parts.append("</g>")
     return _close(parts)
 
 
