@@ -15,7 +15,21 @@ from django.utils.safestring import SafeString, mark_safe
 
 from hundred.insight.graph import Node
 
-COLOURS = ("#2f6f8f", "#c0713a", "#5a8f3c", "#8a5a9e", "#b0443c", "#6b6b6b", "#3c8f86", "#a08a2f")
+# One colour a series, never repeated within a chart: as many as the longest list of series the
+# page draws (Progress to 100: the ten ways of knowing someone). Each is 3:1 or more against the
+# page's and the card's backgrounds in both colour schemes (WCAG 1.4.11), tested in test_svg.py.
+COLOURS = (
+    "#347796",  # blue
+    "#c0713a",  # orange
+    "#5a8f3c",  # green
+    "#8a5a9e",  # purple
+    "#bc4b41",  # red
+    "#6b6b6b",  # grey
+    "#3c8f86",  # teal
+    "#a08a2f",  # olive
+    "#c04f88",  # pink
+    "#6470c4",  # indigo
+)
 # Charts are drawn 1000 units wide and shown as wide as their card (at least 800 px: a phone
 # scrolls the chart in its own box), so 15 units are never less than 12 px on screen.
 WIDTH = 1000
