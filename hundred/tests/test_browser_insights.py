@@ -253,3 +253,26 @@ class ProgressKeyOnAPhoneTest(BrowserTestCase):
             )
         chart = section.locator("svg.chart").bounding_box()
         self.assertGreater(chart["height"], 100)  # the legend's rows below the bar
+
+
+class RepliesTableOnAPhoneTest(BrowserTestCase):
+    def test_the_replies_table_fits_and_keeps_each_rate_on_one_line(self):
+        user = User.objects.create_user("demo@example.org", PASSWORD)
+        build_demo(user)
+        log_in(self.page, self.live_server_url, user.email, PASSWORD)
+        self.page.set_viewport_size({"width": 390, "height": 844})
+        self.page.goto(f"{self.live_server_url}/insights/")
+        section = self.page.locator("[aria-labelledby=h-replies]")
+        table = section.locator("table")
+        rates = table.locator("tbody td:last-child")
+        self.assertGreater(rates.count(), 1)
+        for cell in rates.all():
+            with self.subTest(rate=cell.text_content()):
+                self.assertRegex(cell.text_content(), r"^\d+\s%$")
+                lines = cell.evaluate(
+                    "td => { const r = document.createRange(); r.selectNodeContents(td);"
+                    " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+                )
+                self.assertEqual(lines, 1)
+        # On a phone a table is a box that scrolls what does not fit (app.css): nothing does.
+        self.assertLessEqual(*table.evaluate("t => [t.scrollWidth, t.clientWidth]"))
