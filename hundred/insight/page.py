@@ -79,10 +79,15 @@ def render_body(
         "hundred": svg.stacked(
             "hundred",
             "Progress to 100",
-            f"{data.listed} of {GOAL} people listed, by how you know them.",
+            (
+                f"{data.listed} people listed, past {GOAL}, by how you know them."
+                if data.listed > GOAL
+                else f"{data.listed} of {GOAL} people listed, by how you know them."
+            ),
             [svg.Bar(label, n) for _, label, n in data.by_how_known],
             GOAL,
         ),
+        "hundred_key": svg.key([f"{label}: {n}" for _, label, n in data.by_how_known]),
         "funnel": svg.hbars(
             "funnel",
             "Funnel",

@@ -15,18 +15,36 @@ from django.utils.safestring import SafeString, mark_safe
 
 from hundred.insight.graph import Node
 
-COLOURS = ("#2f6f8f", "#c0713a", "#5a8f3c", "#8a5a9e", "#b0443c", "#6b6b6b", "#3c8f86", "#a08a2f")
+# One colour a series, never repeated within a chart: as many as the longest list of series the
+# page draws (Progress to 100: the ten ways of knowing someone). Each is 3:1 or more against the
+# page's and the card's backgrounds in both colour schemes (WCAG 1.4.11), tested in test_svg.py.
+COLOURS = (
+    "#347796",  # blue
+    "#c0713a",  # orange
+    "#5a8f3c",  # green
+    "#8a5a9e",  # purple
+    "#bc4b41",  # red
+    "#6b6b6b",  # grey
+    "#3c8f86",  # teal
+    "#a08a2f",  # olive
+    "#c04f88",  # pink
+    "#6470c4",  # indigo
+)
 # Charts are drawn 1000 units wide and shown as wide as their card (at least 800 px: a phone
 # scrolls the chart in its own box), so 15 units are never less than 12 px on screen.
 WIDTH = 1000
 FONT = 'font-family="system-ui, sans-serif" font-size="15"'
 
 
-def _open(uid: str, width: int, height: int, title: str, desc: str, role: str = "img") -> list[str]:
+def _open(
+    uid: str, width: int, height: int, title: str, desc: str, role: str = "img", fit: str = ""
+) -> list[str]:
     """An SVG labelled by its title and description. A drawing with links in it is a "group",
-    not an "img": an image's content is presentational, and a link inside one is lost."""
+    not an "img": an image's content is presentational, and a link inside one is lost. `fit`
+    is its preserveAspectRatio, where not the default."""
+    fit = f' preserveAspectRatio="{fit}"' if fit else ""
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="{role}" class="chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="{role}" class="chart"{fit} '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'aria-labelledby="{uid}-title {uid}-desc">',
         f'<title id="{uid}-title">{escape(title)}</title>',
@@ -81,11 +99,15 @@ def hbars(uid: str, title: str, desc: str, bars: Sequence[Bar], width: int = WID
 def stacked(
     uid: str, title: str, desc: str, parts_: Sequence[Bar], goal: int, width: int = WIDTH
 ) -> SafeString:
-    """One bar toward a goal, in coloured parts, with a legend below."""
+    """One bar toward a goal, in coloured parts, with a legend below.
+
+    The legend is a group app.css hides, with the band it takes, while the box the chart
+    scrolls in is narrower than the chart: `key(...)` shows beside the box instead, and the
+    drawing, anchored at its top left ("slice"), is cut to the bar."""
     height = 54 + 26 * ((len(parts_) + 2) // 3)
     total = sum(p.value for p in parts_)
     scale = (width - 20) / max(goal, total, 1)
-    parts = _open(uid, width, height, title, desc)
+    parts = _open(uid, width, height, title, desc, fit="xMinYMin slice")
     parts.append(
         f'<rect x="10" y="6" width="{_fmt(goal * scale)}" height="28" fill="#eee" stroke="#999"/>'
     )
@@ -97,6 +119,7 @@ def stacked(
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
         )
         x += w
+    parts.append('<g class="legend">')
     for i, p in enumerate(parts_):
         lx, ly = 10 + (i % 3) * ((width - 20) // 3), 60 + (i // 3) * 26
         parts.append(
@@ -104,6 +127,7 @@ def stacked(
             f'fill="{COLOURS[i % len(COLOURS)]}"/>'
             f'<text x="{lx + 18}" y="{ly}" {FONT}>{escape(p.label)}: {_fmt(p.value)}</text>'
         )
+    parts.append("</g>")
     return _close(parts)
 
 

@@ -205,3 +205,74 @@ class WeeklyChartsKeyOnAPhoneTest(BrowserTestCase):
                 .count(),
                 1,
             )
+
+
+class ProgressKeyOnAPhoneTest(BrowserTestCase):
+    """Progress to 100 scrolls sideways on a phone, and its three-column legend with it: every
+    group's name and count is on the screen without a swipe, in a list above the bar."""
+
+    def setUp(self):
+        super().setUp()
+        self.user = User.objects.create_user("demo@example.org", PASSWORD)
+        build_demo(self.user)
+        log_in(self.page, self.live_server_url, self.user.email, PASSWORD)
+
+    def groups(self) -> list[str]:
+        """'Classmate: 12' for each row of the chart's table."""
+        rows = self.page.locator("[aria-labelledby=h-hundred] details tbody tr")
+        return [
+            f"{r.locator('td').nth(0).text_content()}: {r.locator('td').nth(1).text_content()}"
+            for r in rows.all()
+        ]
+
+    def on_screen(self, text: str) -> bool:
+        return self.page.evaluate(ON_SCREEN, ["h-hundred", text])
+
+    def test_on_a_phone_the_key_is_a_list_above_the_bar(self):
+        self.page.set_viewport_size({"width": 390, "height": 844})
+        self.page.goto(f"{self.live_server_url}/insights/")
+        box = self.page.locator("[aria-labelledby=h-hundred] .chart-box")
+        shown, chart = box.bounding_box(), box.locator("svg").bounding_box()
+        self.assertGreater(chart["width"], shown["width"])  # it does scroll
+        groups = self.groups()
+        self.assertGreater(len(groups), 3)  # the demo has a legend of more than one column
+        for text in groups:
+            self.assertTrue(self.on_screen(text), text)
+        # The drawing is cut to its bar: no blank band where its legend was.
+        self.assertLess(chart["height"], 48)
+
+    def test_on_a_desktop_the_key_is_the_charts_own(self):
+        self.page.set_viewport_size({"width": 1280, "height": 800})
+        self.page.goto(f"{self.live_server_url}/insights/")
+        section = self.page.locator("[aria-labelledby=h-hundred]")
+        self.assertEqual(section.locator(".chart-key").filter(visible=True).count(), 0)
+        for text in self.groups():
+            self.assertTrue(self.on_screen(text), text)
+            self.assertEqual(  # in the picture, drawn once
+                section.get_by_text(text, exact=True).filter(visible=True).count(), 1
+            )
+        chart = section.locator("svg.chart").bounding_box()
+        self.assertGreater(chart["height"], 100)  # the legend's rows below the bar
+
+
+class RepliesTableOnAPhoneTest(BrowserTestCase):
+    def test_the_replies_table_fits_and_keeps_each_rate_on_one_line(self):
+        user = User.objects.create_user("demo@example.org", PASSWORD)
+        build_demo(user)
+        log_in(self.page, self.live_server_url, user.email, PASSWORD)
+        self.page.set_viewport_size({"width": 390, "height": 844})
+        self.page.goto(f"{self.live_server_url}/insights/")
+        section = self.page.locator("[aria-labelledby=h-replies]")
+        table = section.locator("table")
+        rates = table.locator("tbody td:last-child")
+        self.assertGreater(rates.count(), 1)
+        for cell in rates.all():
+            with self.subTest(rate=cell.text_content()):
+                self.assertRegex(cell.text_content(), r"^\d+\s%$")
+                lines = cell.evaluate(
+                    "td => { const r = document.createRange(); r.selectNodeContents(td);"
+                    " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+                )
+                self.assertEqual(lines, 1)
+        # On a phone a table is a box that scrolls what does not fit (app.css): nothing does.
+        self.assertLessEqual(*table.evaluate("t => [t.scrollWidth, t.clientWidth]"))

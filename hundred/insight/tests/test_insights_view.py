@@ -113,6 +113,21 @@ class InsightsViewTestCase(BaseTestCase):
         self.assertNotContains(r, "Bobs")
         self.assertContains(r, "3 of 100 people listed")
 
+    def test_a_list_past_the_goal_says_so_and_not_that_it_is_a_share_of_it(self):
+        from hundred.network.models import Person
+
+        Person.objects.bulk_create(
+            Person(owner=self.alice, first_name=f"P{i}", last_name="X") for i in range(100)
+        )
+        self.login()
+        r = self.client.get(URL)
+        self.assertContains(r, "100 of 100 people listed.")
+        Person.objects.create(owner=self.alice, first_name="One", last_name="More")
+        r = self.client.get(URL)
+        self.assertContains(r, "101 people listed — past 100.")
+        self.assertContains(r, "101 people listed, past 100, by how you know them.")
+        self.assertNotContains(r, "of 100 people listed")
+
     def test_an_empty_account_gets_a_page_that_says_what_to_do(self):
         self.login(self.charlie)
         r = self.client.get(URL)

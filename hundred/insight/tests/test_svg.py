@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from django.test import SimpleTestCase
 
 from hundred.insight import graph, svg
+from hundred.network.models.choices import HowKnown
 
 NS = "{http://www.w3.org/2000/svg}"
 NASTY = 'Zoë <script>alert("x")</script> & Co'
@@ -84,3 +87,47 @@ class SvgTestCase(SimpleTestCase):
         limited, hidden = svg.tree("t", "T", "D", tree.roots, str, str, limit=2, total=tree.people)
         self.assertEqual(hidden, 2)
         self.assertEqual(len(self.parse(limited, role="group").findall(f"{NS}a")), 2)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    dark, light = sorted((_luminance(a), _luminance(b)))
+    return (light + 0.05) / (dark + 0.05)
+
+
+class PaletteTest(SimpleTestCase):
+    def fills(self, drawing) -> list[str]:
+        root = ET.fromstring(str(drawing))
+        legend = root.find(f"{NS}g[@class='legend']")
+        return [r.get("fill") for r in legend.iter(f"{NS}rect")]
+
+    def test_every_way_of_knowing_someone_has_its_own_colour_in_progress_to_100(self):
+        parts = [svg.Bar(label, 1) for label in HowKnown.labels]
+        fills = self.fills(svg.stacked("s", "T", "D", parts, 100))
+        self.assertEqual(len(fills), len(parts))
+        self.assertEqual(len(set(fills)), len(parts), fills)
+        root = ET.fromstring(str(svg.stacked("s", "T", "D", parts, 100)))
+        bars = [r.get("fill") for r in root.findall(f"{NS}rect")[1:]]  # after the goal's
+        self.assertEqual(bars, fills)  # a segment wears its legend's colour
+
+    def test_the_weekly_legend_has_a_colour_a_series(self):
+        series = [(f"S{i}", [1]) for i in range(len(svg.COLOURS))]
+        fills = self.fills(svg.grouped_columns("g", "T", "D", ["w"], series))
+        self.assertEqual(len(set(fills)), len(series))
+
+    def test_every_colour_stands_out_on_the_page_and_card_in_both_schemes(self):
+        css = (Path(svg.__file__).parents[1] / "static/hundred/app.css").read_text()
+        backgrounds = [
+            c if len(c) == 6 else "".join(d * 2 for d in c)  # "fff" is "ffffff"
+            for c in re.findall(r"--(?:bg|card): #([0-9a-f]{6}|[0-9a-f]{3});", css)
+        ]
+        self.assertEqual(len(backgrounds), 4)  # light and dark, page and card
+        for colour in svg.COLOURS:
+            for background in backgrounds:
+                with self.subTest(colour=colour, background=background):
+                    self.assertGreaterEqual(_contrast(colour, background), 3)
