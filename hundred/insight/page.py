@@ -49,6 +49,29 @@ def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{round(100 * rate)} %"
 
 
+def _progress_charts(data) -> dict[str, SafeString]:
+    """Progress to 100, and its legend as a list for a narrow screen (app.css)."""
+    if data.listed > GOAL:
+        said = f"{data.listed} people listed, past {GOAL}, by how you know them."
+    else:
+        said = f"{data.listed} of {GOAL} people listed, by how you know them."
+    bars = [svg.Bar(label, n) for _, label, n in data.by_how_known]
+    return {
+        "hundred": svg.stacked("hundred", "Progress to 100", said, bars, GOAL),
+        "hundred_key": svg.key([f"{label}: {n}" for _, label, n in data.by_how_known]),
+    }
+
+
+def _funnel_chart(data) -> SafeString:
+    def bar(s) -> svg.Bar:
+        value = f"{s.count} ({_percent(s.rate)})" if s.rate is not None else str(s.count)
+        # Listed, asked and met are stages: their bars wear the stages' colours.
+        return svg.Bar(s.label, s.count, value, css=f"stage-{s.key}" if s.key in STAGE_KEYS else "")
+
+    said = "People at each stage: " + ", ".join(f"{s.label} {s.count}" for s in data.funnel)
+    return svg.hbars("funnel", "Funnel", said, [bar(s) for s in data.funnel])
+
+
 def render_body(
     user, person_url: str | None = None, *, read_only: bool = False, now: datetime | None = None
 ) -> SafeString:
@@ -76,33 +99,8 @@ def render_body(
         ("Follow-ups done", [w.followups_done for w in data.weeks]),
     ]
     charts = {
-        "hundred": svg.stacked(
-            "hundred",
-            "Progress to 100",
-            (
-                f"{data.listed} people listed, past {GOAL}, by how you know them."
-                if data.listed > GOAL
-                else f"{data.listed} of {GOAL} people listed, by how you know them."
-            ),
-            [svg.Bar(label, n) for _, label, n in data.by_how_known],
-            GOAL,
-        ),
-        "hundred_key": svg.key([f"{label}: {n}" for _, label, n in data.by_how_known]),
-        "funnel": svg.hbars(
-            "funnel",
-            "Funnel",
-            "People at each stage: " + ", ".join(f"{s.label} {s.count}" for s in data.funnel),
-            [
-                svg.Bar(
-                    s.label,
-                    s.count,
-                    f"{s.count} ({_percent(s.rate)})" if s.rate is not None else str(s.count),
-                    # Listed, asked and met are stages: their bars wear the stages' colours.
-                    css=f"stage-{s.key}" if s.key in STAGE_KEYS else "",
-                )
-                for s in data.funnel
-            ],
-        ),
+        **_progress_charts(data),
+        "funnel": _funnel_chart(data),
         "activity": svg.grouped_columns(
             "activity",
             "Activity, last 12 weeks",
